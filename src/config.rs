@@ -1,0 +1,388 @@
+//! `config.toml`: the site settings and the rules the machine annotates with
+//! (outlets, claims, actors).
+//!
+//! `Config::parse` does no IO and reports every problem it finds with its
+//! line:column; `Config::load` reads the file. Nothing here looks at seeds or
+//! pages.
+
+use crate::diag::Diagnostic;
+use crate::fold;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use toml::Spanned;
+
+pub const FILE_NAME: &str = "config.toml";
+/// The outlet id of a source no signature identified. Never a guess.
+pub const UNKNOWN_OUTLET: &str = "unknown";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub site: Site,
+    #[serde(default)]
+    pub outlets: BTreeMap<String, Outlet>,
+    #[serde(default)]
+    pub claims: BTreeMap<String, Claim>,
+    #[serde(default)]
+    pub actors: BTreeMap<String, Actor>,
+    /// Compiled from `claims` and `actors` once the file is known to be valid.
+    #[serde(skip)]
+    pub rules: Rules,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// The language of the site's interface and the default for sources.
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Render raw HTML found in content pages. Off: seeds come from the web.
+    #[serde(default)]
+    pub raw_html: bool,
+}
+
+fn default_language() -> String {
+    "fr".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Affiliation {
+    /// Owned or controlled by a state, with no editorial independence in law.
+    State,
+    /// Publicly funded with statutory editorial independence.
+    Public,
+    Private,
+    Unknown,
+}
+
+impl Default for Affiliation {
+    fn default() -> Self {
+        Affiliation::Unknown
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outlet {
+    pub name: String,
+    #[serde(default = "unknown")]
+    pub country: String,
+    #[serde(default = "unknown")]
+    pub owner: String,
+    #[serde(default = "unknown")]
+    pub funding: String,
+    #[serde(default)]
+    pub affiliation: Affiliation,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Notes on known bias, each with where it comes from.
+    #[serde(default)]
+    pub notes: Vec<OutletNote>,
+    #[serde(default)]
+    pub signatures: Signatures,
+}
+
+fn unknown() -> String {
+    "unknown".into()
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletNote {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatures {
+    /// Fragments whose presence in a seed identifies the outlet
+    /// (case- and accent-insensitive).
+    #[serde(default)]
+    pub text: Vec<String>,
+    /// Host names of the outlet's site, matched against a seed's URL.
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Lines of this outlet's site chrome (slogans, widgets) that ingest drops.
+    #[serde(default)]
+    pub chrome: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// States the claim in its own voice.
+    Asserts,
+    /// Reports someone else making the claim.
+    Attributes,
+    /// Disputes or denies it, or carries a denial of it.
+    Denies,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Asserts, Stance::Attributes, Stance::Denies];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Attributes => "attributes",
+            Stance::Denies => "denies",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    /// Regular expressions, matched case- and accent-insensitively.
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    /// Fixes the stance of every match, for claims that are themselves
+    /// someone's statement ("the Kremlin denies …"), where denial words are
+    /// the content rather than the source's stance.
+    #[serde(default)]
+    pub stance: Option<Stance>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organisation,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub role: String,
+    /// Other spellings and names; the name itself always counts.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// Matchers compiled from the config.
+#[derive(Debug, Default)]
+pub struct Rules {
+    /// Per claim id, its patterns compiled against folded text.
+    pub claims: Vec<(String, Vec<Regex>)>,
+    /// One pattern over every actor alias; capture-free, longest alias first.
+    pub actors: Option<Regex>,
+    /// Folded alias -> actor id.
+    pub actor_by_alias: BTreeMap<String, String>,
+    /// Per outlet id, its folded text signatures and chrome lines.
+    pub outlet_signatures: Vec<(String, Vec<String>)>,
+    pub outlet_chrome: BTreeMap<String, Vec<String>>,
+}
+
+impl Config {
+    /// Reads and parses `path`. IO problems and parse problems alike come back
+    /// as diagnostics naming the file.
+    pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            vec![Diagnostic::error(display, format!("cannot read the config: {e}"))
+                .with_hint("run parallax from the briefing's folder, or pass --root DIR")]
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            vec![Diagnostic::error(display, "the config is not valid UTF-8")
+                .at(&text, at)
+                .with_hint("save config.toml as UTF-8")]
+        })?;
+        Config::parse(&text, display)
+    }
+
+    /// Parses config text. `file` is only used to name the file in diagnostics.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, file, &e)])?;
+        let mut diags = Vec::new();
+        config.validate(text, file, &mut diags);
+        if diags.is_empty() {
+            Ok(config)
+        } else {
+            Err(diags)
+        }
+    }
+
+    fn validate(&mut self, text: &str, file: &Path, diags: &mut Vec<Diagnostic>) {
+        let id_error = |kind: &str, id: &str| {
+            let at = text.find(&format!("{kind}.{id}")).unwrap_or(0);
+            Diagnostic::error(file, format!("`{id}` is not a valid {kind} id"))
+                .at(text, at)
+                .with_hint("ids are lowercase letters, digits and dashes (they become page addresses)")
+        };
+        for id in self.outlets.keys() {
+            if !is_id(id) || id == UNKNOWN_OUTLET {
+                diags.push(id_error("outlets", id));
+            }
+        }
+        for id in self.actors.keys().filter(|id| !is_id(id)) {
+            diags.push(id_error("actors", id));
+        }
+        let mut rules = Rules::default();
+        for (id, claim) in &self.claims {
+            if !is_id(id) {
+                diags.push(id_error("claims", id));
+            }
+            let mut compiled = Vec::new();
+            for pattern in &claim.patterns {
+                match Regex::new(&fold_pattern(pattern.get_ref())) {
+                    Ok(re) if re.is_match("") => diags.push(
+                        Diagnostic::error(file, format!("pattern of claim `{id}` matches empty text"))
+                            .at(text, pattern.span().start)
+                            .with_hint("a pattern that matches nothing would tag every sentence"),
+                    ),
+                    Ok(re) => compiled.push(re),
+                    Err(e) => diags.push(
+                        Diagnostic::error(file, format!("invalid pattern in claim `{id}`"))
+                            .at(text, pattern.span().start)
+                            .with_hint(first_line(&e.to_string())),
+                    ),
+                }
+            }
+            rules.claims.push((id.clone(), compiled));
+        }
+        let mut aliases = Vec::new();
+        for (id, actor) in &self.actors {
+            for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let folded = fold::fold(alias.trim());
+                if folded.is_empty() {
+                    continue;
+                }
+                if let Some(other) = rules.actor_by_alias.insert(folded.clone(), id.clone()) {
+                    if &other != id {
+                        let at = text.find(alias.as_str()).unwrap_or(0);
+                        diags.push(
+                            Diagnostic::error(file, format!("alias `{alias}` names both `{other}` and `{id}`"))
+                                .at(text, at)
+                                .with_hint("give each alias to one actor"),
+                        );
+                    }
+                }
+                aliases.push(folded);
+            }
+        }
+        aliases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        aliases.dedup();
+        if !aliases.is_empty() {
+            let alternation: Vec<String> = aliases.iter().map(|a| regex::escape(a)).collect();
+            rules.actors = Regex::new(&format!(r"\b(?:{})\b", alternation.join("|"))).ok();
+        }
+        for (id, outlet) in &self.outlets {
+            let sigs = outlet.signatures.text.iter().map(|s| fold::fold(s)).filter(|s| !s.is_empty());
+            rules.outlet_signatures.push((id.clone(), sigs.collect()));
+            let chrome = outlet.signatures.chrome.iter().map(|s| fold::fold(s.trim()));
+            rules.outlet_chrome.insert(id.clone(), chrome.collect());
+        }
+        self.rules = rules;
+    }
+
+    pub fn claim_ids(&self) -> impl Iterator<Item = &str> {
+        self.claims.keys().map(String::as_str)
+    }
+}
+
+/// Lowercase ASCII letters, digits and inner dashes: safe as a path segment.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Folds the literal characters of a regex, leaving escapes (`\W`, `\D`) alone.
+fn fold_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push_str(&fold::fold(&c.to_string()));
+        }
+    }
+    out
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_owned()
+}
+
+/// A TOML error as a diagnostic at its position in `text`.
+pub fn toml_error(text: &str, file: &Path, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().trim_end_matches('.').to_owned();
+    let hint = hint_for_toml(&message);
+    let d = Diagnostic::error(file, format!("invalid TOML: {message}"));
+    let d = match e.span() {
+        Some(span) => d.at(text, span.start),
+        None => d,
+    };
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+fn hint_for_toml(message: &str) -> Option<String> {
+    if message.starts_with("unknown field") {
+        Some("check the spelling against the config reference in README.md".into())
+    } else if message.contains("missing field") {
+        Some("add the field; see the config reference in README.md".into())
+    } else if message.contains("unknown variant") {
+        Some("use one of the values listed in the message".into())
+    } else if message.contains("string") && message.contains("invalid") {
+        Some("strings need double quotes, e.g. title = \"…\"".into())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(text, Path::new("config.toml"))
+    }
+
+    #[test]
+    fn minimal_config_parses() {
+        let c = parse("[site]\ntitle = \"T\"\n").unwrap();
+        assert_eq!(c.site.language, "fr");
+        assert!(c.outlets.is_empty());
+    }
+
+    #[test]
+    fn pattern_errors_point_at_the_pattern() {
+        let text = "[site]\ntitle = \"T\"\n[claims.a]\nlabel = \"A\"\npatterns = [\"ok\", \"(unclosed\"]\n";
+        let diags = parse(text).unwrap_err();
+        assert_eq!(diags.len(), 1);
+        let p = diags[0].position.unwrap();
+        assert_eq!((p.line, p.col), (5, 19));
+    }
+
+    #[test]
+    fn folded_patterns_keep_escapes() {
+        assert_eq!(fold_pattern(r"Démenti\W\D"), r"dementi\W\D");
+    }
+}

@@ -1,0 +1,160 @@
+//! Diagnostics: problems in user input, reported as data.
+//!
+//! Pure stages return diagnostics instead of failing early, so one run reports
+//! every problem. This module formats them like a compiler does; it never
+//! decides what is an error (the stages do).
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`; offsets past the end clamp to it.
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        Position { line, col }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub file: PathBuf,
+    pub position: Option<Position>,
+    pub message: String,
+    /// The offending source line, shown under the message with a caret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            position: None,
+            message: message.into(),
+            source_line: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Points the diagnostic at byte `offset` of `text` (the file's contents).
+    pub fn at(mut self, text: &str, offset: usize) -> Self {
+        let pos = Position::of_offset(text, offset);
+        self.source_line = text.lines().nth(pos.line - 1).map(str::to_owned);
+        self.position = Some(pos);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        match self.position {
+            Some(p) => writeln!(f, "  --> {}:{}:{}", self.file.display(), p.line, p.col)?,
+            None => writeln!(f, "  --> {}", self.file.display())?,
+        }
+        if let (Some(line), Some(p)) = (&self.source_line, self.position) {
+            let gutter = p.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{gutter} | {line}")?;
+            writeln!(f, "{pad} | {}^", " ".repeat(p.col - 1))?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file and position so output is stable across runs.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
+    });
+}
+
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(Diagnostic::is_error)
+}
+
+/// `path` relative to `root` when it lies inside it, for shorter messages.
+pub fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The closest candidate to `word`, for "did you mean" hints.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\néé x\n";
+        assert_eq!(Position::of_offset(text, 0), Position { line: 1, col: 1 });
+        let x = text.find('x').unwrap();
+        assert_eq!(Position::of_offset(text, x), Position { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn suggests_close_ids() {
+        let ids = ["kremlin-denial", "march-deployment"];
+        assert_eq!(did_you_mean("kremlin-denail", ids), Some("kremlin-denial"));
+        assert_eq!(did_you_mean("zzz", ids), None);
+    }
+}

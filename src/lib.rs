@@ -1,0 +1,17 @@
+//! parallax: seeds -> content pages -> annotated pages -> comparison -> site.
+//!
+//! IO happens in `ingest` (reading seeds) and `site` (everything else); the
+//! stages in between are pure. See ARCHITECTURE.md.
+
+pub mod annotate;
+pub mod cli;
+pub mod compare;
+pub mod config;
+pub mod diag;
+pub mod fold;
+pub mod ingest;
+pub mod markdown;
+pub mod page;
+pub mod render;
+pub mod site;
+pub mod text;

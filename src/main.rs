@@ -1,0 +1,47 @@
+//! Parses arguments, runs the command, prints diagnostics once, sets the
+//! exit code. No logic of its own.
+
+use clap::Parser;
+use parallax::cli::{Cli, Command};
+use parallax::diag::Severity;
+use parallax::site::{self, BuildOptions};
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build { root, output } => {
+            let started = Instant::now();
+            let report = site::build(&BuildOptions { root, output })?;
+            for d in &report.diagnostics {
+                eprintln!("{d}");
+            }
+            let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let warnings = report.diagnostics.len() - errors;
+            for path in &report.created {
+                eprintln!("created {}", path.display());
+            }
+            if !report.written {
+                eprintln!("build failed: {errors} error(s), {warnings} warning(s); nothing was written, the previous site is unchanged");
+                return Ok(ExitCode::from(1));
+            }
+            eprintln!(
+                "built {} source(s) into {} file(s) in {} ms ({warnings} warning(s))",
+                report.sources,
+                report.files,
+                started.elapsed().as_millis()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

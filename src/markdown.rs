@@ -1,0 +1,134 @@
+//! The one place that knows how markdown maps to plain text.
+//!
+//! Annotations point into a page's *plain text*: the text of its markdown
+//! with blocks separated by a blank line. Annotating and rendering both walk
+//! comrak's syntax tree with `walk_plain`, so an offset found by one is the
+//! same offset for the other. Nothing here decides what to annotate.
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{Arena, Options};
+
+/// Markdown options shared by ingest, annotation and rendering.
+pub fn options(raw_html: bool) -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = false;
+    o.render.r#unsafe = raw_html;
+    // Off means shown as text, not silently dropped: nothing vanishes.
+    o.render.escape = !raw_html;
+    o
+}
+
+/// Calls `on_text(node, plain_offset)` for every text node, in document order,
+/// and returns the page's plain text.
+pub fn walk_plain<'a>(root: &'a AstNode<'a>, mut on_text: impl FnMut(&'a AstNode<'a>, usize)) -> String {
+    let mut plain = String::new();
+    walk(root, &mut plain, &mut on_text);
+    plain
+}
+
+fn walk<'a>(node: &'a AstNode<'a>, plain: &mut String, on_text: &mut impl FnMut(&'a AstNode<'a>, usize)) {
+    let is_block = node.data.borrow().value.block();
+    if is_block && !plain.is_empty() && !plain.ends_with("\n\n") && !matches!(node.data.borrow().value, NodeValue::Document) {
+        // Nested blocks (a paragraph in a list item) share one separator.
+        while !plain.ends_with("\n\n") {
+            plain.push('\n');
+        }
+    }
+    match &node.data.borrow().value {
+        NodeValue::Text(t) => {
+            on_text(node, plain.len());
+            plain.push_str(t);
+        }
+        NodeValue::Code(c) => plain.push_str(&c.literal),
+        NodeValue::CodeBlock(c) => plain.push_str(c.literal.trim_end()),
+        NodeValue::HtmlInline(h) => plain.push_str(h),
+        NodeValue::HtmlBlock(h) => plain.push_str(h.literal.trim_end()),
+        NodeValue::SoftBreak => plain.push(' '),
+        NodeValue::LineBreak => plain.push('\n'),
+        _ => {}
+    }
+    for child in node.children() {
+        walk(child, plain, on_text);
+    }
+}
+
+/// The plain text of a markdown document.
+pub fn plain_text(markdown: &str) -> String {
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &options(false));
+    walk_plain(root, |_, _| {})
+}
+
+/// Escapes plain text so markdown reads it back as the same text, touching
+/// only what markdown would otherwise interpret (so pages stay pleasant to
+/// edit: "M. Peskov", not "M\. Peskov").
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at_start = i == 0;
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if looks_like_entity(&text[i..]) => out.push_str("\\&"),
+            '!' if text[i + 1..].starts_with('[') => out.push_str("\\!"),
+            '#' | '+' | '-' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            d if at_start && d.is_ascii_digit() => {
+                // "2019. The year…" would start an ordered list.
+                let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+                let rest = &text[digits.len()..];
+                out.push_str(&digits);
+                if rest.starts_with('.') || rest.starts_with(')') {
+                    out.push('\\');
+                }
+                for _ in 1..digits.len() {
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn looks_like_entity(s: &str) -> bool {
+    let body: String = s[1..].chars().take(33).take_while(|c| *c != ';').collect();
+    s[1..].len() > body.len()
+        && !body.is_empty()
+        && (body.chars().all(|c| c.is_ascii_alphanumeric()) || body.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_separates_blocks() {
+        let md = "# Title\n\nOne *two*\nthree.\n\n- item\n";
+        assert_eq!(plain_text(md), "Title\n\nOne two three.\n\nitem");
+    }
+
+    #[test]
+    fn escaped_text_reads_back_unchanged() {
+        for text in [
+            "M. Peskov a dit «non» [russes] *vraiment* _ici_ <script>alert(1)</script>",
+            "# pas un titre",
+            "- pas une liste",
+            "2019. Pas une liste",
+            "12) non plus",
+            "&amp; &#39; & fin",
+            "a `code` \\ b ~~c~~ | d",
+            "![pas une image](x)",
+            "> pas une citation",
+        ] {
+            assert_eq!(plain_text(&escape_text(text)), text, "escaping {text:?}");
+        }
+    }
+}

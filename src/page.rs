@@ -1,0 +1,171 @@
+//! Content pages: `content/**/*.md`, TOML front matter between `+++` lines
+//! and a markdown body. They are the editor's truth.
+//!
+//! This module parses one page's text and reports problems at their line in
+//! the file (not in the front matter string). It reads no files and checks
+//! nothing against the config; `annotate` does that.
+
+use crate::config::{self, Stance};
+use crate::diag::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub const DELIMITER: &str = "+++";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// An outlet id from config.toml, or "unknown".
+    pub outlet: Spanned<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Publication date, only when the source gives one.
+    #[serde(default)]
+    pub date: Option<toml::value::Datetime>,
+    /// Where the article was filed from ("Moscou").
+    #[serde(default)]
+    pub dateline: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The seed this page was made from, relative to the site root.
+    #[serde(default)]
+    pub seed: Option<String>,
+    #[serde(default)]
+    pub seed_hash: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    #[serde(default)]
+    pub removed: Vec<Removed>,
+}
+
+/// A claim tag anchored to text by a W3C TextQuoteSelector.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    pub claim: Spanned<String>,
+    pub stance: Stance,
+    #[serde(default = "suggested")]
+    pub status: Status,
+    pub exact: Spanned<String>,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+}
+
+fn suggested() -> Status {
+    Status::Suggested
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Proposed by the machine, not yet reviewed.
+    Suggested,
+    /// Reviewed and kept by the editor.
+    Confirmed,
+    /// Reviewed and dropped; kept so it never comes back.
+    Rejected,
+}
+
+/// Site chrome taken out of the seed at ingest, kept so nothing disappears
+/// without trace.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Removed {
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Relative to the site root, e.g. `content/sources/x.md`.
+    pub path: PathBuf,
+    /// The page's address segment: its file stem.
+    pub slug: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// The whole file, for diagnostics that quote a line.
+    pub text: String,
+    /// Byte offset of the body in `text`.
+    pub body_offset: usize,
+}
+
+impl Page {
+    /// Parses a page. `path` is relative to the site root.
+    pub fn parse(path: &Path, text: String) -> Result<Page, Diagnostic> {
+        let (front_range, body_offset) = split_front_matter(&text).ok_or_else(|| {
+            Diagnostic::error(path, "missing front matter")
+                .at(&text, 0)
+                .with_hint(format!("start the page with a `{DELIMITER}` line, the TOML front matter, and another `{DELIMITER}` line"))
+        })?;
+        let front_text = &text[front_range.clone()];
+        let front: FrontMatter = toml::from_str(front_text).map_err(|e| {
+            let mut d = config::toml_error(front_text, path, &e);
+            // Re-point at the file, not the front matter string.
+            let at = front_range.start + e.span().map_or(0, |s| s.start);
+            d = Diagnostic { position: None, source_line: None, ..d }.at(&text, at);
+            d
+        })?;
+        let slug = slug_of(path);
+        let body = text[body_offset..].to_owned();
+        Ok(Page { path: path.to_path_buf(), slug, front, body, text, body_offset })
+    }
+
+    /// Byte offset in the file of a span inside the front matter.
+    pub fn front_offset(&self, span_start: usize) -> usize {
+        DELIMITER.len() + 1 + span_start
+    }
+}
+
+/// The range of the front matter and the offset where the body starts, if
+/// the text opens with a `+++` line and has a closing one.
+fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let rest = text.strip_prefix(DELIMITER)?;
+    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let start = text.len() - rest.len();
+    let mut offset = start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == DELIMITER {
+            return Some((start..offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A page's slug: its file stem, made safe as an address segment.
+pub fn slug_of(path: &Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let slug = slug::slugify(stem.as_ref());
+    if slug.is_empty() {
+        "page".into()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_errors_point_into_the_file() {
+        let text = "+++\ntitle = \"T\"\noutlet = unknown\n+++\nBody\n".to_string();
+        let d = Page::parse(Path::new("content/a.md"), text).unwrap_err();
+        let p = d.position.unwrap();
+        assert_eq!((p.line, p.col), (3, 10));
+        assert_eq!(d.source_line.as_deref(), Some("outlet = unknown"));
+    }
+
+    #[test]
+    fn parses_a_page() {
+        let text = "+++\ntitle = \"T\"\noutlet = \"unknown\"\n+++\n\nBody text.\n".to_string();
+        let page = Page::parse(Path::new("content/sources/My Page.md"), text).unwrap();
+        assert_eq!(page.slug, "my-page");
+        assert_eq!(page.body.trim(), "Body text.");
+        assert_eq!(page.front.outlet.get_ref(), "unknown");
+    }
+}

@@ -1,0 +1,146 @@
+//! A page body as HTML, with annotations highlighted in place.
+//!
+//! comrak renders the markdown; a custom formatter replaces only text nodes,
+//! splitting them where highlights start and end. Offsets come from
+//! `markdown::walk_plain`, the same walk annotation used. Raw HTML stays
+//! escaped unless the config allows it.
+
+use crate::markdown;
+use comrak::html::ChildRendering;
+use comrak::nodes::NodeValue;
+use comrak::{create_formatter, Arena};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write;
+
+/// A span of plain text to wrap in an element.
+#[derive(Debug, Clone)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+    /// `mark` for claim tags, `span` for quotes.
+    pub element: &'static str,
+    pub class: String,
+    pub id: String,
+    pub title: String,
+    /// A small link placed right after the span (href, label).
+    pub chip: Option<(String, String)>,
+}
+
+#[derive(Default)]
+pub struct State {
+    /// Plain-text offset of each text node, keyed by the node's address.
+    offsets: HashMap<usize, usize>,
+    highlights: Vec<Highlight>,
+    opened: BTreeSet<usize>,
+}
+
+create_formatter!(BodyFormatter<State>, {
+    NodeValue::Text(ref literal) => |context, node, entering| {
+        if entering {
+            let key = node as *const _ as usize;
+            let start = context.user.offsets.get(&key).copied().unwrap_or(usize::MAX);
+            let mut html = String::new();
+            write_text(&mut html, literal, start, &context.user.highlights, &mut context.user.opened)?;
+            context.write_str(&html)?;
+        }
+        return Ok(ChildRendering::Skip);
+    },
+});
+
+fn escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn write_text(out: &mut String, text: &str, start: usize, highlights: &[Highlight], opened: &mut BTreeSet<usize>) -> std::fmt::Result {
+    let end = start.saturating_add(text.len());
+    let covering: Vec<usize> = (0..highlights.len()).filter(|&i| highlights[i].start < end && highlights[i].end > start).collect();
+    if start == usize::MAX || covering.is_empty() {
+        escape(out, text);
+        return Ok(());
+    }
+    let mut cuts: BTreeSet<usize> = [start, end].into();
+    for &i in &covering {
+        cuts.extend([highlights[i].start.max(start), highlights[i].end.min(end)]);
+    }
+    let cuts: Vec<usize> = cuts.into_iter().filter(|c| text.is_char_boundary(c - start)).collect();
+    for pair in cuts.windows(2) {
+        let (s, e) = (pair[0], pair[1]);
+        let inside: Vec<usize> = covering.iter().copied().filter(|&i| highlights[i].start <= s && highlights[i].end >= e).collect();
+        for &i in &inside {
+            let h = &highlights[i];
+            write!(out, "<{} class=\"{}\"", h.element, h.class)?;
+            if opened.insert(i) {
+                write!(out, " id=\"{}\"", h.id)?;
+            }
+            out.push_str(" title=\"");
+            escape(out, &h.title);
+            out.push_str("\">");
+        }
+        escape(out, &text[s - start..e - start]);
+        for &i in inside.iter().rev() {
+            write!(out, "</{}>", highlights[i].element)?;
+        }
+        for &i in &inside {
+            if let (true, Some((href, label))) = (highlights[i].end == e, &highlights[i].chip) {
+                out.push_str("<sup class=\"chip\"><a href=\"");
+                escape(out, href);
+                out.push_str("\">");
+                escape(out, label);
+                out.push_str("</a></sup>");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Renders `body` with `highlights` (plain-text offsets) wrapped in place.
+pub fn render(body: &str, highlights: Vec<Highlight>, raw_html: bool) -> String {
+    let options = markdown::options(raw_html);
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, body, &options);
+    let mut offsets = HashMap::new();
+    markdown::walk_plain(root, |node, at| {
+        offsets.insert(node as *const _ as usize, at);
+    });
+    let mut html = String::new();
+    let state = State { offsets, highlights, opened: BTreeSet::new() };
+    // Writing to a String cannot fail.
+    let _ = BodyFormatter::format_document(root, &options, &mut html, state);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hl(start: usize, end: usize, id: &str) -> Highlight {
+        Highlight { start, end, element: "mark", class: "tag".into(), id: id.into(), title: "t".into(), chip: Some(("/c/".into(), "c".into())) }
+    }
+
+    #[test]
+    fn highlights_split_across_inline_markup() {
+        let body = "Avant *le milieu* après.";
+        // plain: "Avant le milieu après."
+        let html = render(body, vec![hl(2, 12, "t1")], false);
+        assert_eq!(
+            html,
+            "<p>Av<mark class=\"tag\" id=\"t1\" title=\"t\">ant </mark><em><mark class=\"tag\" title=\"t\">le mil</mark>ieu</em> après.</p>\n"
+                .replace("mil</mark>ieu</em>", "mil</mark><sup class=\"chip\"><a href=\"/c/\">c</a></sup>ieu</em>")
+        );
+    }
+
+    #[test]
+    fn raw_html_is_shown_not_run() {
+        let html = render("<script>alert(1)</script>\n\nText <b>x</b>", vec![], false);
+        assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+}

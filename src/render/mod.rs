@@ -1,0 +1,240 @@
+//! Comparison + theme -> every output file, in memory. Pure: the caller reads
+//! the theme and writes the files.
+//!
+//! Templates are tera with autoescaping on; the only HTML that bypasses it
+//! is what this module builds itself (page bodies, charts), from escaped text.
+
+pub mod body;
+mod chart;
+
+use crate::annotate::Annotated;
+use crate::compare::Comparison;
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::page::{Page, Status};
+use body::Highlight;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::{Context, Tera};
+
+/// Output files by path relative to the output directory.
+pub type Output = BTreeMap<String, Vec<u8>>;
+
+/// A theme's files as read from disk: templates by name, static files by path.
+#[derive(Debug, Clone, Default)]
+pub struct ThemeFiles {
+    pub templates: Vec<(String, String)>,
+    pub statics: Vec<(String, Vec<u8>)>,
+}
+
+/// The default theme, built into the binary so a briefing needs no copy of it.
+pub fn default_theme() -> ThemeFiles {
+    macro_rules! template {
+        ($name:literal) => {
+            ($name.to_owned(), include_str!(concat!("../../themes/default/templates/", $name)).to_owned())
+        };
+    }
+    ThemeFiles {
+        templates: vec![
+            template!("base.html"),
+            template!("index.html"),
+            template!("source.html"),
+            template!("claim.html"),
+            template!("outlet.html"),
+            template!("report.html"),
+            template!("macros.html"),
+        ],
+        statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
+    }
+}
+
+#[derive(Serialize)]
+struct SiteContext<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+}
+
+pub struct Inputs<'a> {
+    pub config: &'a Config,
+    pub pages: &'a [Annotated],
+    pub comparison: &'a Comparison,
+    /// `content/_index.md`: the briefing's own introduction, if written.
+    pub intro: Option<&'a Page>,
+    pub theme: &'a ThemeFiles,
+    pub theme_name: &'a str,
+}
+
+pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let theme_path = |name: &str| format!("themes/{}/templates/{name}", input.theme_name);
+    if let Err(e) = tera.add_raw_templates(input.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        return Err(vec![template_error(&theme_path("*.html"), &e)]);
+    }
+    let config = input.config;
+    let cmp = input.comparison;
+    let site = SiteContext { title: &config.site.title, description: &config.site.description, language: &config.site.language };
+    let claim_labels: BTreeMap<&str, &str> = config.claims.iter().map(|(id, c)| (id.as_str(), c.label.as_str())).collect();
+    let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
+    let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
+    let actor_names: BTreeMap<&str, &str> = config.actors.iter().map(|(id, a)| (id.as_str(), a.name.as_str())).collect();
+
+    let base = |root: &str, kind: &str| {
+        let mut ctx = Context::new();
+        ctx.insert("site", &site);
+        ctx.insert("root", root);
+        ctx.insert("kind", kind);
+        ctx.insert("claim_labels", &claim_labels);
+        ctx.insert("outlets", &outlets);
+        ctx.insert("sources", &cmp.sources);
+        ctx.insert("source_by_slug", &sources);
+        ctx
+    };
+    let mut out = Output::new();
+    let mut errors = Vec::new();
+    let mut render = |template: &str, path: String, ctx: Context, out: &mut Output| match tera.render(template, &ctx) {
+        Ok(html) => {
+            out.insert(path, html.into_bytes());
+        }
+        Err(e) => errors.push(template_error(&theme_path(template), &e)),
+    };
+
+    let mut ctx = base("", "index");
+    ctx.insert("comparison", cmp);
+    ctx.insert("intro_title", &input.intro.map(|p| p.front.title.as_str()));
+    ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
+    ctx.insert("mix_svg", &chart::outlet_mix(cmp));
+    render("index.html", "index.html".into(), ctx, &mut out);
+
+    for a in input.pages {
+        let root = "../../";
+        let source = sources[a.page.slug.as_str()];
+        let highlights = highlights(a, config, root, &actor_names);
+        let mut ctx = base(root, "source");
+        ctx.insert("source", source);
+        ctx.insert("outlet", &outlets.get(source.outlet.as_str()));
+        ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
+        ctx.insert("tags", &a.tags);
+        let quotes: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
+            .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
+            .collect();
+        ctx.insert("quotes", &quotes);
+        render("source.html", format!("sources/{}/index.html", a.page.slug), ctx, &mut out);
+    }
+
+    for claim in &cmp.claims {
+        let mut ctx = base("../../", "claim");
+        ctx.insert("claim", claim);
+        render("claim.html", format!("claims/{}/index.html", claim.id), ctx, &mut out);
+    }
+    for outlet in &cmp.outlets {
+        let mut ctx = base("../../", "outlet");
+        ctx.insert("outlet", outlet);
+        render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx, &mut out);
+    }
+    let mut ctx = base("../", "report");
+    ctx.insert("comparison", cmp);
+    ctx.insert("mix_svg", &chart::outlet_mix(cmp));
+    render("report.html", "report/index.html".into(), ctx, &mut out);
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let report = serde_json::json!({
+        "generator": "parallax",
+        "site": site,
+        "comparison": cmp,
+    });
+    let mut json = serde_json::to_vec_pretty(&report).expect("the comparison serialises");
+    json.push(b'\n');
+    out.insert("report.json".into(), json);
+    out.insert("report/matrix.csv".into(), matrix_csv(cmp));
+    for (path, bytes) in &input.theme.statics {
+        out.insert(path.clone(), bytes.clone());
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    id: &'a str,
+    text: &'a str,
+    speaker: Option<&'a str>,
+}
+
+fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str, &str>) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = a
+        .tags
+        .iter()
+        .map(|t| {
+            let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
+            let who = match t.status {
+                Status::Suggested => "machine suggestion",
+                Status::Confirmed => "confirmed by the editor",
+                Status::Rejected => "rejected",
+            };
+            Highlight {
+                start: t.start,
+                end: t.end,
+                element: "mark",
+                class: format!("tag {} {}", t.stance.as_str(), status_class(t.status)),
+                id: t.id.clone(),
+                title: format!("{label} — {} ({who})", t.stance.as_str()),
+                chip: Some((format!("{root}claims/{}/", t.claim), t.claim.clone())),
+            }
+        })
+        .collect();
+    out.extend(a.quotes.iter().map(|q| Highlight {
+        start: q.start,
+        end: q.end,
+        element: "span",
+        class: "quote".into(),
+        id: q.id.clone(),
+        title: match q.speaker.as_deref().and_then(|s| actors.get(s)) {
+            Some(name) => format!("Quote — {name}"),
+            None => "Quote — speaker not identified".into(),
+        },
+        chip: None,
+    }));
+    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    out
+}
+
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Suggested => "suggested",
+        Status::Confirmed => "confirmed",
+        Status::Rejected => "rejected",
+    }
+}
+
+/// The claims × sources matrix: one row per claim, one column per source,
+/// stances joined with `+`, empty when absent.
+fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["claim".to_owned(), "label".to_owned()];
+    header.extend(cmp.sources.iter().map(|s| s.slug.clone()));
+    let _ = w.write_record(&header);
+    for claim in &cmp.claims {
+        let mut row = vec![claim.id.clone(), claim.label.clone()];
+        row.extend(claim.cells.iter().map(|c| c.stances.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+")));
+        let _ = w.write_record(&row);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn template_error(file: &str, e: &tera::Error) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error(file, format!("template error: {}", chain.join(": ")))
+        .with_hint("fix the template, or remove the theme folder to use the built-in default theme")
+}
+

@@ -1,0 +1,305 @@
+//! The build pipeline, and the only place that writes `public/` or content
+//! pages.
+//!
+//! Reads everything, runs the pure stages, and writes only when no stage
+//! reported an error: new content pages are created (never overwritten) and
+//! the output is built in a staging directory beside `public/` and swapped
+//! in, so `public/` is always a complete build.
+
+use crate::annotate::{self, Annotated};
+use crate::config::{self, Config};
+use crate::diag::{self, Diagnostic};
+use crate::ingest;
+use crate::page::Page;
+use crate::render::{self, ThemeFiles};
+use anyhow::{bail, Context as _};
+use rayon::prelude::*;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+pub const CONTENT_DIR: &str = "content";
+pub const THEMES_DIR: &str = "themes";
+/// The briefing's introduction, shown on the index page.
+pub const INTRO_PAGE: &str = "_index.md";
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `root/public`.
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Content pages created from new seeds, relative to the root.
+    pub created: Vec<PathBuf>,
+    pub sources: usize,
+    pub files: usize,
+    /// False when errors stopped the build before anything was written.
+    pub written: bool,
+}
+
+/// Everything a build reads, loaded and checked; nothing written yet.
+pub struct Loaded {
+    pub config: Config,
+    pub pages: Vec<Annotated>,
+    pub intro: Option<Page>,
+    pub new_pages: Vec<ingest::NewPage>,
+    pub theme: ThemeFiles,
+}
+
+/// Reads and checks everything. `Err` carries the diagnostics when the
+/// config itself could not be read, since nothing else can be checked then.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
+    let config_path = root.join(config::FILE_NAME);
+    let config = match Config::load(&config_path, Path::new(config::FILE_NAME)) {
+        Ok(c) => c,
+        Err(d) => {
+            diags.extend(d);
+            return None;
+        }
+    };
+    let theme = load_theme(root, &config.site.theme, diags);
+    let (mut pages, intro) = read_pages(root, diags);
+    let (seeds, seed_diags) = ingest::read_seeds(root);
+    diags.extend(seed_diags);
+    let (new_pages, plan_diags) = ingest::plan(&seeds, &pages, &config);
+    diags.extend(plan_diags);
+    for new in &new_pages {
+        match Page::parse(&new.path, new.text.clone()) {
+            Ok(p) => pages.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for pair in pages.windows(2) {
+        if pair[0].slug == pair[1].slug {
+            diags.push(
+                Diagnostic::error(&pair[1].path, format!("two pages have the address `sources/{}/`", pair[1].slug))
+                    .with_hint(format!("rename one of {} and {}", pair[0].path.display(), pair[1].path.display())),
+            );
+        }
+    }
+    let results: Vec<(Annotated, Vec<Diagnostic>)> = pages.into_par_iter().map(|p| annotate::annotate(p, &config)).collect();
+    let mut annotated = Vec::with_capacity(results.len());
+    for (a, d) in results {
+        annotated.push(a);
+        diags.extend(d);
+    }
+    Some(Loaded { config, pages: annotated, intro, new_pages, theme })
+}
+
+/// Builds the site. Content problems come back in the report; `Err` means
+/// the build could not write its output.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let root = &opts.root;
+    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    check_output_dir(root, &output)?;
+    let mut report = BuildReport::default();
+    let loaded = load(root, &mut report.diagnostics);
+    let finish = |mut report: BuildReport| {
+        diag::sort(&mut report.diagnostics);
+        Ok(report)
+    };
+    let Some(loaded) = loaded else { return finish(report) };
+    if diag::has_errors(&report.diagnostics) {
+        return finish(report);
+    }
+    let comparison = crate::compare::compare(&loaded.pages, &loaded.config);
+    let inputs = render::Inputs {
+        config: &loaded.config,
+        pages: &loaded.pages,
+        comparison: &comparison,
+        intro: loaded.intro.as_ref(),
+        theme: &loaded.theme,
+        theme_name: &loaded.config.site.theme,
+    };
+    let files = match render::render_site(&inputs) {
+        Ok(files) => files,
+        Err(d) => {
+            report.diagnostics.extend(d);
+            return finish(report);
+        }
+    };
+    for new in &loaded.new_pages {
+        create_page(root, new)?;
+        report.created.push(new.path.clone());
+    }
+    write_output(&output, &files)?;
+    report.sources = loaded.pages.len();
+    report.files = files.len();
+    report.written = true;
+    finish(report)
+}
+
+fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<Page>) {
+    let dir = root.join(CONTENT_DIR);
+    let mut files = Vec::new();
+    if dir.exists() {
+        walk_files(&dir, &mut files, diags, root);
+    }
+    let files: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    let parsed: Vec<Result<Page, Diagnostic>> = files
+        .par_iter()
+        .map(|path| {
+            let rel = PathBuf::from(rel_string(root, path));
+            let bytes = fs::read(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                Diagnostic::error(&rel, "page is not valid UTF-8").at(&lossy, at).with_hint("save the page as UTF-8")
+            })?;
+            Page::parse(&rel, text)
+        })
+        .collect();
+    let mut pages = Vec::new();
+    let mut intro = None;
+    for result in parsed {
+        match result {
+            Ok(p) if p.path.file_name().is_some_and(|n| n == INTRO_PAGE) => intro = Some(p),
+            Ok(p) => pages.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    (pages, intro)
+}
+
+fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFiles {
+    let dir = root.join(THEMES_DIR).join(name);
+    if !dir.exists() {
+        if name != "default" {
+            diags.push(
+                Diagnostic::error(config::FILE_NAME, format!("theme `{name}` not found in {THEMES_DIR}/"))
+                    .with_hint("set site.theme to a folder under themes/, or remove it to use the default theme"),
+            );
+        }
+        return render::default_theme();
+    }
+    // A site's theme folder overrides the built-in theme file by file.
+    let mut theme = render::default_theme();
+    let mut files = Vec::new();
+    walk_files(&dir, &mut files, diags, root);
+    for path in files {
+        let rel = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let display = rel_string(root, &path);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diags.push(Diagnostic::error(&display, format!("cannot read theme file: {e}")));
+                continue;
+            }
+        };
+        if let Some(name) = rel.strip_prefix("templates/") {
+            match String::from_utf8(bytes) {
+                Ok(t) => {
+                    theme.templates.retain(|(n, _)| n != name);
+                    theme.templates.push((name.to_owned(), t));
+                }
+                Err(_) => diags.push(Diagnostic::error(&display, "template is not valid UTF-8")),
+            }
+        } else if let Some(name) = rel.strip_prefix("static/") {
+            theme.statics.retain(|(n, _)| n != name);
+            theme.statics.push((name.to_owned(), bytes));
+        }
+    }
+    theme
+}
+
+/// Files under `dir`, recursively, sorted, skipping hidden entries.
+pub fn walk_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, root: &Path) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            diags.push(Diagnostic::error(rel_string(root, dir), format!("cannot read folder: {e}")));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk_files(&path, out, diags, root);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// `path` relative to `root`, `/`-separated.
+pub fn rel_string(root: &Path, path: &Path) -> String {
+    diag::rel(root, path).to_string_lossy().replace('\\', "/")
+}
+
+fn create_page(root: &Path, page: &ingest::NewPage) -> anyhow::Result<()> {
+    let path = root.join(&page.path);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    // create_new: an existing page is the editor's and is never overwritten.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    std::io::Write::write_all(&mut file, page.text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Refuses output folders whose replacement would destroy the briefing.
+fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, output) = (abs(root), abs(output));
+    let normal = |p: &Path| p.components().filter(|c| !matches!(c, Component::CurDir)).collect::<PathBuf>();
+    let (root, output) = (normal(&root), normal(&output));
+    if root.starts_with(&output) {
+        bail!("the output folder {} contains the briefing itself; choose a folder of its own, e.g. public/", output.display());
+    }
+    for dir in [CONTENT_DIR, ingest::SEEDS_DIR, THEMES_DIR] {
+        let protected = root.join(dir);
+        if output.starts_with(&protected) {
+            bail!("the output folder {} is inside {}; choose another", output.display(), protected.display());
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` to a staging folder beside `output`, then swaps it in.
+pub fn write_output(output: &Path, files: &render::Output) -> anyhow::Result<()> {
+    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = output.file_name().context("the output folder needs a name")?.to_string_lossy();
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let staging = parent.join(format!(".{name}.staging"));
+    let old = parent.join(format!(".{name}.old"));
+    for leftover in [&staging, &old] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover).with_context(|| format!("cannot remove {}", leftover.display()))?;
+        }
+    }
+    for (rel, bytes) in files {
+        let rel = Path::new(rel);
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            bail!("refusing to write {} outside the output folder", rel.display());
+        }
+        let path = staging.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if output.exists() {
+        fs::rename(output, &old).with_context(|| format!("cannot move the previous build {} aside", output.display()))?;
+    }
+    if let Err(e) = fs::rename(&staging, output) {
+        // Put the previous build back: public/ must never be left half-made.
+        let _ = fs::rename(&old, output);
+        return Err(e).with_context(|| format!("cannot move the new build into {}", output.display()));
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+    }
+    Ok(())
+}
