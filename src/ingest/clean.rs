@@ -37,10 +37,12 @@ pub fn paragraphs(raw: &str) -> Vec<String> {
         if lines.is_empty() {
             continue;
         }
+        // Hard-wrapped text has lines of a terminal's width that stop
+        // mid-sentence; scraped text has one (long) line per paragraph.
         let wrapped = lines.len() > 1
             && lines[..lines.len() - 1]
                 .iter()
-                .all(|l| l.chars().count() >= 50 && !l.ends_with(['.', '!', '?', '»', '"', ':']));
+                .all(|l| (40..=100).contains(&l.chars().count()) && !l.ends_with(['.', '!', '?', '»', '"', ':', ')']));
         if wrapped {
             out.push(squash_spaces(&lines.join(" ")));
         } else {
@@ -268,6 +270,14 @@ mod tests {
         assert_eq!(chrome_kind("Les coopérations se poursuivent. (Photo d'archives)", none), Some("image-caption"));
         assert_eq!(chrome_kind("Tout AccepterTout refuserParamétrer vos choix", none), Some("consent-banner"));
         assert_eq!(chrome_kind("Le Kremlin a démenti mardi avoir informé Washington.", none), None);
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines_only() {
+        let wrapped = "Le Kremlin a démenti mardi avoir informé Washington\ndu retrait de la majorité de son personnel.\n\nSuite.";
+        assert_eq!(paragraphs(wrapped), ["Le Kremlin a démenti mardi avoir informé Washington du retrait de la majorité de son personnel.", "Suite."]);
+        let lines = "Premier paragraphe assez long pour ressembler à un texte coupé sans ponctuation (AFP photo)\nSecond.";
+        assert_eq!(paragraphs(lines).len(), 2);
     }
 
     #[test]
