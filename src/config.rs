@@ -223,8 +223,8 @@ impl Config {
 
     fn validate(&mut self, text: &str, file: &Path, diags: &mut Vec<Diagnostic>) {
         let id_error = |kind: &str, id: &str| {
-            let at = text.find(&format!("{kind}.{id}")).unwrap_or(0);
-            Diagnostic::error(file, format!("`{id}` is not a valid {kind} id"))
+            let at = text.find(&format!("{kind}.{id}")).or_else(|| text.find(id)).unwrap_or(0);
+            Diagnostic::error(file, format!("`{id}` is not a valid {} id", kind.trim_end_matches('s')))
                 .at(text, at)
                 .with_hint("ids are lowercase letters, digits and dashes (they become page addresses)")
         };

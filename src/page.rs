@@ -97,9 +97,15 @@ impl Page {
     /// Parses a page. `path` is relative to the site root.
     pub fn parse(path: &Path, text: String) -> Result<Page, Diagnostic> {
         let (front_range, body_offset) = split_front_matter(&text).ok_or_else(|| {
-            Diagnostic::error(path, "missing front matter")
-                .at(&text, 0)
-                .with_hint(format!("start the page with a `{DELIMITER}` line, the TOML front matter, and another `{DELIMITER}` line"))
+            if text.starts_with(DELIMITER) {
+                Diagnostic::error(path, "front matter is not closed")
+                    .at(&text, 0)
+                    .with_hint(format!("end the front matter with a line holding only `{DELIMITER}`"))
+            } else {
+                Diagnostic::error(path, "missing front matter")
+                    .at(&text, 0)
+                    .with_hint(format!("start the page with a `{DELIMITER}` line, the TOML front matter, and another `{DELIMITER}` line"))
+            }
         })?;
         let front_text = &text[front_range.clone()];
         let front: FrontMatter = toml::from_str(front_text).map_err(|e| {

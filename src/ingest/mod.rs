@@ -76,7 +76,7 @@ pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::error(&rel, format!("cannot read seed: {e}")).with_hint("check the file's permissions"));
+                diags.push(Diagnostic::error(&rel, format!("cannot read seed: {e}")).with_hint("check that the file exists and is readable"));
                 continue;
             }
         };

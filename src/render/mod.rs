@@ -68,6 +68,9 @@ pub struct Inputs<'a> {
 pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    // Tera's default also escapes `/`, which mangles every URL; these five
+    // are what HTML text and quoted attributes need.
+    tera.set_escape_fn(escape_html);
     let theme_path = |name: &str| format!("themes/{}/templates/{name}", input.theme_name);
     if let Err(e) = tera.add_raw_templates(input.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         return Err(vec![template_error(&theme_path("*.html"), &e)]);
@@ -225,6 +228,21 @@ fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
         let _ = w.write_record(&row);
     }
     w.into_inner().unwrap_or_default()
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn template_error(file: &str, e: &tera::Error) -> Diagnostic {

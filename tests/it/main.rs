@@ -1,0 +1,6 @@
+//! Integration tests: build fixture sites in temporary folders and check the
+//! output and the diagnostics, as a user would see them.
+
+mod bad_input;
+mod example;
+mod support;

@@ -1,0 +1,138 @@
+//! A fixture site in a temporary folder.
+
+use parallax::site::{self, BuildOptions, BuildReport};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const MINIMAL_CONFIG: &str = r#"[site]
+title = "Fixture briefing"
+language = "en"
+
+[outlets.daily-planet]
+name = "The Daily Planet"
+country = "USA"
+affiliation = "private"
+[[outlets.daily-planet.notes]]
+text = "Fictional paper used in tests."
+sources = ["Test suite"]
+[outlets.daily-planet.signatures]
+text = ["Daily Planet staff"]
+
+[claims.moon-cheese]
+label = "The moon is made of cheese"
+patterns = ["made of cheese"]
+
+[claims.moon-denial]
+label = "NASA denies the cheese report"
+patterns = ["nasa denie"]
+stance = "attributes"
+
+[actors.nasa]
+name = "NASA"
+kind = "organisation"
+"#;
+
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// An empty site with the minimal config.
+    pub fn new() -> Site {
+        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
+        site.write("config.toml", MINIMAL_CONFIG);
+        site
+    }
+
+    /// The example briefing shipped in the repository: its config and seeds.
+    pub fn example() -> Site {
+        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("config.toml"), site.path("config.toml")).unwrap();
+        std::fs::create_dir_all(site.path("seeds")).unwrap();
+        for entry in std::fs::read_dir(repo.join("seeds")).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), site.path("seeds").join(entry.file_name())).unwrap();
+        }
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+
+    pub fn build(&self) -> BuildReport {
+        site::build(&BuildOptions { root: self.root().to_path_buf(), output: None }).expect("build ran")
+    }
+
+    /// Builds and insists it succeeded without errors.
+    pub fn build_ok(&self) -> BuildReport {
+        let report = self.build();
+        assert!(report.written, "build failed:\n{}", render(&report));
+        report
+    }
+
+    /// Runs the real binary; returns (exit code, stderr).
+    pub fn run(&self, args: &[&str]) -> (i32, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("run parallax");
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+
+    /// Every file under `rel`, with its bytes.
+    pub fn tree(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        collect(&self.path(rel), &self.path(rel), &mut out);
+        out
+    }
+
+    /// The slugs of the source pages in content/sources.
+    pub fn source_pages(&self) -> Vec<String> {
+        self.tree("content/sources").keys().map(|k| k.trim_end_matches(".md").to_owned()).collect()
+    }
+}
+
+fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(base, &path, out);
+        } else {
+            let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            out.insert(rel, std::fs::read(&path).unwrap_or_default());
+        }
+    }
+}
+
+/// Diagnostics as the terminal shows them.
+pub fn render(report: &BuildReport) -> String {
+    report.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+}
+
+/// A source page as the fixture content pages write it.
+pub fn page(outlet: &str, body: &str) -> String {
+    format!("+++\ntitle = \"A page\"\noutlet = \"{outlet}\"\n+++\n\n{body}\n")
+}
