@@ -130,17 +130,27 @@ fn speaker(plain: &str, para_start: usize, para_end: usize, start: usize, end: u
         .map(|r| para_start + r.end)
         .find(|e| *e > end)
         .unwrap_or(para_end);
-    if let Some(m) = mentions.iter().filter(outside).find(|m| m.start >= end && m.end <= sentence_end) {
+    // "«…» par le WSJ" names the agent, not the speaker.
+    let agent = |m: &&Mention| {
+        let before = crate::fold::fold(crate::text::before(plain, m.start, 12));
+        before.ends_with("par le ") || before.ends_with("par la ") || before.ends_with("par l'") || before.ends_with("by ")
+    };
+    if let Some(m) = mentions.iter().filter(outside).filter(|m| !agent(m)).find(|m| m.start >= end && m.end <= sentence_end) {
         return Some(m.actor.clone());
     }
     let reporting = reporting_after().is_match(&crate::fold::fold(crate::text::after(plain, end, 40)));
-    // Named before the quote in the same paragraph ("Lavrov a dit : «…»").
-    if let Some(m) = mentions.iter().filter(outside).filter(|m| m.end <= start && m.start >= para_start).last() {
-        if reporting || start - m.end < 200 {
-            return Some(m.actor.clone());
-        }
+    // Named earlier in the quote's sentence: its subject, the first named
+    // ("Lavrov a dit, à la lecture du tweet du président américain : «…»").
+    let sentence_start = crate::text::sentences(para)
+        .into_iter()
+        .map(|r| para_start + r.start)
+        .filter(|s| *s <= start)
+        .last()
+        .unwrap_or(para_start);
+    if let Some(m) = mentions.iter().filter(outside).find(|m| m.start >= sentence_start && m.end <= start) {
+        return Some(m.actor.clone());
     }
-    // "…», a-t-il déclaré": the last actor named before in the page.
+    // "…», a-t-il déclaré": the last actor named before, in the page.
     if reporting {
         return mentions.iter().filter(|m| m.end <= start).last().map(|m| m.actor.clone());
     }
@@ -173,12 +183,13 @@ aliases = ["Lavrov"]
     fn speakers_after_before_and_by_pronoun() {
         let c = rules();
         let plain = "«Il n'y a eu aucun message officiel», a déclaré Dmitri Peskov.\n\n\
+                     Sergueï Lavrov a dit avoir lu le tweet de Peskov : «Nous n'avons fait aucune annonce.»\n\n\
                      Sergueï Lavrov a dit : «Nous n'avons fait aucune annonce à personne.»\n\n\
                      «Je ne peux même pas imaginer cela», a-t-il poursuivi.\n\n\
                      Un mot «surpris» seulement.";
         let quotes = find(plain, &c.rules);
         let speakers: Vec<_> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, [Some("peskov"), Some("lavrov"), Some("lavrov")]);
+        assert_eq!(speakers, [Some("peskov"), Some("lavrov"), Some("lavrov"), Some("lavrov")]);
         assert_eq!(quotes[0].text, "Il n'y a eu aucun message officiel");
     }
 }

@@ -70,7 +70,18 @@ pub struct Cell {
     pub source: String,
     /// Distinct stances, in a fixed order; empty means absent.
     pub stances: Vec<Stance>,
+    /// One entry per stance: how many passages, and the first to link to.
+    pub by_stance: Vec<StanceCount>,
     pub passages: Vec<Passage>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StanceCount {
+    pub stance: Stance,
+    pub count: usize,
+    pub anchor: String,
+    /// Confirmed when the editor confirmed any of these passages.
+    pub status: Status,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -219,8 +230,22 @@ fn claims(pages: &[Annotated], sources: &[Source], config: &Config) -> Vec<Claim
                             status: t.status,
                         })
                         .collect();
-                    let stances = Stance::ALL.into_iter().filter(|st| passages.iter().any(|p| p.stance == *st)).collect();
-                    Cell { source: s.slug.clone(), stances, passages }
+                    let by_stance: Vec<StanceCount> = Stance::ALL
+                        .into_iter()
+                        .filter_map(|stance| {
+                            let of: Vec<&Passage> = passages.iter().filter(|p| p.stance == stance).collect();
+                            let first = of.first()?;
+                            let confirmed = of.iter().any(|p| p.status == Status::Confirmed);
+                            Some(StanceCount {
+                                stance,
+                                count: of.len(),
+                                anchor: first.anchor.clone(),
+                                status: if confirmed { Status::Confirmed } else { Status::Suggested },
+                            })
+                        })
+                        .collect();
+                    let stances = by_stance.iter().map(|b| b.stance).collect();
+                    Cell { source: s.slug.clone(), stances, by_stance, passages }
                 })
                 .collect();
             let carried_by = cells.iter().filter(|c| !c.passages.is_empty()).count();
