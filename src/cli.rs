@@ -34,5 +34,8 @@ pub enum Command {
         /// Where to write the site [default: <root>/public].
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Print how long each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
 }

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build { root, output } => {
+        Command::Build { root, output, timings } => {
             let started = Instant::now();
             let report = site::build(&BuildOptions { root, output })?;
             for d in &report.diagnostics {
@@ -30,6 +30,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let warnings = report.diagnostics.len() - errors;
             for path in &report.created {
                 eprintln!("created {}", path.display());
+            }
+            if timings {
+                for (stage, took) in &report.timings {
+                    eprintln!("  {stage:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                }
             }
             if !report.written {
                 eprintln!("build failed: {errors} error(s), {warnings} warning(s); nothing was written, the previous site is unchanged");

@@ -38,6 +38,8 @@ pub struct BuildReport {
     pub files: usize,
     /// False when errors stopped the build before anything was written.
     pub written: bool,
+    /// How long each stage took, in order.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Everything a build reads, loaded and checked; nothing written yet.
@@ -97,7 +99,13 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
     check_output_dir(root, &output)?;
     let mut report = BuildReport::default();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |report: &mut BuildReport, stage: &'static str| {
+        report.timings.push((stage, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let loaded = load(root, &mut report.diagnostics);
+    lap(&mut report, "load, ingest, annotate");
     let finish = |mut report: BuildReport| {
         diag::sort(&mut report.diagnostics);
         Ok(report)
@@ -107,6 +115,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         return finish(report);
     }
     let comparison = crate::compare::compare(&loaded.pages, &loaded.config);
+    lap(&mut report, "compare");
     let inputs = render::Inputs {
         config: &loaded.config,
         pages: &loaded.pages,
@@ -122,11 +131,13 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             return finish(report);
         }
     };
+    lap(&mut report, "render");
     for new in &loaded.new_pages {
         create_page(root, new)?;
         report.created.push(new.path.clone());
     }
     write_output(&output, &files)?;
+    lap(&mut report, "write");
     report.sources = loaded.pages.len();
     report.files = files.len();
     report.written = true;
@@ -279,17 +290,22 @@ pub fn write_output(output: &Path, files: &render::Output) -> anyhow::Result<()>
             fs::remove_dir_all(leftover).with_context(|| format!("cannot remove {}", leftover.display()))?;
         }
     }
-    for (rel, bytes) in files {
+    let mut dirs = std::collections::BTreeSet::new();
+    for rel in files.keys() {
         let rel = Path::new(rel);
         if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
             bail!("refusing to write {} outside the output folder", rel.display());
         }
-        let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        dirs.extend(rel.parent().map(|d| staging.join(d)));
     }
+    fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    for dir in &dirs {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    files.par_iter().try_for_each(|(rel, bytes)| {
+        let path = staging.join(rel);
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    })?;
     if output.exists() {
         fs::rename(output, &old).with_context(|| format!("cannot move the previous build {} aside", output.display()))?;
     }
@@ -299,7 +315,20 @@ pub fn write_output(output: &Path, files: &render::Output) -> anyhow::Result<()>
         return Err(e).with_context(|| format!("cannot move the new build into {}", output.display()));
     }
     if old.exists() {
-        fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+        remove_tree(&old).with_context(|| format!("cannot remove {}", old.display()))?;
     }
     Ok(())
+}
+
+/// `remove_dir_all`, with the top-level folders removed in parallel.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.par_iter().try_for_each(|p| if p.is_dir() { remove_subtree(p) } else { fs::remove_file(p) })?;
+    fs::remove_dir(dir)
+}
+
+fn remove_subtree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.par_iter().try_for_each(|p| if p.is_dir() { fs::remove_dir_all(p) } else { fs::remove_file(p) })?;
+    fs::remove_dir(dir)
 }

@@ -59,10 +59,22 @@ pub struct Claim {
     pub id: String,
     pub label: String,
     pub description: String,
-    /// One cell per source, in the order of `Comparison::sources`.
+    /// One cell per source that carries the claim, in source order. Sources
+    /// without a cell do not carry it.
     pub cells: Vec<Cell>,
     /// How many sources carry the claim.
     pub carried_by: usize,
+    /// Per outlet with sources: how many of them carry the claim, and how.
+    pub by_outlet: Vec<OutletCell>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OutletCell {
+    pub outlet: String,
+    pub carried_by: usize,
+    pub sources: usize,
+    /// Passages per stance across the outlet's sources, in `Stance::ALL` order.
+    pub stances: Vec<(Stance, usize)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -247,11 +259,36 @@ fn claims(pages: &[Annotated], sources: &[Source], config: &Config) -> Vec<Claim
                     let stances = by_stance.iter().map(|b| b.stance).collect();
                     Cell { source: s.slug.clone(), stances, by_stance, passages }
                 })
+                .filter(|c| !c.passages.is_empty())
                 .collect();
-            let carried_by = cells.iter().filter(|c| !c.passages.is_empty()).count();
-            Claim { id: id.clone(), label: claim.label.clone(), description: claim.description.clone(), cells, carried_by }
+            let carried_by = cells.len();
+            let by_outlet = by_outlet(&cells, sources);
+            Claim { id: id.clone(), label: claim.label.clone(), description: claim.description.clone(), cells, carried_by, by_outlet }
         })
         .collect()
+}
+
+fn by_outlet(cells: &[Cell], sources: &[Source]) -> Vec<OutletCell> {
+    let mut out: BTreeMap<&str, OutletCell> = BTreeMap::new();
+    for s in sources {
+        let entry = out.entry(&s.outlet).or_insert_with(|| OutletCell {
+            outlet: s.outlet.clone(),
+            carried_by: 0,
+            sources: 0,
+            stances: Stance::ALL.iter().map(|st| (*st, 0)).collect(),
+        });
+        entry.sources += 1;
+    }
+    let outlet_of: BTreeMap<&str, &str> = sources.iter().map(|s| (s.slug.as_str(), s.outlet.as_str())).collect();
+    for cell in cells {
+        let entry = out.get_mut(outlet_of[cell.source.as_str()]).expect("every source has an outlet");
+        entry.carried_by += 1;
+        for p in &cell.passages {
+            let i = Stance::ALL.iter().position(|st| *st == p.stance).expect("known stance");
+            entry.stances[i].1 += 1;
+        }
+    }
+    out.into_values().collect()
 }
 
 fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
@@ -259,7 +296,7 @@ fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
     let mut out = Vec::new();
     for claim in claims.iter().filter(|c| c.carried_by > 0) {
         let carriers: Vec<&Source> =
-            claim.cells.iter().filter(|c| !c.passages.is_empty()).map(|c| by_slug[c.source.as_str()]).collect();
+            claim.cells.iter().map(|c| by_slug[c.source.as_str()]).collect();
         let slugs: Vec<String> = carriers.iter().map(|s| s.slug.clone()).collect();
         // Each unattributed source counts as its own outlet: "unknown" is not one outlet.
         let outlets: BTreeSet<String> = carriers

@@ -13,9 +13,14 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::page::{Page, Status};
 use body::Highlight;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
+
+/// Past this many sources, pages list them by outlet or count them instead
+/// of listing each one.
+pub const LIST_LIMIT: usize = 200;
 
 /// Output files by path relative to the output directory.
 pub type Output = BTreeMap<String, Vec<u8>>;
@@ -83,42 +88,43 @@ pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
     let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
     let actor_names: BTreeMap<&str, &str> = config.actors.iter().map(|(id, a)| (id.as_str(), a.name.as_str())).collect();
 
+    // Each page gets only what it shows: a context holding every source on
+    // every page makes the build quadratic in the number of sources.
     let base = |root: &str, kind: &str| {
         let mut ctx = Context::new();
         ctx.insert("site", &site);
         ctx.insert("root", root);
         ctx.insert("kind", kind);
-        ctx.insert("claim_labels", &claim_labels);
-        ctx.insert("outlets", &outlets);
-        ctx.insert("sources", &cmp.sources);
-        ctx.insert("source_by_slug", &sources);
         ctx
     };
-    let mut out = Output::new();
-    let mut errors = Vec::new();
-    let mut render = |template: &str, path: String, ctx: Context, out: &mut Output| match tera.render(template, &ctx) {
-        Ok(html) => {
-            out.insert(path, html.into_bytes());
-        }
-        Err(e) => errors.push(template_error(&theme_path(template), &e)),
+    let render = |template: &str, path: String, ctx: Context| -> Result<(String, Vec<u8>), Diagnostic> {
+        tera.render(template, &ctx).map(|html| (path, html.into_bytes())).map_err(|e| template_error(&theme_path(template), &e))
     };
+    let mut pages: Vec<Result<(String, Vec<u8>), Diagnostic>> = Vec::new();
 
-    let mut ctx = base("", "index");
-    ctx.insert("comparison", cmp);
+    let mut ctx = base("./", "index");
+    let claims: Vec<ClaimSummary> =
+        cmp.claims.iter().map(|c| ClaimSummary { id: &c.id, label: &c.label, carried_by: c.carried_by }).collect();
+    ctx.insert("sources", &cmp.sources);
+    ctx.insert("claims", &claims);
+    ctx.insert("blindspots", &cmp.blindspots);
+    ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
     ctx.insert("intro_title", &input.intro.map(|p| p.front.title.as_str()));
     ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
-    render("index.html", "index.html".into(), ctx, &mut out);
+    pages.push(render("index.html", "index.html".into(), ctx));
 
-    for a in input.pages {
+    pages.par_extend(input.pages.par_iter().map(|a| {
         let root = "../../";
         let source = sources[a.page.slug.as_str()];
         let highlights = highlights(a, config, root, &actor_names);
         let mut ctx = base(root, "source");
         ctx.insert("source", source);
-        ctx.insert("outlet", &outlets.get(source.outlet.as_str()));
+        ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
         ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
         ctx.insert("tags", &a.tags);
+        let labels: BTreeMap<&str, &str> = a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
+        ctx.insert("claim_labels", &labels);
         let quotes: Vec<_> = a
             .quotes
             .iter()
@@ -126,24 +132,57 @@ pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
             .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
             .collect();
         ctx.insert("quotes", &quotes);
-        render("source.html", format!("sources/{}/index.html", a.page.slug), ctx, &mut out);
-    }
+        render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
+    }));
 
-    for claim in &cmp.claims {
+    pages.par_extend(cmp.claims.par_iter().map(|claim| {
         let mut ctx = base("../../", "claim");
         ctx.insert("claim", claim);
-        render("claim.html", format!("claims/{}/index.html", claim.id), ctx, &mut out);
-    }
-    for outlet in &cmp.outlets {
+        let carriers: Vec<_> = claim.cells.iter().map(|c| (sources[c.source.as_str()], c)).collect();
+        let carrying: std::collections::BTreeSet<&str> = claim.cells.iter().map(|c| c.source.as_str()).collect();
+        let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
+        ctx.insert("carriers", &carriers);
+        ctx.insert("absent_count", &absent.len());
+        ctx.insert("absent", &absent[..if absent.len() <= LIST_LIMIT { absent.len() } else { 0 }]);
+        ctx.insert("source_count", &cmp.sources.len());
+        render("claim.html", format!("claims/{}/index.html", claim.id), ctx)
+    }));
+    pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
         let mut ctx = base("../../", "outlet");
         ctx.insert("outlet", outlet);
-        render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx, &mut out);
-    }
+        let own: Vec<_> = outlet.sources.iter().map(|slug| sources[slug.as_str()]).collect();
+        ctx.insert("own_sources", &own);
+        render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
+    }));
     let mut ctx = base("../", "report");
     ctx.insert("comparison", cmp);
+    ctx.insert("source_by_slug", &sources);
+    ctx.insert("outlet_by_id", &outlets.iter().map(|(id, o)| (*id, OutletProfile::of(o))).collect::<BTreeMap<_, _>>());
+    // A column per source reads well for a briefing; past a few hundred
+    // sources the matrix groups them by outlet.
+    let matrix: Option<Vec<Vec<Option<&crate::compare::Cell>>>> = (cmp.sources.len() <= LIST_LIMIT).then(|| {
+        cmp.claims
+            .iter()
+            .map(|c| {
+                let by_source: BTreeMap<&str, &crate::compare::Cell> = c.cells.iter().map(|cell| (cell.source.as_str(), cell)).collect();
+                cmp.sources.iter().map(|s| by_source.get(s.slug.as_str()).copied()).collect()
+            })
+            .collect()
+    });
+    ctx.insert("matrix", &matrix);
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
-    render("report.html", "report/index.html".into(), ctx, &mut out);
+    pages.push(render("report.html", "report/index.html".into(), ctx));
 
+    let mut out = Output::new();
+    let mut errors = Vec::new();
+    for page in pages {
+        match page {
+            Ok((path, bytes)) => {
+                out.insert(path, bytes);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -152,7 +191,8 @@ pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
         "site": site,
         "comparison": cmp,
     });
-    let mut json = serde_json::to_vec_pretty(&report).expect("the comparison serialises");
+    // Compact: at ten thousand sources, indentation alone would add tens of MB.
+    let mut json = serde_json::to_vec(&report).expect("the comparison serialises");
     json.push(b'\n');
     out.insert("report.json".into(), json);
     out.insert("report/matrix.csv".into(), matrix_csv(cmp));
@@ -160,6 +200,44 @@ pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
         out.insert(path.clone(), bytes.clone());
     }
     Ok(out)
+}
+
+/// An outlet without its list of sources, for pages about one source: the
+/// list grows with the briefing and would make the build quadratic.
+#[derive(Serialize)]
+struct OutletProfile<'a> {
+    id: &'a str,
+    name: &'a str,
+    known: bool,
+    country: &'a str,
+    owner: &'a str,
+    funding: &'a str,
+    affiliation: crate::config::Affiliation,
+    url: Option<&'a str>,
+    notes: &'a [crate::config::OutletNote],
+}
+
+impl<'a> OutletProfile<'a> {
+    fn of(o: &'a crate::compare::Outlet) -> Self {
+        OutletProfile {
+            id: &o.id,
+            name: &o.name,
+            known: o.known,
+            country: &o.country,
+            owner: &o.owner,
+            funding: &o.funding,
+            affiliation: o.affiliation,
+            url: o.url.as_deref(),
+            notes: &o.notes,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ClaimSummary<'a> {
+    id: &'a str,
+    label: &'a str,
+    carried_by: usize,
 }
 
 #[derive(Serialize)]
@@ -224,7 +302,10 @@ fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
     let _ = w.write_record(&header);
     for claim in &cmp.claims {
         let mut row = vec![claim.id.clone(), claim.label.clone()];
-        row.extend(claim.cells.iter().map(|c| c.stances.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+")));
+        let by_source: BTreeMap<&str, &crate::compare::Cell> = claim.cells.iter().map(|c| (c.source.as_str(), c)).collect();
+        row.extend(cmp.sources.iter().map(|s| {
+            by_source.get(s.slug.as_str()).map_or_else(String::new, |c| c.stances.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+"))
+        }));
         let _ = w.write_record(&row);
     }
     w.into_inner().unwrap_or_default()

@@ -85,7 +85,11 @@ fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
     site.build_ok();
     let json: serde_json::Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
     let claims = json["comparison"]["claims"].as_array().unwrap();
-    let carried = |id: &str| claims.iter().find(|c| c["id"] == id).unwrap()["carried_by"].as_u64().unwrap();
+    let carried = |id: &str| {
+        let claim = claims.iter().find(|c| c["id"] == id).unwrap();
+        assert_eq!(claim["cells"].as_array().unwrap().len() as u64, claim["carried_by"].as_u64().unwrap());
+        claim["carried_by"].as_u64().unwrap()
+    };
     assert!(carried("withdrawal-reported") >= 3);
     assert!(carried("kremlin-denial") >= 2);
     assert!(carried("march-deployment") >= 2);
