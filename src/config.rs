@@ -331,7 +331,8 @@ fn first_line(s: &str) -> String {
 /// A TOML error as a diagnostic at its position in `text`.
 pub fn toml_error(text: &str, file: &Path, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().trim_end_matches('.').to_owned();
-    let hint = hint_for_toml(&message);
+    let reference = if file.ends_with(FILE_NAME) { "the config reference" } else { "the content-page format" };
+    let hint = hint_for_toml(&message, reference);
     let d = Diagnostic::error(file, format!("invalid TOML: {message}"));
     let d = match e.span() {
         Some(span) => d.at(text, span.start),
@@ -343,11 +344,11 @@ pub fn toml_error(text: &str, file: &Path, e: &toml::de::Error) -> Diagnostic {
     }
 }
 
-fn hint_for_toml(message: &str) -> Option<String> {
+fn hint_for_toml(message: &str, reference: &str) -> Option<String> {
     if message.starts_with("unknown field") {
-        Some("check the spelling against the config reference in README.md".into())
+        Some(format!("check the spelling against {reference} in README.md"))
     } else if message.contains("missing field") {
-        Some("add the field; see the config reference in README.md".into())
+        Some(format!("add the field; see {reference} in README.md"))
     } else if message.contains("unknown variant") {
         Some("use one of the values listed in the message".into())
     } else if message.contains("string") && message.contains("invalid") {

@@ -126,6 +126,34 @@ impl Page {
     }
 }
 
+/// `content/_index.md`: the briefing's own title and introduction.
+#[derive(Debug, Clone)]
+pub struct Intro {
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntroFront {
+    title: String,
+}
+
+impl Intro {
+    pub fn parse(path: &Path, text: &str) -> Result<Intro, Diagnostic> {
+        let (range, body_offset) = split_front_matter(text).ok_or_else(|| {
+            Diagnostic::error(path, "missing front matter")
+                .at(text, 0)
+                .with_hint(format!("start with `{DELIMITER}`, a line `title = \"…\"`, and another `{DELIMITER}` line"))
+        })?;
+        let front: IntroFront = toml::from_str(&text[range.clone()]).map_err(|e| {
+            let d = config::toml_error(&text[range.clone()], path, &e);
+            Diagnostic { position: None, source_line: None, ..d }.at(text, range.start + e.span().map_or(0, |s| s.start))
+        })?;
+        Ok(Intro { title: front.title, body: text[body_offset..].to_owned() })
+    }
+}
+
 /// The range of the front matter and the offset where the body starts, if
 /// the text opens with a `+++` line and has a closing one.
 fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {

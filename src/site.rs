@@ -10,7 +10,7 @@ use crate::annotate::{self, Annotated};
 use crate::config::{self, Config};
 use crate::diag::{self, Diagnostic};
 use crate::ingest;
-use crate::page::Page;
+use crate::page::{Intro, Page};
 use crate::render::{self, ThemeFiles};
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
@@ -19,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "content";
 pub const THEMES_DIR: &str = "themes";
-/// The briefing's introduction, shown on the index page.
+/// The briefing's introduction (`content/_index.md`), shown on the index page.
 pub const INTRO_PAGE: &str = "_index.md";
 
 #[derive(Debug, Clone)]
@@ -46,7 +46,7 @@ pub struct BuildReport {
 pub struct Loaded {
     pub config: Config,
     pub pages: Vec<Annotated>,
-    pub intro: Option<Page>,
+    pub intro: Option<Intro>,
     pub new_pages: Vec<ingest::NewPage>,
     pub theme: ThemeFiles,
 }
@@ -144,14 +144,19 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     finish(report)
 }
 
-fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<Page>) {
+enum Parsed {
+    Source(Page),
+    Intro(Intro),
+}
+
+fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<Intro>) {
     let dir = root.join(CONTENT_DIR);
     let mut files = Vec::new();
     if dir.exists() {
         walk_files(&dir, &mut files, diags, root);
     }
     let files: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
-    let parsed: Vec<Result<Page, Diagnostic>> = files
+    let parsed: Vec<Result<Parsed, Diagnostic>> = files
         .par_iter()
         .map(|path| {
             let rel = PathBuf::from(rel_string(root, path));
@@ -161,15 +166,19 @@ fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<Pa
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 Diagnostic::error(&rel, "page is not valid UTF-8").at(&lossy, at).with_hint("save the page as UTF-8")
             })?;
-            Page::parse(&rel, text)
+            if rel == Path::new(CONTENT_DIR).join(INTRO_PAGE) {
+                Intro::parse(&rel, &text).map(Parsed::Intro)
+            } else {
+                Page::parse(&rel, text).map(Parsed::Source)
+            }
         })
         .collect();
     let mut pages = Vec::new();
     let mut intro = None;
     for result in parsed {
         match result {
-            Ok(p) if p.path.file_name().is_some_and(|n| n == INTRO_PAGE) => intro = Some(p),
-            Ok(p) => pages.push(p),
+            Ok(Parsed::Intro(i)) => intro = Some(i),
+            Ok(Parsed::Source(p)) => pages.push(p),
             Err(d) => diags.push(d),
         }
     }

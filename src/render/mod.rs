@@ -11,7 +11,7 @@ use crate::annotate::Annotated;
 use crate::compare::Comparison;
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::page::{Page, Status};
+use crate::page::{Intro, Status};
 use body::Highlight;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -65,7 +65,7 @@ pub struct Inputs<'a> {
     pub pages: &'a [Annotated],
     pub comparison: &'a Comparison,
     /// `content/_index.md`: the briefing's own introduction, if written.
-    pub intro: Option<&'a Page>,
+    pub intro: Option<&'a Intro>,
     pub theme: &'a ThemeFiles,
     pub theme_name: &'a str,
 }
@@ -109,7 +109,7 @@ pub fn render_site(input: &Inputs) -> Result<Output, Vec<Diagnostic>> {
     ctx.insert("claims", &claims);
     ctx.insert("blindspots", &cmp.blindspots);
     ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
-    ctx.insert("intro_title", &input.intro.map(|p| p.front.title.as_str()));
+    ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
     ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     pages.push(render("index.html", "index.html".into(), ctx));

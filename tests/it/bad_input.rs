@@ -179,3 +179,9 @@ fn orphaned_tags_are_reported_not_dropped() {
     let report = site.build_ok();
     insta::assert_snapshot!(render(&report));
 }
+
+#[test]
+fn intro_page_bad_front_matter() {
+    let d = broken(|s| s.write("content/_index.md", "+++\ntitle = \"Intro\"\noutlet = \"x\"\n+++\n\nHello.\n"));
+    insta::assert_snapshot!(d);
+}

@@ -137,6 +137,17 @@ fn report_lists_who_is_quoted_and_blindspots() {
 }
 
 #[test]
+fn the_intro_page_opens_the_briefing() {
+    let site = Site::new();
+    site.write("content/_index.md", "+++\ntitle = \"Cheese watch\"\n+++\n\nWhat *the papers* say.\n");
+    site.build_ok();
+    let html = site.read("public/index.html");
+    assert!(html.contains("<h1>Cheese watch</h1>"), "{html}");
+    assert!(html.contains("What <em>the papers</em> say."));
+    assert!(!site.exists("public/sources/index"), "the intro is not a source");
+}
+
+#[test]
 fn edits_to_content_pages_survive_rebuilds() {
     let site = Site::example();
     site.build_ok();
