@@ -18,9 +18,9 @@ cargo build --release --quiet
 bin="$PWD/target/release/parallax"
 time_cmd() { # label, command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o /tmp/parallax-bench-time "$@" >/dev/null 2>&1
-  read -r wall kib < /tmp/parallax-bench-time
-  printf "  %-28s %7.2f s wall  %6d MiB peak\n" "$label" "$wall" "$((kib / 1024))"
+  /usr/bin/time -f "%e %U %S %M" -o /tmp/parallax-bench-time "$@" >/dev/null 2>&1
+  read -r wall user sys kib < /tmp/parallax-bench-time
+  printf "  %-28s %7.2f s wall  %7.2f s cpu  %6d MiB peak\n" "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((kib / 1024))"
 }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)"; exit 2; }
 for n in "${sizes[@]}"; do

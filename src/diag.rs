@@ -116,7 +116,8 @@ impl fmt::Display for Diagnostic {
 /// Sorts diagnostics by file and position so output is stable across runs.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
+        (&a.file, a.position, a.severity, &a.message)
+            .cmp(&(&b.file, b.position, b.severity, &b.message))
     });
 }
 
@@ -130,7 +131,10 @@ pub fn rel(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// The closest candidate to `word`, for "did you mean" hints.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(word, c), c))

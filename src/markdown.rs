@@ -22,15 +22,26 @@ pub fn options(raw_html: bool) -> Options<'static> {
 
 /// Calls `on_text(node, plain_offset)` for every text node, in document order,
 /// and returns the page's plain text.
-pub fn walk_plain<'a>(root: &'a AstNode<'a>, mut on_text: impl FnMut(&'a AstNode<'a>, usize)) -> String {
+pub fn walk_plain<'a>(
+    root: &'a AstNode<'a>,
+    mut on_text: impl FnMut(&'a AstNode<'a>, usize),
+) -> String {
     let mut plain = String::new();
     walk(root, &mut plain, &mut on_text);
     plain
 }
 
-fn walk<'a>(node: &'a AstNode<'a>, plain: &mut String, on_text: &mut impl FnMut(&'a AstNode<'a>, usize)) {
+fn walk<'a>(
+    node: &'a AstNode<'a>,
+    plain: &mut String,
+    on_text: &mut impl FnMut(&'a AstNode<'a>, usize),
+) {
     let is_block = node.data.borrow().value.block();
-    if is_block && !plain.is_empty() && !plain.ends_with("\n\n") && !matches!(node.data.borrow().value, NodeValue::Document) {
+    if is_block
+        && !plain.is_empty()
+        && !plain.ends_with("\n\n")
+        && !matches!(node.data.borrow().value, NodeValue::Document)
+    {
         // Nested blocks (a paragraph in a list item) share one separator.
         while !plain.ends_with("\n\n") {
             plain.push('\n');

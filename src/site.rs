@@ -78,18 +78,34 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
     for pair in pages.windows(2) {
         if pair[0].slug == pair[1].slug {
             diags.push(
-                Diagnostic::error(&pair[1].path, format!("two pages have the address `sources/{}/`", pair[1].slug))
-                    .with_hint(format!("rename one of {} and {}", pair[0].path.display(), pair[1].path.display())),
+                Diagnostic::error(
+                    &pair[1].path,
+                    format!("two pages have the address `sources/{}/`", pair[1].slug),
+                )
+                .with_hint(format!(
+                    "rename one of {} and {}",
+                    pair[0].path.display(),
+                    pair[1].path.display()
+                )),
             );
         }
     }
-    let results: Vec<(Annotated, Vec<Diagnostic>)> = pages.into_par_iter().map(|p| annotate::annotate(p, &config)).collect();
+    let results: Vec<(Annotated, Vec<Diagnostic>)> = pages
+        .into_par_iter()
+        .map(|p| annotate::annotate(p, &config))
+        .collect();
     let mut annotated = Vec::with_capacity(results.len());
     for (a, d) in results {
         annotated.push(a);
         diags.extend(d);
     }
-    Some(Loaded { config, pages: annotated, intro, new_pages, theme })
+    Some(Loaded {
+        config,
+        pages: annotated,
+        intro,
+        new_pages,
+        theme,
+    })
 }
 
 /// Builds the site. Content problems come back in the report; `Err` means
@@ -110,7 +126,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         diag::sort(&mut report.diagnostics);
         Ok(report)
     };
-    let Some(loaded) = loaded else { return finish(report) };
+    let Some(loaded) = loaded else {
+        return finish(report);
+    };
     if diag::has_errors(&report.diagnostics) {
         return finish(report);
     }
@@ -124,22 +142,25 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         theme: &loaded.theme,
         theme_name: &loaded.config.site.theme,
     };
-    let files = match render::render_site(&inputs) {
+    let staging = Staging::new(&output)?;
+    let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
+    let files = match render::render_site(&inputs, &sink) {
         Ok(files) => files,
         Err(d) => {
+            staging.discard();
             report.diagnostics.extend(d);
             return finish(report);
         }
     };
-    lap(&mut report, "render");
+    lap(&mut report, "render and write");
     for new in &loaded.new_pages {
         create_page(root, new)?;
         report.created.push(new.path.clone());
     }
-    write_output(&output, &files)?;
-    lap(&mut report, "write");
+    staging.commit()?;
+    lap(&mut report, "swap into place");
     report.sources = loaded.pages.len();
-    report.files = files.len();
+    report.files = files;
     report.written = true;
     finish(report)
 }
@@ -155,16 +176,22 @@ fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<In
     if dir.exists() {
         walk_files(&dir, &mut files, diags, root);
     }
-    let files: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
     let parsed: Vec<Result<Parsed, Diagnostic>> = files
         .par_iter()
         .map(|path| {
             let rel = PathBuf::from(rel_string(root, path));
-            let bytes = fs::read(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
+            let bytes = fs::read(path)
+                .map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Diagnostic::error(&rel, "page is not valid UTF-8").at(&lossy, at).with_hint("save the page as UTF-8")
+                Diagnostic::error(&rel, "page is not valid UTF-8")
+                    .at(&lossy, at)
+                    .with_hint("save the page as UTF-8")
             })?;
             if rel == Path::new(CONTENT_DIR).join(INTRO_PAGE) {
                 Intro::parse(&rel, &text).map(Parsed::Intro)
@@ -201,12 +228,19 @@ fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFile
     let mut files = Vec::new();
     walk_files(&dir, &mut files, diags, root);
     for path in files {
-        let rel = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(&dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         let display = rel_string(root, &path);
         let bytes = match fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::error(&display, format!("cannot read theme file: {e}")));
+                diags.push(Diagnostic::error(
+                    &display,
+                    format!("cannot read theme file: {e}"),
+                ));
                 continue;
             }
         };
@@ -231,14 +265,20 @@ pub fn walk_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            diags.push(Diagnostic::error(rel_string(root, dir), format!("cannot read folder: {e}")));
+            diags.push(Diagnostic::error(
+                rel_string(root, dir),
+                format!("cannot read folder: {e}"),
+            ));
             return;
         }
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     paths.sort();
     for path in paths {
@@ -266,14 +306,19 @@ fn create_page(root: &Path, page: &ingest::NewPage) -> anyhow::Result<()> {
         .create_new(true)
         .open(&path)
         .with_context(|| format!("cannot create {}", path.display()))?;
-    std::io::Write::write_all(&mut file, page.text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+    std::io::Write::write_all(&mut file, page.text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Refuses output folders whose replacement would destroy the briefing.
 fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, output) = (abs(root), abs(output));
-    let normal = |p: &Path| p.components().filter(|c| !matches!(c, Component::CurDir)).collect::<PathBuf>();
+    let normal = |p: &Path| {
+        p.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect::<PathBuf>()
+    };
     let (root, output) = (normal(&root), normal(&output));
     if root.starts_with(&output) {
         bail!("the output folder {} contains the briefing itself; choose a folder of its own, e.g. public/", output.display());
@@ -281,63 +326,126 @@ fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     for dir in [CONTENT_DIR, ingest::SEEDS_DIR, THEMES_DIR] {
         let protected = root.join(dir);
         if output.starts_with(&protected) {
-            bail!("the output folder {} is inside {}; choose another", output.display(), protected.display());
+            bail!(
+                "the output folder {} is inside {}; choose another",
+                output.display(),
+                protected.display()
+            );
         }
     }
     Ok(())
 }
 
-/// Writes `files` to a staging folder beside `output`, then swaps it in.
-pub fn write_output(output: &Path, files: &render::Output) -> anyhow::Result<()> {
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = output.file_name().context("the output folder needs a name")?.to_string_lossy();
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = parent.join(format!(".{name}.staging"));
-    let old = parent.join(format!(".{name}.old"));
-    for leftover in [&staging, &old] {
-        if leftover.exists() {
-            fs::remove_dir_all(leftover).with_context(|| format!("cannot remove {}", leftover.display()))?;
+/// A folder beside the output where a build is written, then swapped into
+/// place in one rename, so the output folder always holds a complete build.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> anyhow::Result<Staging> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = output
+            .file_name()
+            .context("the output folder needs a name")?
+            .to_string_lossy();
+        let staging = Staging {
+            output: output.to_path_buf(),
+            dir: parent.join(format!(".{name}.staging")),
+            old: parent.join(format!(".{name}.old")),
+        };
+        for leftover in [&staging.dir, &staging.old] {
+            if leftover.exists() {
+                remove_tree(leftover)
+                    .with_context(|| format!("cannot remove {}", leftover.display()))?;
+            }
         }
+        fs::create_dir_all(&staging.dir)
+            .with_context(|| format!("cannot create {}", staging.dir.display()))?;
+        Ok(staging)
     }
-    let mut dirs = std::collections::BTreeSet::new();
-    for rel in files.keys() {
-        let rel = Path::new(rel);
-        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-            bail!("refusing to write {} outside the output folder", rel.display());
+
+    /// Writes one file; `rel` must stay inside the folder.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let relative = Path::new(rel);
+        if !relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        {
+            return Err(Diagnostic::error(
+                rel,
+                "refusing to write outside the output folder",
+            ));
         }
-        dirs.extend(rel.parent().map(|d| staging.join(d)));
+        let path = self.dir.join(relative);
+        let io = |e: std::io::Error| {
+            Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
+        };
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io)?;
+        }
+        fs::write(&path, bytes).map_err(io)
     }
-    fs::create_dir_all(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    for dir in &dirs {
-        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+
+    /// Swaps the staged build into place and removes the previous one.
+    pub fn commit(self) -> anyhow::Result<()> {
+        let output = &self.output;
+        if output.exists() {
+            fs::rename(output, &self.old).with_context(|| {
+                format!("cannot move the previous build {} aside", output.display())
+            })?;
+        }
+        if let Err(e) = fs::rename(&self.dir, output) {
+            // Put the previous build back: the output must never be left half-made.
+            let _ = fs::rename(&self.old, output);
+            return Err(e)
+                .with_context(|| format!("cannot move the new build into {}", output.display()));
+        }
+        if self.old.exists() {
+            remove_tree(&self.old)
+                .with_context(|| format!("cannot remove {}", self.old.display()))?;
+        }
+        Ok(())
     }
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = staging.join(rel);
-        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
-    })?;
-    if output.exists() {
-        fs::rename(output, &old).with_context(|| format!("cannot move the previous build {} aside", output.display()))?;
+
+    /// Drops the staged files; the output folder is untouched.
+    pub fn discard(self) {
+        let _ = remove_tree(&self.dir);
     }
-    if let Err(e) = fs::rename(&staging, output) {
-        // Put the previous build back: public/ must never be left half-made.
-        let _ = fs::rename(&old, output);
-        return Err(e).with_context(|| format!("cannot move the new build into {}", output.display()));
-    }
-    if old.exists() {
-        remove_tree(&old).with_context(|| format!("cannot remove {}", old.display()))?;
-    }
-    Ok(())
 }
 
 /// `remove_dir_all`, with the top-level folders removed in parallel.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.par_iter().try_for_each(|p| if p.is_dir() { remove_subtree(p) } else { fs::remove_file(p) })?;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.par_iter().try_for_each(|p| {
+        if p.is_dir() {
+            remove_subtree(p)
+        } else {
+            fs::remove_file(p)
+        }
+    })?;
     fs::remove_dir(dir)
 }
 
 fn remove_subtree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.par_iter().try_for_each(|p| if p.is_dir() { fs::remove_dir_all(p) } else { fs::remove_file(p) })?;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.par_iter().try_for_each(|p| {
+        if p.is_dir() {
+            fs::remove_dir_all(p)
+        } else {
+            fs::remove_file(p)
+        }
+    })?;
     fs::remove_dir(dir)
 }

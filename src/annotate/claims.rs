@@ -19,17 +19,46 @@ pub struct Suggestion {
 /// Words that show the source carries a denial of what the sentence reports,
 /// or distances itself from it ("rumours", "alleged").
 const DENIAL_CUES: &[&str] = &[
-    r"\bdement", r"\bdementi", r"\brefut", r"\brejet", r"\brejett", r"\bnie\b", r"\bnient\b", r"\binfirm",
-    r"\brumeur", r"\bpretendu", r"\bpresume", r"\bsuppose", r"\bfausse", r"\bfaux\b", r"\bn'a (absolument )?rien a voir",
-    r"\baucune?\b", r"\bcorrige", r"\bno (withdrawal|reduction|pullout)", r"\bden(y|ies|ied)\b", r"\breject", r"\brefute", r"\balleged", r"\brumou?r", r"\bfalse\b", r"\bso-called\b",
+    r"\bdement",
+    r"\bdementi",
+    r"\brefut",
+    r"\brejet",
+    r"\brejett",
+    r"\bnie\b",
+    r"\bnient\b",
+    r"\binfirm",
+    r"\brumeur",
+    r"\bpretendu",
+    r"\bpresume",
+    r"\bsuppose",
+    r"\bfausse",
+    r"\bfaux\b",
+    r"\bn'a (absolument )?rien a voir",
+    r"\baucune?\b",
+    r"\bcorrige",
+    r"\bno (withdrawal|reduction|pullout)",
+    r"\bden(y|ies|ied)\b",
+    r"\breject",
+    r"\brefute",
+    r"\balleged",
+    r"\brumou?r",
+    r"\bfalse\b",
+    r"\bso-called\b",
 ];
 
 /// Words that show the source reports someone else saying it.
 const ATTRIBUTION_CUES: &[&str] = &[
-    r"\bselon\b", r"\bd'apres\b", r"\bciti?ant\b", r"\bcite(e|s)? par\b", r"\ba(vait)? (\w+ )?(declare|affirme|dit|assure|indique|rapporte|annonce|souligne|explique|precise|estime|ajoute|avance|evoque|lance|confirme|accuse|denonce|fustige)",
+    r"\bselon\b",
+    r"\bd'apres\b",
+    r"\bciti?ant\b",
+    r"\bcite(e|s)? par\b",
+    r"\ba(vait)? (\w+ )?(declare|affirme|dit|assure|indique|rapporte|annonce|souligne|explique|precise|estime|ajoute|avance|evoque|lance|confirme|accuse|denonce|fustige)",
     r"\b(souligne|affirme|indique|assure|explique|precise|rapporte|estime|ajoute|annonce|rappelle|accuse|denonce|fustige|pointe du doigt)\b",
-    r"\bont (declare|affirme|dit|assure|indique|rapporte|annonce)", r"\b(affirmant|declarant|assurant|rapportant)\b",
-    r"\baccording to\b", r"\b(said|says|told|reported|claimed|stated|announced)\b", r"\bciting\b",
+    r"\bont (declare|affirme|dit|assure|indique|rapporte|annonce)",
+    r"\b(affirmant|declarant|assurant|rapportant)\b",
+    r"\baccording to\b",
+    r"\b(said|says|told|reported|claimed|stated|announced)\b",
+    r"\bciting\b",
 ];
 
 fn cue_regex(cues: &[&str]) -> regex::Regex {
@@ -62,8 +91,12 @@ pub fn stance_of(folded_sentence: &str) -> Stance {
 /// Kremlin a affirmé que Y" does not deny Y); an attribution counts anywhere
 /// in the sentence, and a match inside quotation marks is someone's words.
 pub fn stance_at(sentence: &str, start: usize, end: usize) -> Stance {
-    let clause_start = sentence[..start].rfind([',', ';', ':', '(', ')']).map_or(0, |i| i + 1);
-    let clause_end = sentence[end..].find([',', ';', ':', '(', ')']).map_or(sentence.len(), |i| end + i);
+    let clause_start = sentence[..start]
+        .rfind([',', ';', ':', '(', ')'])
+        .map_or(0, |i| i + 1);
+    let clause_end = sentence[end..]
+        .find([',', ';', ':', '(', ')'])
+        .map_or(sentence.len(), |i| end + i);
     let quoted = sentence[..start].matches('"').count() % 2 == 1;
     // The pattern's own words ("aucune réduction") are content, not a cue.
     let around = [&sentence[clause_start..start], &sentence[end..clause_end]];
@@ -78,14 +111,24 @@ pub fn stance_at(sentence: &str, start: usize, end: usize) -> Stance {
 
 /// Tags every sentence of `plain` that a claim's patterns match. A claim is
 /// tagged at most once per sentence.
-pub fn suggest(plain: &str, rules: &Rules, fixed_stance: impl Fn(&str) -> Option<Stance>) -> Vec<Suggestion> {
+pub fn suggest(
+    plain: &str,
+    rules: &Rules,
+    fixed_stance: impl Fn(&str) -> Option<Stance>,
+) -> Vec<Suggestion> {
     let mut out = Vec::new();
     for range in text::sentences(plain) {
         let sentence = fold(&plain[range.clone()]);
         for (claim, patterns) in &rules.claims {
             if let Some(m) = patterns.iter().find_map(|re| re.find(&sentence)) {
-                let stance = fixed_stance(claim).unwrap_or_else(|| stance_at(&sentence, m.start(), m.end()));
-                out.push(Suggestion { claim: claim.clone(), stance, start: range.start, end: range.end });
+                let stance =
+                    fixed_stance(claim).unwrap_or_else(|| stance_at(&sentence, m.start(), m.end()));
+                out.push(Suggestion {
+                    claim: claim.clone(),
+                    stance,
+                    start: range.start,
+                    end: range.end,
+                });
             }
         }
     }
@@ -98,16 +141,33 @@ mod tests {
 
     #[test]
     fn stance_follows_wording() {
-        assert_eq!(stance_of(&fold("Le Kremlin a démenti le retrait.")), Stance::Denies);
-        assert_eq!(stance_of(&fold("Selon le WSJ, la Russie a réduit ses effectifs.")), Stance::Attributes);
-        assert_eq!(stance_of(&fold("Trump a affirmé que la Russie partait.")), Stance::Attributes);
-        assert_eq!(stance_of(&fold("La Russie a réduit ses effectifs.")), Stance::Asserts);
-        assert_eq!(stance_of(&fold("Russia denied the report.")), Stance::Denies);
+        assert_eq!(
+            stance_of(&fold("Le Kremlin a démenti le retrait.")),
+            Stance::Denies
+        );
+        assert_eq!(
+            stance_of(&fold("Selon le WSJ, la Russie a réduit ses effectifs.")),
+            Stance::Attributes
+        );
+        assert_eq!(
+            stance_of(&fold("Trump a affirmé que la Russie partait.")),
+            Stance::Attributes
+        );
+        assert_eq!(
+            stance_of(&fold("La Russie a réduit ses effectifs.")),
+            Stance::Asserts
+        );
+        assert_eq!(
+            stance_of(&fold("Russia denied the report.")),
+            Stance::Denies
+        );
     }
 
     #[test]
     fn denial_counts_in_the_clause_of_the_match() {
-        let s = fold("Infirmant des informations, le Kremlin a affirmé que Moscou continuerait à coopérer.");
+        let s = fold(
+            "Infirmant des informations, le Kremlin a affirmé que Moscou continuerait à coopérer.",
+        );
         let at = s.find("continuerait").unwrap();
         assert_eq!(stance_at(&s, at, at + 12), Stance::Attributes);
         let s = fold("«Aucun retrait de personnel», corrige Moscou");
@@ -118,6 +178,9 @@ mod tests {
         assert_eq!(stance_at(&s, at, at + 6), Stance::Attributes);
         let s = fold("Les travaux continuent et aucune réduction n'est envisagée.");
         let at = s.find("aucune").unwrap();
-        assert_eq!(stance_at(&s, at, at + "aucune reduction n'est envisagee".len()), Stance::Asserts);
+        assert_eq!(
+            stance_at(&s, at, at + "aucune reduction n'est envisagee".len()),
+            Stance::Asserts
+        );
     }
 }

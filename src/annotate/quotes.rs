@@ -60,13 +60,19 @@ pub fn find(plain: &str, rules: &Rules) -> Vec<Quote> {
 
 /// Actor mentions in `plain`, by configured name or alias.
 fn mentions(plain: &str, rules: &Rules) -> Vec<Mention> {
-    let Some(re) = &rules.actors else { return Vec::new() };
+    let Some(re) = &rules.actors else {
+        return Vec::new();
+    };
     let folded = Folded::new(plain);
     re.find_iter(&folded.text)
         .filter_map(|m| {
             let actor = rules.actor_by_alias.get(m.as_str())?;
             let (start, end) = folded.original_range(m.start(), m.end());
-            Some(Mention { start, end, actor: actor.clone() })
+            Some(Mention {
+                start,
+                end,
+                actor: actor.clone(),
+            })
         })
         .collect()
 }
@@ -121,7 +127,14 @@ fn reporting_after() -> &'static Regex {
     })
 }
 
-fn speaker(plain: &str, para_start: usize, para_end: usize, start: usize, end: usize, mentions: &[Mention]) -> Option<String> {
+fn speaker(
+    plain: &str,
+    para_start: usize,
+    para_end: usize,
+    start: usize,
+    end: usize,
+    mentions: &[Mention],
+) -> Option<String> {
     let outside = |m: &&Mention| m.end <= start || m.start >= end;
     // Named right after the quote, within its sentence.
     let para = &plain[para_start..para_end];
@@ -133,12 +146,21 @@ fn speaker(plain: &str, para_start: usize, para_end: usize, start: usize, end: u
     // "«…» par le WSJ" names the agent, not the speaker.
     let agent = |m: &&Mention| {
         let before = crate::fold::fold(crate::text::before(plain, m.start, 12));
-        before.ends_with("par le ") || before.ends_with("par la ") || before.ends_with("par l'") || before.ends_with("by ")
+        before.ends_with("par le ")
+            || before.ends_with("par la ")
+            || before.ends_with("par l'")
+            || before.ends_with("by ")
     };
-    if let Some(m) = mentions.iter().filter(outside).filter(|m| !agent(m)).find(|m| m.start >= end && m.end <= sentence_end) {
+    if let Some(m) = mentions
+        .iter()
+        .filter(outside)
+        .filter(|m| !agent(m))
+        .find(|m| m.start >= end && m.end <= sentence_end)
+    {
         return Some(m.actor.clone());
     }
-    let reporting = reporting_after().is_match(&crate::fold::fold(crate::text::after(plain, end, 40)));
+    let reporting =
+        reporting_after().is_match(&crate::fold::fold(crate::text::after(plain, end, 40)));
     // Named earlier in the quote's sentence: its subject, the first named
     // ("Lavrov a dit, à la lecture du tweet du président américain : «…»").
     let sentence_start = crate::text::sentences(para)
@@ -147,12 +169,20 @@ fn speaker(plain: &str, para_start: usize, para_end: usize, start: usize, end: u
         .filter(|s| *s <= start)
         .last()
         .unwrap_or(para_start);
-    if let Some(m) = mentions.iter().filter(outside).find(|m| m.start >= sentence_start && m.end <= start) {
+    if let Some(m) = mentions
+        .iter()
+        .filter(outside)
+        .find(|m| m.start >= sentence_start && m.end <= start)
+    {
         return Some(m.actor.clone());
     }
     // "…», a-t-il déclaré": the last actor named before, in the page.
     if reporting {
-        return mentions.iter().filter(|m| m.end <= start).last().map(|m| m.actor.clone());
+        return mentions
+            .iter()
+            .filter(|m| m.end <= start)
+            .last()
+            .map(|m| m.actor.clone());
     }
     None
 }
@@ -189,7 +219,15 @@ aliases = ["Lavrov"]
                      Un mot «surpris» seulement.";
         let quotes = find(plain, &c.rules);
         let speakers: Vec<_> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, [Some("peskov"), Some("lavrov"), Some("lavrov"), Some("lavrov")]);
+        assert_eq!(
+            speakers,
+            [
+                Some("peskov"),
+                Some("lavrov"),
+                Some("lavrov"),
+                Some("lavrov")
+            ]
+        );
         assert_eq!(quotes[0].text, "Il n'y a eu aucun message officiel");
     }
 }

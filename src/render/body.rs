@@ -59,9 +59,17 @@ fn escape(out: &mut String, s: &str) {
     }
 }
 
-fn write_text(out: &mut String, text: &str, start: usize, highlights: &[Highlight], opened: &mut BTreeSet<usize>) -> std::fmt::Result {
+fn write_text(
+    out: &mut String,
+    text: &str,
+    start: usize,
+    highlights: &[Highlight],
+    opened: &mut BTreeSet<usize>,
+) -> std::fmt::Result {
     let end = start.saturating_add(text.len());
-    let covering: Vec<usize> = (0..highlights.len()).filter(|&i| highlights[i].start < end && highlights[i].end > start).collect();
+    let covering: Vec<usize> = (0..highlights.len())
+        .filter(|&i| highlights[i].start < end && highlights[i].end > start)
+        .collect();
     if start == usize::MAX || covering.is_empty() {
         escape(out, text);
         return Ok(());
@@ -70,10 +78,17 @@ fn write_text(out: &mut String, text: &str, start: usize, highlights: &[Highligh
     for &i in &covering {
         cuts.extend([highlights[i].start.max(start), highlights[i].end.min(end)]);
     }
-    let cuts: Vec<usize> = cuts.into_iter().filter(|c| text.is_char_boundary(c - start)).collect();
+    let cuts: Vec<usize> = cuts
+        .into_iter()
+        .filter(|c| text.is_char_boundary(c - start))
+        .collect();
     for pair in cuts.windows(2) {
         let (s, e) = (pair[0], pair[1]);
-        let inside: Vec<usize> = covering.iter().copied().filter(|&i| highlights[i].start <= s && highlights[i].end >= e).collect();
+        let inside: Vec<usize> = covering
+            .iter()
+            .copied()
+            .filter(|&i| highlights[i].start <= s && highlights[i].end >= e)
+            .collect();
         for &i in &inside {
             let h = &highlights[i];
             write!(out, "<{} class=\"{}\"", h.element, h.class)?;
@@ -111,7 +126,11 @@ pub fn render(body: &str, highlights: Vec<Highlight>, raw_html: bool) -> String 
         offsets.insert(node as *const _ as usize, at);
     });
     let mut html = String::new();
-    let state = State { offsets, highlights, opened: BTreeSet::new() };
+    let state = State {
+        offsets,
+        highlights,
+        opened: BTreeSet::new(),
+    };
     // Writing to a String cannot fail.
     let _ = BodyFormatter::format_document(root, &options, &mut html, state);
     html
@@ -122,7 +141,15 @@ mod tests {
     use super::*;
 
     fn hl(start: usize, end: usize, id: &str) -> Highlight {
-        Highlight { start, end, element: "mark", class: "tag".into(), id: id.into(), title: "t".into(), chip: Some(("/c/".into(), "c".into())) }
+        Highlight {
+            start,
+            end,
+            element: "mark",
+            class: "tag".into(),
+            id: id.into(),
+            title: "t".into(),
+            chip: Some(("/c/".into(), "c".into())),
+        }
     }
 
     #[test]
@@ -140,7 +167,10 @@ mod tests {
     #[test]
     fn raw_html_is_shown_not_run() {
         let html = render("<script>alert(1)</script>\n\nText <b>x</b>", vec![], false);
-        assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
+        assert!(
+            !html.contains("<script>") && !html.contains("<b>"),
+            "{html}"
+        );
         assert!(html.contains("&lt;script&gt;"), "{html}");
     }
 }

@@ -7,34 +7,59 @@ use crate::support::{page, render, Site, MINIMAL_CONFIG};
 /// that nothing was written and nothing lost. Returns the diagnostics.
 fn broken(damage: impl FnOnce(&Site)) -> String {
     let site = Site::new();
-    site.write("seeds/good.txt", "Good headline\n\nThe Daily Planet staff report the moon is made of cheese.\n");
-    site.write("content/sources/hand.md", page("unknown", "Hand-written page."));
+    site.write(
+        "seeds/good.txt",
+        "Good headline\n\nThe Daily Planet staff report the moon is made of cheese.\n",
+    );
+    site.write(
+        "content/sources/hand.md",
+        page("unknown", "Hand-written page."),
+    );
     site.build_ok();
     let public = site.tree("public");
     damage(&site);
     let content = site.tree("content");
     let report = site.build();
     assert!(!report.written, "build should fail:\n{}", render(&report));
-    assert_eq!(site.tree("public"), public, "public/ keeps the last good build");
+    assert_eq!(
+        site.tree("public"),
+        public,
+        "public/ keeps the last good build"
+    );
     assert_eq!(site.tree("content"), content, "content pages untouched");
     render(&report)
 }
 
 #[test]
 fn config_syntax_error() {
-    let d = broken(|s| s.write("config.toml", MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "title = Fixture briefing")));
+    let d = broken(|s| {
+        s.write(
+            "config.toml",
+            MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "title = Fixture briefing"),
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn config_unknown_field() {
-    let d = broken(|s| s.write("config.toml", MINIMAL_CONFIG.replace("language = \"en\"", "langage = \"en\"")));
+    let d = broken(|s| {
+        s.write(
+            "config.toml",
+            MINIMAL_CONFIG.replace("language = \"en\"", "langage = \"en\""),
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn config_bad_enum_value() {
-    let d = broken(|s| s.write("config.toml", MINIMAL_CONFIG.replace("affiliation = \"private\"", "affiliation = \"corporate\"")));
+    let d = broken(|s| {
+        s.write(
+            "config.toml",
+            MINIMAL_CONFIG.replace("affiliation = \"private\"", "affiliation = \"corporate\""),
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
@@ -42,8 +67,14 @@ fn config_bad_enum_value() {
 fn config_invalid_patterns_all_reported() {
     let d = broken(|s| {
         let config = MINIMAL_CONFIG
-            .replace("patterns = [\"made of cheese\"]", "patterns = [\"made of (cheese\"]")
-            .replace("patterns = [\"nasa denie\"]", "patterns = [\"nasa [denie\", \"x*\"]");
+            .replace(
+                "patterns = [\"made of cheese\"]",
+                "patterns = [\"made of (cheese\"]",
+            )
+            .replace(
+                "patterns = [\"nasa denie\"]",
+                "patterns = [\"nasa [denie\", \"x*\"]",
+            );
         s.write("config.toml", config)
     });
     insta::assert_snapshot!(d);
@@ -51,7 +82,12 @@ fn config_invalid_patterns_all_reported() {
 
 #[test]
 fn config_unsafe_id() {
-    let d = broken(|s| s.write("config.toml", MINIMAL_CONFIG.replace("[claims.moon-cheese]", "[claims.\"../moon\"]")));
+    let d = broken(|s| {
+        s.write(
+            "config.toml",
+            MINIMAL_CONFIG.replace("[claims.moon-cheese]", "[claims.\"../moon\"]"),
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
@@ -73,7 +109,12 @@ fn config_missing() {
 
 #[test]
 fn front_matter_bad_toml_points_into_the_file() {
-    let d = broken(|s| s.write("content/sources/hand.md", "+++\ntitle = \"A page\"\noutlet = \"unknown\nlanguage = \"fr\"\n+++\n\nText.\n"));
+    let d = broken(|s| {
+        s.write(
+            "content/sources/hand.md",
+            "+++\ntitle = \"A page\"\noutlet = \"unknown\nlanguage = \"fr\"\n+++\n\nText.\n",
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
@@ -85,13 +126,23 @@ fn front_matter_missing() {
 
 #[test]
 fn front_matter_unclosed() {
-    let d = broken(|s| s.write("content/sources/hand.md", "+++\ntitle = \"A page\"\noutlet = \"unknown\"\n\nText.\n"));
+    let d = broken(|s| {
+        s.write(
+            "content/sources/hand.md",
+            "+++\ntitle = \"A page\"\noutlet = \"unknown\"\n\nText.\n",
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn front_matter_missing_title() {
-    let d = broken(|s| s.write("content/sources/hand.md", "+++\noutlet = \"unknown\"\n+++\n\nText.\n"));
+    let d = broken(|s| {
+        s.write(
+            "content/sources/hand.md",
+            "+++\noutlet = \"unknown\"\n+++\n\nText.\n",
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
@@ -125,20 +176,32 @@ fn unknown_stance_in_page() {
 
 #[test]
 fn page_not_utf8() {
-    let d = broken(|s| s.write("content/sources/hand.md", b"+++\ntitle = \"A page\"\noutlet = \"unknown\"\n+++\n\nCaf\xe9 noir.\n".to_vec()));
+    let d = broken(|s| {
+        s.write(
+            "content/sources/hand.md",
+            b"+++\ntitle = \"A page\"\noutlet = \"unknown\"\n+++\n\nCaf\xe9 noir.\n".to_vec(),
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn seed_not_utf8() {
-    let d = broken(|s| s.write("seeds/latin1.txt", b"Titre\n\nLe pr\xe9sident a parl\xe9.\n".to_vec()));
+    let d = broken(|s| {
+        s.write(
+            "seeds/latin1.txt",
+            b"Titre\n\nLe pr\xe9sident a parl\xe9.\n".to_vec(),
+        )
+    });
     insta::assert_snapshot!(d);
 }
 
 #[cfg(unix)]
 #[test]
 fn seed_unreadable() {
-    let d = broken(|s| std::os::unix::fs::symlink(s.path("nowhere.txt"), s.path("seeds/dangling.txt")).unwrap());
+    let d = broken(|s| {
+        std::os::unix::fs::symlink(s.path("nowhere.txt"), s.path("seeds/dangling.txt")).unwrap()
+    });
     insta::assert_snapshot!(d);
 }
 
@@ -146,7 +209,10 @@ fn seed_unreadable() {
 fn every_problem_in_one_run() {
     let d = broken(|s| {
         s.write("content/sources/hand.md", page("nope", "Text."));
-        s.write("content/sources/other.md", "+++\ntitle = 3\noutlet = \"unknown\"\n+++\n");
+        s.write(
+            "content/sources/other.md",
+            "+++\ntitle = 3\noutlet = \"unknown\"\n+++\n",
+        );
         s.write("seeds/latin1.txt", b"caf\xe9".to_vec());
     });
     insta::assert_snapshot!(d);
@@ -182,6 +248,11 @@ fn orphaned_tags_are_reported_not_dropped() {
 
 #[test]
 fn intro_page_bad_front_matter() {
-    let d = broken(|s| s.write("content/_index.md", "+++\ntitle = \"Intro\"\noutlet = \"x\"\n+++\n\nHello.\n"));
+    let d = broken(|s| {
+        s.write(
+            "content/_index.md",
+            "+++\ntitle = \"Intro\"\noutlet = \"x\"\n+++\n\nHello.\n",
+        )
+    });
     insta::assert_snapshot!(d);
 }
