@@ -196,10 +196,8 @@ impl Config {
     /// as diagnostics naming the file.
     pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<Diagnostic>> {
         let bytes = std::fs::read(path).map_err(|e| {
-            vec![
-                Diagnostic::error(display, format!("cannot read the config: {e}"))
-                    .with_hint("run parallax from the briefing's folder, or pass --root DIR"),
-            ]
+            vec![Diagnostic::error(display, format!("cannot read the config: {e}"))
+                .with_hint("run parallax from the briefing's folder, or pass --root DIR")]
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
@@ -213,8 +211,7 @@ impl Config {
 
     /// Parses config text. `file` is only used to name the file in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let mut config: Config =
-            toml::from_str(text).map_err(|e| vec![toml_error(text, file, &e)])?;
+        let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, file, &e)])?;
         let mut diags = Vec::new();
         config.validate(text, file, &mut diags);
         if diags.is_empty() {
@@ -226,16 +223,10 @@ impl Config {
 
     fn validate(&mut self, text: &str, file: &Path, diags: &mut Vec<Diagnostic>) {
         let id_error = |kind: &str, id: &str| {
-            let at = text
-                .find(&format!("{kind}.{id}"))
-                .or_else(|| text.find(id))
-                .unwrap_or(0);
-            Diagnostic::error(
-                file,
-                format!("`{id}` is not a valid {} id", kind.trim_end_matches('s')),
-            )
-            .at(text, at)
-            .with_hint("ids are lowercase letters, digits and dashes (they become page addresses)")
+            let at = text.find(&format!("{kind}.{id}")).or_else(|| text.find(id)).unwrap_or(0);
+            Diagnostic::error(file, format!("`{id}` is not a valid {} id", kind.trim_end_matches('s')))
+                .at(text, at)
+                .with_hint("ids are lowercase letters, digits and dashes (they become page addresses)")
         };
         for id in self.outlets.keys() {
             if !is_id(id) || id == UNKNOWN_OUTLET {
@@ -254,12 +245,9 @@ impl Config {
             for pattern in &claim.patterns {
                 match Regex::new(&fold_pattern(pattern.get_ref())) {
                     Ok(re) if re.is_match("") => diags.push(
-                        Diagnostic::error(
-                            file,
-                            format!("pattern of claim `{id}` matches empty text"),
-                        )
-                        .at(text, pattern.span().start)
-                        .with_hint("a pattern that matches nothing would tag every sentence"),
+                        Diagnostic::error(file, format!("pattern of claim `{id}` matches empty text"))
+                            .at(text, pattern.span().start)
+                            .with_hint("a pattern that matches nothing would tag every sentence"),
                     ),
                     Ok(re) => compiled.push(re),
                     Err(e) => diags.push(
@@ -282,12 +270,9 @@ impl Config {
                     if &other != id {
                         let at = text.find(alias.as_str()).unwrap_or(0);
                         diags.push(
-                            Diagnostic::error(
-                                file,
-                                format!("alias `{alias}` names both `{other}` and `{id}`"),
-                            )
-                            .at(text, at)
-                            .with_hint("give each alias to one actor"),
+                            Diagnostic::error(file, format!("alias `{alias}` names both `{other}` and `{id}`"))
+                                .at(text, at)
+                                .with_hint("give each alias to one actor"),
                         );
                     }
                 }
@@ -301,18 +286,9 @@ impl Config {
             rules.actors = Regex::new(&format!(r"\b(?:{})\b", alternation.join("|"))).ok();
         }
         for (id, outlet) in &self.outlets {
-            let sigs = outlet
-                .signatures
-                .text
-                .iter()
-                .map(|s| fold::fold(s))
-                .filter(|s| !s.is_empty());
+            let sigs = outlet.signatures.text.iter().map(|s| fold::fold(s)).filter(|s| !s.is_empty());
             rules.outlet_signatures.push((id.clone(), sigs.collect()));
-            let chrome = outlet
-                .signatures
-                .chrome
-                .iter()
-                .map(|s| fold::fold(s.trim()));
+            let chrome = outlet.signatures.chrome.iter().map(|s| fold::fold(s.trim()));
             rules.outlet_chrome.insert(id.clone(), chrome.collect());
         }
         self.rules = rules;
@@ -328,8 +304,7 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Folds the literal characters of a regex, leaving escapes (`\W`, `\D`) alone.
@@ -350,22 +325,13 @@ fn fold_pattern(pattern: &str) -> String {
 }
 
 fn first_line(s: &str) -> String {
-    s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
-        .unwrap_or(s)
-        .trim()
-        .to_owned()
+    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_owned()
 }
 
 /// A TOML error as a diagnostic at its position in `text`.
 pub fn toml_error(text: &str, file: &Path, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().trim_end_matches('.').to_owned();
-    let reference = if file.ends_with(FILE_NAME) {
-        "the config reference"
-    } else {
-        "the content-page format"
-    };
+    let reference = if file.ends_with(FILE_NAME) { "the config reference" } else { "the content-page format" };
     let hint = hint_for_toml(&message, reference);
     let d = Diagnostic::error(file, format!("invalid TOML: {message}"));
     let d = match e.span() {
@@ -380,9 +346,7 @@ pub fn toml_error(text: &str, file: &Path, e: &toml::de::Error) -> Diagnostic {
 
 fn hint_for_toml(message: &str, reference: &str) -> Option<String> {
     if message.starts_with("unknown field") {
-        Some(format!(
-            "check the spelling against {reference} in README.md"
-        ))
+        Some(format!("check the spelling against {reference} in README.md"))
     } else if message.contains("missing field") {
         Some(format!("add the field; see {reference} in README.md"))
     } else if message.contains("unknown variant") {

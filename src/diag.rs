@@ -64,10 +64,7 @@ impl Diagnostic {
     }
 
     pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
     }
 
     /// Points the diagnostic at byte `offset` of `text` (the file's contents).
@@ -116,8 +113,7 @@ impl fmt::Display for Diagnostic {
 /// Sorts diagnostics by file and position so output is stable across runs.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.position, a.severity, &a.message)
-            .cmp(&(&b.file, b.position, b.severity, &b.message))
+        (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
     });
 }
 
@@ -131,10 +127,7 @@ pub fn rel(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// The closest candidate to `word`, for "did you mean" hints.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(word, c), c))

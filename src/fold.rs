@@ -23,11 +23,7 @@ impl Folded {
             fold_char(c, &mut text);
             origin.extend(std::iter::repeat_n(at, text.len() - before));
         }
-        Folded {
-            text,
-            origin,
-            original_len: original.len(),
-        }
+        Folded { text, origin, original_len: original.len() }
     }
 
     /// The original byte range covering folded range `start..end`.
@@ -72,10 +68,7 @@ mod tests {
 
     #[test]
     fn folds_accents_case_and_quotes() {
-        assert_eq!(
-            fold("Guaidó s’est «autoproclamé» ŒUVRE"),
-            "guaido s'est \"autoproclame\" oeuvre"
-        );
+        assert_eq!(fold("Guaidó s’est «autoproclamé» ŒUVRE"), "guaido s'est \"autoproclame\" oeuvre");
     }
 
     #[test]

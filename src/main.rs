@@ -20,21 +20,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build {
-            root,
-            output,
-            timings,
-        } => {
+        Command::Build { root, output, timings } => {
             let started = Instant::now();
             let report = site::build(&BuildOptions { root, output })?;
             for d in &report.diagnostics {
                 eprintln!("{d}");
             }
-            let errors = report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
+            let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = report.diagnostics.len() - errors;
             for path in &report.created {
                 eprintln!("created {}", path.display());

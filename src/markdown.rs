@@ -20,22 +20,32 @@ pub fn options(raw_html: bool) -> Options<'static> {
     o
 }
 
+/// What `visit_plain` reports, with the plain-text offset where it happens.
+pub enum Visit<'a> {
+    /// A text node starts at this offset.
+    Text(&'a AstNode<'a>),
+    /// A link's text spans from the given start to this offset.
+    Link(&'a AstNode<'a>, usize),
+}
+
 /// Calls `on_text(node, plain_offset)` for every text node, in document order,
 /// and returns the page's plain text.
-pub fn walk_plain<'a>(
-    root: &'a AstNode<'a>,
-    mut on_text: impl FnMut(&'a AstNode<'a>, usize),
-) -> String {
+pub fn walk_plain<'a>(root: &'a AstNode<'a>, mut on_text: impl FnMut(&'a AstNode<'a>, usize)) -> String {
+    visit_plain(root, |visit, at| {
+        if let Visit::Text(node) = visit {
+            on_text(node, at)
+        }
+    })
+}
+
+/// Like `walk_plain`, and also reports every link with the range of its text.
+pub fn visit_plain<'a>(root: &'a AstNode<'a>, mut visit: impl FnMut(Visit<'a>, usize)) -> String {
     let mut plain = String::new();
-    walk(root, &mut plain, &mut on_text);
+    walk(root, &mut plain, &mut visit);
     plain
 }
 
-fn walk<'a>(
-    node: &'a AstNode<'a>,
-    plain: &mut String,
-    on_text: &mut impl FnMut(&'a AstNode<'a>, usize),
-) {
+fn walk<'a>(node: &'a AstNode<'a>, plain: &mut String, visit: &mut impl FnMut(Visit<'a>, usize)) {
     let is_block = node.data.borrow().value.block();
     if is_block
         && !plain.is_empty()
@@ -49,7 +59,7 @@ fn walk<'a>(
     }
     match &node.data.borrow().value {
         NodeValue::Text(t) => {
-            on_text(node, plain.len());
+            visit(Visit::Text(node), plain.len());
             plain.push_str(t);
         }
         NodeValue::Code(c) => plain.push_str(&c.literal),
@@ -60,8 +70,12 @@ fn walk<'a>(
         NodeValue::LineBreak => plain.push('\n'),
         _ => {}
     }
+    let start = plain.len();
     for child in node.children() {
-        walk(child, plain, on_text);
+        walk(child, plain, visit);
+    }
+    if matches!(node.data.borrow().value, NodeValue::Link(_)) {
+        visit(Visit::Link(node, start), plain.len());
     }
 }
 

@@ -102,9 +102,9 @@ impl Page {
                     .at(&text, 0)
                     .with_hint(format!("end the front matter with a line holding only `{DELIMITER}`"))
             } else {
-                Diagnostic::error(path, "missing front matter")
-                    .at(&text, 0)
-                    .with_hint(format!("start the page with a `{DELIMITER}` line, the TOML front matter, and another `{DELIMITER}` line"))
+                Diagnostic::error(path, "missing front matter").at(&text, 0).with_hint(format!(
+                    "start the page with a `{DELIMITER}` line, the TOML front matter, and another `{DELIMITER}` line"
+                ))
             }
         })?;
         let front_text = &text[front_range.clone()];
@@ -112,24 +112,12 @@ impl Page {
             let mut d = config::toml_error(front_text, path, &e);
             // Re-point at the file, not the front matter string.
             let at = front_range.start + e.span().map_or(0, |s| s.start);
-            d = Diagnostic {
-                position: None,
-                source_line: None,
-                ..d
-            }
-            .at(&text, at);
+            d = Diagnostic { position: None, source_line: None, ..d }.at(&text, at);
             d
         })?;
         let slug = slug_of(path);
         let body = text[body_offset..].to_owned();
-        Ok(Page {
-            path: path.to_path_buf(),
-            slug,
-            front,
-            body,
-            text,
-            body_offset,
-        })
+        Ok(Page { path: path.to_path_buf(), slug, front, body, text, body_offset })
     }
 
     /// Byte offset in the file of a span inside the front matter.
@@ -156,23 +144,14 @@ impl Intro {
         let (range, body_offset) = split_front_matter(text).ok_or_else(|| {
             Diagnostic::error(path, "missing front matter")
                 .at(text, 0)
-                .with_hint(format!(
-                "start with `{DELIMITER}`, a line `title = \"…\"`, and another `{DELIMITER}` line"
-            ))
+                .with_hint(format!("start with `{DELIMITER}`, a line `title = \"…\"`, and another `{DELIMITER}` line"))
         })?;
         let front: IntroFront = toml::from_str(&text[range.clone()]).map_err(|e| {
             let d = config::toml_error(&text[range.clone()], path, &e);
-            Diagnostic {
-                position: None,
-                source_line: None,
-                ..d
-            }
-            .at(text, range.start + e.span().map_or(0, |s| s.start))
+            Diagnostic { position: None, source_line: None, ..d }
+                .at(text, range.start + e.span().map_or(0, |s| s.start))
         })?;
-        Ok(Intro {
-            title: front.title,
-            body: text[body_offset..].to_owned(),
-        })
+        Ok(Intro { title: front.title, body: text[body_offset..].to_owned() })
     }
 }
 
@@ -180,9 +159,7 @@ impl Intro {
 /// the text opens with a `+++` line and has a closing one.
 fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let rest = text.strip_prefix(DELIMITER)?;
-    let rest = rest
-        .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
     let start = text.len() - rest.len();
     let mut offset = start;
     for line in rest.split_inclusive('\n') {
@@ -196,10 +173,7 @@ fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
 
 /// A page's slug: its file stem, made safe as an address segment.
 pub fn slug_of(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
     let slug = slug::slugify(stem.as_ref());
     if slug.is_empty() {
         "page".into()

@@ -78,34 +78,19 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
     for pair in pages.windows(2) {
         if pair[0].slug == pair[1].slug {
             diags.push(
-                Diagnostic::error(
-                    &pair[1].path,
-                    format!("two pages have the address `sources/{}/`", pair[1].slug),
-                )
-                .with_hint(format!(
-                    "rename one of {} and {}",
-                    pair[0].path.display(),
-                    pair[1].path.display()
-                )),
+                Diagnostic::error(&pair[1].path, format!("two pages have the address `sources/{}/`", pair[1].slug))
+                    .with_hint(format!("rename one of {} and {}", pair[0].path.display(), pair[1].path.display())),
             );
         }
     }
-    let results: Vec<(Annotated, Vec<Diagnostic>)> = pages
-        .into_par_iter()
-        .map(|p| annotate::annotate(p, &config))
-        .collect();
+    let results: Vec<(Annotated, Vec<Diagnostic>)> =
+        pages.into_par_iter().map(|p| annotate::annotate(p, &config)).collect();
     let mut annotated = Vec::with_capacity(results.len());
     for (a, d) in results {
         annotated.push(a);
         diags.extend(d);
     }
-    Some(Loaded {
-        config,
-        pages: annotated,
-        intro,
-        new_pages,
-        theme,
-    })
+    Some(Loaded { config, pages: annotated, intro, new_pages, theme })
 }
 
 /// Builds the site. Content problems come back in the report; `Err` means
@@ -176,22 +161,16 @@ fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<In
     if dir.exists() {
         walk_files(&dir, &mut files, diags, root);
     }
-    let files: Vec<PathBuf> = files
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
+    let files: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
     let parsed: Vec<Result<Parsed, Diagnostic>> = files
         .par_iter()
         .map(|path| {
             let rel = PathBuf::from(rel_string(root, path));
-            let bytes = fs::read(path)
-                .map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
+            let bytes = fs::read(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Diagnostic::error(&rel, "page is not valid UTF-8")
-                    .at(&lossy, at)
-                    .with_hint("save the page as UTF-8")
+                Diagnostic::error(&rel, "page is not valid UTF-8").at(&lossy, at).with_hint("save the page as UTF-8")
             })?;
             if rel == Path::new(CONTENT_DIR).join(INTRO_PAGE) {
                 Intro::parse(&rel, &text).map(Parsed::Intro)
@@ -228,19 +207,12 @@ fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFile
     let mut files = Vec::new();
     walk_files(&dir, &mut files, diags, root);
     for path in files {
-        let rel = path
-            .strip_prefix(&dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         let display = rel_string(root, &path);
         let bytes = match fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    &display,
-                    format!("cannot read theme file: {e}"),
-                ));
+                diags.push(Diagnostic::error(&display, format!("cannot read theme file: {e}")));
                 continue;
             }
         };
@@ -265,20 +237,14 @@ pub fn walk_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                rel_string(root, dir),
-                format!("cannot read folder: {e}"),
-            ));
+            diags.push(Diagnostic::error(rel_string(root, dir), format!("cannot read folder: {e}")));
             return;
         }
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     paths.sort();
     for path in paths {
@@ -314,23 +280,18 @@ fn create_page(root: &Path, page: &ingest::NewPage) -> anyhow::Result<()> {
 fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, output) = (abs(root), abs(output));
-    let normal = |p: &Path| {
-        p.components()
-            .filter(|c| !matches!(c, Component::CurDir))
-            .collect::<PathBuf>()
-    };
+    let normal = |p: &Path| p.components().filter(|c| !matches!(c, Component::CurDir)).collect::<PathBuf>();
     let (root, output) = (normal(&root), normal(&output));
     if root.starts_with(&output) {
-        bail!("the output folder {} contains the briefing itself; choose a folder of its own, e.g. public/", output.display());
+        bail!(
+            "the output folder {} contains the briefing itself; choose a folder of its own, e.g. public/",
+            output.display()
+        );
     }
     for dir in [CONTENT_DIR, ingest::SEEDS_DIR, THEMES_DIR] {
         let protected = root.join(dir);
         if output.starts_with(&protected) {
-            bail!(
-                "the output folder {} is inside {}; choose another",
-                output.display(),
-                protected.display()
-            );
+            bail!("the output folder {} is inside {}; choose another", output.display(), protected.display());
         }
     }
     Ok(())
@@ -346,14 +307,8 @@ pub struct Staging {
 
 impl Staging {
     pub fn new(output: &Path) -> anyhow::Result<Staging> {
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = output
-            .file_name()
-            .context("the output folder needs a name")?
-            .to_string_lossy();
+        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = output.file_name().context("the output folder needs a name")?.to_string_lossy();
         let staging = Staging {
             output: output.to_path_buf(),
             dir: parent.join(format!(".{name}.staging")),
@@ -361,31 +316,21 @@ impl Staging {
         };
         for leftover in [&staging.dir, &staging.old] {
             if leftover.exists() {
-                remove_tree(leftover)
-                    .with_context(|| format!("cannot remove {}", leftover.display()))?;
+                remove_tree(leftover).with_context(|| format!("cannot remove {}", leftover.display()))?;
             }
         }
-        fs::create_dir_all(&staging.dir)
-            .with_context(|| format!("cannot create {}", staging.dir.display()))?;
+        fs::create_dir_all(&staging.dir).with_context(|| format!("cannot create {}", staging.dir.display()))?;
         Ok(staging)
     }
 
     /// Writes one file; `rel` must stay inside the folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let relative = Path::new(rel);
-        if !relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
-        {
-            return Err(Diagnostic::error(
-                rel,
-                "refusing to write outside the output folder",
-            ));
+        if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+            return Err(Diagnostic::error(rel, "refusing to write outside the output folder"));
         }
         let path = self.dir.join(relative);
-        let io = |e: std::io::Error| {
-            Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
-        };
+        let io = |e: std::io::Error| Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"));
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io)?;
         }
@@ -396,19 +341,16 @@ impl Staging {
     pub fn commit(self) -> anyhow::Result<()> {
         let output = &self.output;
         if output.exists() {
-            fs::rename(output, &self.old).with_context(|| {
-                format!("cannot move the previous build {} aside", output.display())
-            })?;
+            fs::rename(output, &self.old)
+                .with_context(|| format!("cannot move the previous build {} aside", output.display()))?;
         }
         if let Err(e) = fs::rename(&self.dir, output) {
             // Put the previous build back: the output must never be left half-made.
             let _ = fs::rename(&self.old, output);
-            return Err(e)
-                .with_context(|| format!("cannot move the new build into {}", output.display()));
+            return Err(e).with_context(|| format!("cannot move the new build into {}", output.display()));
         }
         if self.old.exists() {
-            remove_tree(&self.old)
-                .with_context(|| format!("cannot remove {}", self.old.display()))?;
+            remove_tree(&self.old).with_context(|| format!("cannot remove {}", self.old.display()))?;
         }
         Ok(())
     }
@@ -421,31 +363,13 @@ impl Staging {
 
 /// `remove_dir_all`, with the top-level folders removed in parallel.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.par_iter().try_for_each(|p| {
-        if p.is_dir() {
-            remove_subtree(p)
-        } else {
-            fs::remove_file(p)
-        }
-    })?;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.par_iter().try_for_each(|p| if p.is_dir() { remove_subtree(p) } else { fs::remove_file(p) })?;
     fs::remove_dir(dir)
 }
 
 fn remove_subtree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.par_iter().try_for_each(|p| {
-        if p.is_dir() {
-            fs::remove_dir_all(p)
-        } else {
-            fs::remove_file(p)
-        }
-    })?;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.par_iter().try_for_each(|p| if p.is_dir() { fs::remove_dir_all(p) } else { fs::remove_file(p) })?;
     fs::remove_dir(dir)
 }

@@ -5,9 +5,8 @@ use std::ops::Range;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "Mr", "Mrs", "Ms", "Jr", "Sr",
-    "Gen", "Gén", "Col", "Lt", "Sgt", "Rep", "Sen", "Gov", "No", "n°", "p", "vol", "etc", "cf",
-    "av", "J.-C", "U.S", "U.N",
+    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Gén", "Col",
+    "Lt", "Sgt", "Rep", "Sen", "Gov", "No", "n°", "p", "vol", "etc", "cf", "av", "J.-C", "U.S", "U.N",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed. Paragraph breaks always
@@ -51,9 +50,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             continue; // "3.5", "U.S." mid-token
         }
         let next = after_space.chars().next();
-        let starts_sentence = next.is_some_and(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '“' | '"' | '(')
-        });
+        let starts_sentence =
+            next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '“' | '"' | '('));
         if !starts_sentence || (c == '.' && is_abbreviation(&text[..i])) {
             continue;
         }
@@ -65,39 +63,26 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«').next().unwrap_or("");
     // Single capital initials: "J. Guaido".
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word)
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&word)
 }
 
 /// Up to `n` characters of `text` before byte `at`.
 pub fn before(text: &str, at: usize, n: usize) -> &str {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+    let start = text[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
     &text[start..at]
 }
 
 /// Up to `n` characters of `text` from byte `at`.
 pub fn after(text: &str, at: usize, n: usize) -> &str {
-    let end = text[at..]
-        .char_indices()
-        .nth(n)
-        .map_or(text.len(), |(i, _)| at + i);
+    let end = text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i);
     &text[at..end]
 }
 
 /// Number of words (runs of alphanumerics).
 pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
@@ -115,25 +100,17 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_quotes_inside_sentences() {
-        let text =
-            "«Rien», a poursuivi M. Peskov. La Russie avait envoyé 100 militaires.\n\nSuite ici";
+        let text = "«Rien», a poursuivi M. Peskov. La Russie avait envoyé 100 militaires.\n\nSuite ici";
         assert_eq!(
             split(text),
-            [
-                "«Rien», a poursuivi M. Peskov.",
-                "La Russie avait envoyé 100 militaires.",
-                "Suite ici"
-            ]
+            ["«Rien», a poursuivi M. Peskov.", "La Russie avait envoyé 100 militaires.", "Suite ici"]
         );
     }
 
     #[test]
     fn quote_ending_a_sentence_stays_with_it() {
         let text = "Il a dit «c'est faux.» Puis il est parti.";
-        assert_eq!(
-            split(text),
-            ["Il a dit «c'est faux.»", "Puis il est parti."]
-        );
+        assert_eq!(split(text), ["Il a dit «c'est faux.»", "Puis il est parti."]);
     }
 
     #[test]

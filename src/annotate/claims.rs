@@ -91,12 +91,8 @@ pub fn stance_of(folded_sentence: &str) -> Stance {
 /// Kremlin a affirmé que Y" does not deny Y); an attribution counts anywhere
 /// in the sentence, and a match inside quotation marks is someone's words.
 pub fn stance_at(sentence: &str, start: usize, end: usize) -> Stance {
-    let clause_start = sentence[..start]
-        .rfind([',', ';', ':', '(', ')'])
-        .map_or(0, |i| i + 1);
-    let clause_end = sentence[end..]
-        .find([',', ';', ':', '(', ')'])
-        .map_or(sentence.len(), |i| end + i);
+    let clause_start = sentence[..start].rfind([',', ';', ':', '(', ')']).map_or(0, |i| i + 1);
+    let clause_end = sentence[end..].find([',', ';', ':', '(', ')']).map_or(sentence.len(), |i| end + i);
     let quoted = sentence[..start].matches('"').count() % 2 == 1;
     // The pattern's own words ("aucune réduction") are content, not a cue.
     let around = [&sentence[clause_start..start], &sentence[end..clause_end]];
@@ -111,24 +107,14 @@ pub fn stance_at(sentence: &str, start: usize, end: usize) -> Stance {
 
 /// Tags every sentence of `plain` that a claim's patterns match. A claim is
 /// tagged at most once per sentence.
-pub fn suggest(
-    plain: &str,
-    rules: &Rules,
-    fixed_stance: impl Fn(&str) -> Option<Stance>,
-) -> Vec<Suggestion> {
+pub fn suggest(plain: &str, rules: &Rules, fixed_stance: impl Fn(&str) -> Option<Stance>) -> Vec<Suggestion> {
     let mut out = Vec::new();
     for range in text::sentences(plain) {
         let sentence = fold(&plain[range.clone()]);
         for (claim, patterns) in &rules.claims {
             if let Some(m) = patterns.iter().find_map(|re| re.find(&sentence)) {
-                let stance =
-                    fixed_stance(claim).unwrap_or_else(|| stance_at(&sentence, m.start(), m.end()));
-                out.push(Suggestion {
-                    claim: claim.clone(),
-                    stance,
-                    start: range.start,
-                    end: range.end,
-                });
+                let stance = fixed_stance(claim).unwrap_or_else(|| stance_at(&sentence, m.start(), m.end()));
+                out.push(Suggestion { claim: claim.clone(), stance, start: range.start, end: range.end });
             }
         }
     }
@@ -141,33 +127,16 @@ mod tests {
 
     #[test]
     fn stance_follows_wording() {
-        assert_eq!(
-            stance_of(&fold("Le Kremlin a démenti le retrait.")),
-            Stance::Denies
-        );
-        assert_eq!(
-            stance_of(&fold("Selon le WSJ, la Russie a réduit ses effectifs.")),
-            Stance::Attributes
-        );
-        assert_eq!(
-            stance_of(&fold("Trump a affirmé que la Russie partait.")),
-            Stance::Attributes
-        );
-        assert_eq!(
-            stance_of(&fold("La Russie a réduit ses effectifs.")),
-            Stance::Asserts
-        );
-        assert_eq!(
-            stance_of(&fold("Russia denied the report.")),
-            Stance::Denies
-        );
+        assert_eq!(stance_of(&fold("Le Kremlin a démenti le retrait.")), Stance::Denies);
+        assert_eq!(stance_of(&fold("Selon le WSJ, la Russie a réduit ses effectifs.")), Stance::Attributes);
+        assert_eq!(stance_of(&fold("Trump a affirmé que la Russie partait.")), Stance::Attributes);
+        assert_eq!(stance_of(&fold("La Russie a réduit ses effectifs.")), Stance::Asserts);
+        assert_eq!(stance_of(&fold("Russia denied the report.")), Stance::Denies);
     }
 
     #[test]
     fn denial_counts_in_the_clause_of_the_match() {
-        let s = fold(
-            "Infirmant des informations, le Kremlin a affirmé que Moscou continuerait à coopérer.",
-        );
+        let s = fold("Infirmant des informations, le Kremlin a affirmé que Moscou continuerait à coopérer.");
         let at = s.find("continuerait").unwrap();
         assert_eq!(stance_at(&s, at, at + 12), Stance::Attributes);
         let s = fold("«Aucun retrait de personnel», corrige Moscou");
@@ -178,9 +147,6 @@ mod tests {
         assert_eq!(stance_at(&s, at, at + 6), Stance::Attributes);
         let s = fold("Les travaux continuent et aucune réduction n'est envisagée.");
         let at = s.find("aucune").unwrap();
-        assert_eq!(
-            stance_at(&s, at, at + "aucune reduction n'est envisagee".len()),
-            Stance::Asserts
-        );
+        assert_eq!(stance_at(&s, at, at + "aucune reduction n'est envisagee".len()), Stance::Asserts);
     }
 }

@@ -49,8 +49,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         let claim = tag.claim.get_ref();
         if !config.claims.contains_key(claim) {
             let at = page.front_offset(tag.claim.span().start);
-            let mut d = Diagnostic::error(&page.path, format!("unknown claim `{claim}`"))
-                .at(&page.text, at);
+            let mut d = Diagnostic::error(&page.path, format!("unknown claim `{claim}`")).at(&page.text, at);
             d = match did_you_mean(claim, config.claim_ids()) {
                 Some(near) => d.with_hint(format!("did you mean `{near}`?")),
                 None => d.with_hint("claims are defined under [claims.<id>] in config.toml"),
@@ -79,9 +78,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                         format!("orphaned tag `{claim}`: its text is no longer in the page"),
                     )
                     .at(&page.text, at)
-                    .with_hint(
-                        "restore the text, point `exact` at the new wording, or delete the tag",
-                    ),
+                    .with_hint("restore the text, point `exact` at the new wording, or delete the tag"),
                 );
             }
         }
@@ -91,15 +88,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         t.id = format!("t{}", i + 1);
     }
     let quotes = quotes::find(&plain, &config.rules);
-    (
-        Annotated {
-            page,
-            plain,
-            tags,
-            quotes,
-        },
-        diags,
-    )
+    (Annotated { page, plain, tags, quotes }, diags)
 }
 
 fn check_outlet(page: &Page, config: &Config, diags: &mut Vec<Diagnostic>) {
@@ -109,16 +98,10 @@ fn check_outlet(page: &Page, config: &Config, diags: &mut Vec<Diagnostic>) {
     }
     let at = page.front_offset(page.front.outlet.span().start);
     let d = Diagnostic::error(&page.path, format!("unknown outlet `{outlet}`")).at(&page.text, at);
-    let ids = config
-        .outlets
-        .keys()
-        .map(String::as_str)
-        .chain([UNKNOWN_OUTLET]);
+    let ids = config.outlets.keys().map(String::as_str).chain([UNKNOWN_OUTLET]);
     diags.push(match did_you_mean(outlet, ids) {
         Some(near) => d.with_hint(format!("did you mean `{near}`?")),
-        None => {
-            d.with_hint("add a profile under [outlets.<id>] in config.toml, or use \"unknown\"")
-        }
+        None => d.with_hint("add a profile under [outlets.<id>] in config.toml, or use \"unknown\""),
     });
 }
 
@@ -132,8 +115,7 @@ pub fn anchor(plain: &str, exact: &str, prefix: &str, suffix: &str) -> Option<(u
         .match_indices(exact)
         .map(|(start, _)| {
             let end = start + exact.len();
-            let score =
-                common_suffix(&plain[..start], prefix) + common_prefix(&plain[end..], suffix);
+            let score = common_suffix(&plain[..start], prefix) + common_prefix(&plain[end..], suffix);
             (std::cmp::Reverse(score), start, end)
         })
         .min()
@@ -145,11 +127,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]

@@ -45,13 +45,7 @@ pub fn find(plain: &str, rules: &Rules) -> Vec<Quote> {
             }
             let (start, end) = (offset + start, offset + end);
             let speaker = speaker(plain, offset, offset + para.len(), start, end, &mentions);
-            quotes.push(Quote {
-                id: format!("q{}", quotes.len() + 1),
-                start,
-                end,
-                text: text.to_owned(),
-                speaker,
-            });
+            quotes.push(Quote { id: format!("q{}", quotes.len() + 1), start, end, text: text.to_owned(), speaker });
         }
         offset += para.len() + 2;
     }
@@ -68,11 +62,7 @@ fn mentions(plain: &str, rules: &Rules) -> Vec<Mention> {
         .filter_map(|m| {
             let actor = rules.actor_by_alias.get(m.as_str())?;
             let (start, end) = folded.original_range(m.start(), m.end());
-            Some(Mention {
-                start,
-                end,
-                actor: actor.clone(),
-            })
+            Some(Mention { start, end, actor: actor.clone() })
         })
         .collect()
 }
@@ -138,11 +128,8 @@ fn speaker(
     let outside = |m: &&Mention| m.end <= start || m.start >= end;
     // Named right after the quote, within its sentence.
     let para = &plain[para_start..para_end];
-    let sentence_end = crate::text::sentences(para)
-        .into_iter()
-        .map(|r| para_start + r.end)
-        .find(|e| *e > end)
-        .unwrap_or(para_end);
+    let sentence_end =
+        crate::text::sentences(para).into_iter().map(|r| para_start + r.end).find(|e| *e > end).unwrap_or(para_end);
     // "«…» par le WSJ" names the agent, not the speaker.
     let agent = |m: &&Mention| {
         let before = crate::fold::fold(crate::text::before(plain, m.start, 12));
@@ -151,16 +138,12 @@ fn speaker(
             || before.ends_with("par l'")
             || before.ends_with("by ")
     };
-    if let Some(m) = mentions
-        .iter()
-        .filter(outside)
-        .filter(|m| !agent(m))
-        .find(|m| m.start >= end && m.end <= sentence_end)
+    if let Some(m) =
+        mentions.iter().filter(outside).filter(|m| !agent(m)).find(|m| m.start >= end && m.end <= sentence_end)
     {
         return Some(m.actor.clone());
     }
-    let reporting =
-        reporting_after().is_match(&crate::fold::fold(crate::text::after(plain, end, 40)));
+    let reporting = reporting_after().is_match(&crate::fold::fold(crate::text::after(plain, end, 40)));
     // Named earlier in the quote's sentence: its subject, the first named
     // ("Lavrov a dit, à la lecture du tweet du président américain : «…»").
     let sentence_start = crate::text::sentences(para)
@@ -169,20 +152,12 @@ fn speaker(
         .filter(|s| *s <= start)
         .last()
         .unwrap_or(para_start);
-    if let Some(m) = mentions
-        .iter()
-        .filter(outside)
-        .find(|m| m.start >= sentence_start && m.end <= start)
-    {
+    if let Some(m) = mentions.iter().filter(outside).find(|m| m.start >= sentence_start && m.end <= start) {
         return Some(m.actor.clone());
     }
     // "…», a-t-il déclaré": the last actor named before, in the page.
     if reporting {
-        return mentions
-            .iter()
-            .filter(|m| m.end <= start)
-            .last()
-            .map(|m| m.actor.clone());
+        return mentions.iter().filter(|m| m.end <= start).last().map(|m| m.actor.clone());
     }
     None
 }
@@ -219,15 +194,7 @@ aliases = ["Lavrov"]
                      Un mot «surpris» seulement.";
         let quotes = find(plain, &c.rules);
         let speakers: Vec<_> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(
-            speakers,
-            [
-                Some("peskov"),
-                Some("lavrov"),
-                Some("lavrov"),
-                Some("lavrov")
-            ]
-        );
+        assert_eq!(speakers, [Some("peskov"), Some("lavrov"), Some("lavrov"), Some("lavrov")]);
         assert_eq!(quotes[0].text, "Il n'y a eu aucun message officiel");
     }
 }

@@ -157,21 +157,8 @@ pub fn compare(pages: &[Annotated], config: &Config) -> Comparison {
     for s in &sources {
         *mix.entry(s.affiliation).or_default() += 1;
     }
-    let mix = mix
-        .into_iter()
-        .map(|(affiliation, sources)| MixRow {
-            affiliation,
-            sources,
-        })
-        .collect();
-    Comparison {
-        sources,
-        outlets,
-        claims,
-        blindspots,
-        speakers,
-        mix,
-    }
+    let mix = mix.into_iter().map(|(affiliation, sources)| MixRow { affiliation, sources }).collect();
+    Comparison { sources, outlets, claims, blindspots, speakers, mix }
 }
 
 fn source(a: &Annotated, config: &Config) -> Source {
@@ -185,10 +172,7 @@ fn source(a: &Annotated, config: &Config) -> Source {
         country: profile.map_or_else(|| "unknown".to_owned(), |o| o.country.clone()),
         affiliation: profile.map_or(Affiliation::Unknown, |o| o.affiliation),
         outlet: outlet_id,
-        language: front
-            .language
-            .clone()
-            .unwrap_or_else(|| config.site.language.clone()),
+        language: front.language.clone().unwrap_or_else(|| config.site.language.clone()),
         date: front.date.map(|d| d.to_string()),
         dateline: front.dateline.clone(),
         url: front.url.clone(),
@@ -261,29 +245,19 @@ fn claims(pages: &[Annotated], sources: &[Source], config: &Config) -> Vec<Claim
                     let by_stance: Vec<StanceCount> = Stance::ALL
                         .into_iter()
                         .filter_map(|stance| {
-                            let of: Vec<&Passage> =
-                                passages.iter().filter(|p| p.stance == stance).collect();
+                            let of: Vec<&Passage> = passages.iter().filter(|p| p.stance == stance).collect();
                             let first = of.first()?;
                             let confirmed = of.iter().any(|p| p.status == Status::Confirmed);
                             Some(StanceCount {
                                 stance,
                                 count: of.len(),
                                 anchor: first.anchor.clone(),
-                                status: if confirmed {
-                                    Status::Confirmed
-                                } else {
-                                    Status::Suggested
-                                },
+                                status: if confirmed { Status::Confirmed } else { Status::Suggested },
                             })
                         })
                         .collect();
                     let stances = by_stance.iter().map(|b| b.stance).collect();
-                    Cell {
-                        source: s.slug.clone(),
-                        stances,
-                        by_stance,
-                        passages,
-                    }
+                    Cell { source: s.slug.clone(), stances, by_stance, passages }
                 })
                 .filter(|c| !c.passages.is_empty())
                 .collect();
@@ -312,20 +286,12 @@ fn by_outlet(cells: &[Cell], sources: &[Source]) -> Vec<OutletCell> {
         });
         entry.sources += 1;
     }
-    let outlet_of: BTreeMap<&str, &str> = sources
-        .iter()
-        .map(|s| (s.slug.as_str(), s.outlet.as_str()))
-        .collect();
+    let outlet_of: BTreeMap<&str, &str> = sources.iter().map(|s| (s.slug.as_str(), s.outlet.as_str())).collect();
     for cell in cells {
-        let entry = out
-            .get_mut(outlet_of[cell.source.as_str()])
-            .expect("every source has an outlet");
+        let entry = out.get_mut(outlet_of[cell.source.as_str()]).expect("every source has an outlet");
         entry.carried_by += 1;
         for p in &cell.passages {
-            let i = Stance::ALL
-                .iter()
-                .position(|st| *st == p.stance)
-                .expect("known stance");
+            let i = Stance::ALL.iter().position(|st| *st == p.stance).expect("known stance");
             entry.stances[i].1 += 1;
         }
     }
@@ -336,22 +302,12 @@ fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
     let by_slug: BTreeMap<&str, &Source> = sources.iter().map(|s| (s.slug.as_str(), s)).collect();
     let mut out = Vec::new();
     for claim in claims.iter().filter(|c| c.carried_by > 0) {
-        let carriers: Vec<&Source> = claim
-            .cells
-            .iter()
-            .map(|c| by_slug[c.source.as_str()])
-            .collect();
+        let carriers: Vec<&Source> = claim.cells.iter().map(|c| by_slug[c.source.as_str()]).collect();
         let slugs: Vec<String> = carriers.iter().map(|s| s.slug.clone()).collect();
         // Each unattributed source counts as its own outlet: "unknown" is not one outlet.
         let outlets: BTreeSet<String> = carriers
             .iter()
-            .map(|s| {
-                if s.outlet == UNKNOWN_OUTLET {
-                    format!("{UNKNOWN_OUTLET}:{}", s.slug)
-                } else {
-                    s.outlet.clone()
-                }
-            })
+            .map(|s| if s.outlet == UNKNOWN_OUTLET { format!("{UNKNOWN_OUTLET}:{}", s.slug) } else { s.outlet.clone() })
             .collect();
         let mut push = |kind, only: String| {
             out.push(Blindspot {
@@ -381,14 +337,11 @@ fn speakers(pages: &[Annotated], config: &Config) -> Vec<Speaker> {
     let mut by_actor: BTreeMap<Option<&str>, Vec<QuoteRef>> = BTreeMap::new();
     for a in pages {
         for q in &a.quotes {
-            by_actor
-                .entry(q.speaker.as_deref())
-                .or_default()
-                .push(QuoteRef {
-                    source: a.page.slug.clone(),
-                    anchor: q.id.clone(),
-                    text: q.text.clone(),
-                });
+            by_actor.entry(q.speaker.as_deref()).or_default().push(QuoteRef {
+                source: a.page.slug.clone(),
+                anchor: q.id.clone(),
+                text: q.text.clone(),
+            });
         }
     }
     let mut out: Vec<Speaker> = by_actor
@@ -399,8 +352,7 @@ fn speakers(pages: &[Annotated], config: &Config) -> Vec<Speaker> {
             sources.dedup();
             Speaker {
                 actor: actor.map(str::to_owned),
-                name: profile
-                    .map_or_else(|| "Speaker not identified".to_owned(), |p| p.name.clone()),
+                name: profile.map_or_else(|| "Speaker not identified".to_owned(), |p| p.name.clone()),
                 role: profile.map(|p| p.role.clone()).unwrap_or_default(),
                 sources,
                 quotes,
@@ -409,16 +361,11 @@ fn speakers(pages: &[Annotated], config: &Config) -> Vec<Speaker> {
         .collect();
     // Identified speakers first, most widely quoted first.
     out.sort_by(|a, b| {
-        (
-            a.actor.is_none(),
-            std::cmp::Reverse(a.sources.len()),
-            &a.name,
-        )
-            .cmp(&(
-                b.actor.is_none(),
-                std::cmp::Reverse(b.sources.len()),
-                &b.name,
-            ))
+        (a.actor.is_none(), std::cmp::Reverse(a.sources.len()), &a.name).cmp(&(
+            b.actor.is_none(),
+            std::cmp::Reverse(b.sources.len()),
+            &b.name,
+        ))
     });
     out
 }

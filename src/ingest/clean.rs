@@ -33,30 +33,20 @@ pub fn paragraphs(raw: &str) -> Vec<String> {
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
     for block in raw.split("\n\n") {
-        let lines: Vec<&str> = block
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         if lines.is_empty() {
             continue;
         }
         // Hard-wrapped text has lines of a terminal's width that stop
         // mid-sentence; scraped text has one (long) line per paragraph.
         let wrapped = lines.len() > 1
-            && lines[..lines.len() - 1].iter().all(|l| {
-                (40..=100).contains(&l.chars().count())
-                    && !l.ends_with(['.', '!', '?', '»', '"', ':', ')'])
-            });
+            && lines[..lines.len() - 1]
+                .iter()
+                .all(|l| (40..=100).contains(&l.chars().count()) && !l.ends_with(['.', '!', '?', '»', '"', ':', ')']));
         if wrapped {
             out.push(squash_spaces(&lines.join(" ")));
         } else {
-            out.extend(
-                lines
-                    .iter()
-                    .map(|l| squash_spaces(l))
-                    .filter(|l| !l.is_empty()),
-            );
+            out.extend(lines.iter().map(|l| squash_spaces(l)).filter(|l| !l.is_empty()));
         }
     }
     out
@@ -123,17 +113,11 @@ fn follow() -> &'static Regex {
 }
 fn share() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet)\b",
-    )
+    re(&R, r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet)\b")
 }
 fn related() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^(a )?(lire|voir) (aussi|egalement|plus)\b|^(read|see) (also|more)\b|^related\b|^sur le meme sujet\b",
-    )
+    re(&R, r"^(a )?(lire|voir) (aussi|egalement|plus)\b|^(read|see) (also|more)\b|^related\b|^sur le meme sujet\b")
 }
 fn source_footer() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -175,10 +159,7 @@ fn is_fragment(para: &str) -> bool {
 /// identified outlet's site is known to add.
 pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
     let paras = paragraphs(raw);
-    let mut kind: Vec<Option<&'static str>> = paras
-        .iter()
-        .map(|p| chrome_kind(p, outlet_chrome))
-        .collect();
+    let mut kind: Vec<Option<&'static str>> = paras.iter().map(|p| chrome_kind(p, outlet_chrome)).collect();
     // A masthead fragment before the article ("TV" of "Press TV").
     if let Some(first) = kind.iter().position(Option::is_none) {
         if paras[first].chars().count() <= 3 {
@@ -189,14 +170,8 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
     loop {
         let mut changed = false;
         for i in 0..paras.len() {
-            let is_chrome = |j: Option<usize>| {
-                j.map_or(true, |j: usize| kind.get(j).map_or(true, Option::is_some))
-            };
-            if kind[i].is_none()
-                && is_fragment(&paras[i])
-                && is_chrome(i.checked_sub(1))
-                && is_chrome(Some(i + 1))
-            {
+            let is_chrome = |j: Option<usize>| j.map_or(true, |j: usize| kind.get(j).map_or(true, Option::is_some));
+            if kind[i].is_none() && is_fragment(&paras[i]) && is_chrome(i.checked_sub(1)) && is_chrome(Some(i + 1)) {
                 kind[i] = Some("widget-fragment");
                 changed = true;
             }
@@ -214,10 +189,7 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
                 if kind == "timestamp" && article.date.is_none() {
                     article.date = full_date(&para);
                 }
-                article.removed.push(Removed {
-                    kind: kind.into(),
-                    text: para,
-                });
+                article.removed.push(Removed { kind: kind.into(), text: para });
             }
             None => kept.push(para),
         }
@@ -253,9 +225,8 @@ pub fn title_from_lede(lede: &str) -> String {
         Some(m) => &lede[m.end()..],
         None => lede,
     };
-    let first = crate::text::sentences(without_dateline)
-        .first()
-        .map_or(without_dateline, |r| &without_dateline[r.clone()]);
+    let first =
+        crate::text::sentences(without_dateline).first().map_or(without_dateline, |r| &without_dateline[r.clone()]);
     let first = first.trim_end_matches('.');
     if first.chars().count() <= MAX {
         return first.to_owned();
@@ -314,12 +285,7 @@ pub fn full_date(line: &str) -> Option<String> {
         return ymd(&c[3], c[2].parse().ok()?, &c[1]);
     }
     if let Some(c) = re(&WORDS, r"\b(\d{1,2})(?:er)? ([a-z]+) (\d{4})\b").captures(&f) {
-        let m = MONTHS_FR
-            .iter()
-            .chain(&MONTHS_EN)
-            .position(|m| *m == &c[2])?
-            % 12
-            + 1;
+        let m = MONTHS_FR.iter().chain(&MONTHS_EN).position(|m| *m == &c[2])? % 12 + 1;
         return ymd(&c[3], m, &c[1]);
     }
     if let Some(c) = re(&EN, r"\b([a-z]+) (\d{1,2}),? (\d{4})\b").captures(&f) {
@@ -336,63 +302,37 @@ mod tests {
     #[test]
     fn chrome_is_recognised() {
         let none: &[String] = &[];
-        assert_eq!(
-            chrome_kind("Suivez RT en français surTelegram", none),
-            Some("follow-us")
-        );
-        assert_eq!(
-            chrome_kind("Partager Cet Article", none),
-            Some("share-widget")
-        );
-        assert_eq!(
-            chrome_kind("SOURCE: FRENCH PRESS TV", none),
-            Some("source-footer")
-        );
-        assert_eq!(
-            chrome_kind("Lire aussi : Venezuela : Moscou met en garde", none),
-            Some("related-link")
-        );
-        assert_eq!(
-            chrome_kind("Voir aussi : E-Press du 25 mai 2019", none),
-            Some("related-link")
-        );
-        assert_eq!(
-            chrome_kind("Les coopérations se poursuivent. (Photo d'archives)", none),
-            Some("image-caption")
-        );
-        assert_eq!(
-            chrome_kind("Tout AccepterTout refuserParamétrer vos choix", none),
-            Some("consent-banner")
-        );
-        assert_eq!(
-            chrome_kind("Le Kremlin a démenti mardi avoir informé Washington.", none),
-            None
-        );
+        assert_eq!(chrome_kind("Suivez RT en français surTelegram", none), Some("follow-us"));
+        assert_eq!(chrome_kind("Partager Cet Article", none), Some("share-widget"));
+        assert_eq!(chrome_kind("SOURCE: FRENCH PRESS TV", none), Some("source-footer"));
+        assert_eq!(chrome_kind("Lire aussi : Venezuela : Moscou met en garde", none), Some("related-link"));
+        assert_eq!(chrome_kind("Voir aussi : E-Press du 25 mai 2019", none), Some("related-link"));
+        assert_eq!(chrome_kind("Les coopérations se poursuivent. (Photo d'archives)", none), Some("image-caption"));
+        assert_eq!(chrome_kind("Tout AccepterTout refuserParamétrer vos choix", none), Some("consent-banner"));
+        assert_eq!(chrome_kind("Le Kremlin a démenti mardi avoir informé Washington.", none), None);
     }
 
     #[test]
     fn joins_hard_wrapped_lines_only() {
         let wrapped = "Le Kremlin a démenti mardi avoir informé Washington\ndu retrait de la majorité de son personnel.\n\nSuite.";
-        assert_eq!(paragraphs(wrapped), ["Le Kremlin a démenti mardi avoir informé Washington du retrait de la majorité de son personnel.", "Suite."]);
-        let lines = "Premier paragraphe assez long pour ressembler à un texte coupé sans ponctuation (AFP photo)\nSecond.";
+        assert_eq!(
+            paragraphs(wrapped),
+            [
+                "Le Kremlin a démenti mardi avoir informé Washington du retrait de la majorité de son personnel.",
+                "Suite."
+            ]
+        );
+        let lines =
+            "Premier paragraphe assez long pour ressembler à un texte coupé sans ponctuation (AFP photo)\nSecond.";
         assert_eq!(paragraphs(lines).len(), 2);
     }
 
     #[test]
     fn dates_need_a_year() {
         assert_eq!(full_date("Dernière mise à jour à 09h07 le 28/03"), None);
-        assert_eq!(
-            full_date("Publié le 4 juin 2019 à 10h"),
-            Some("2019-06-04".into())
-        );
-        assert_eq!(
-            full_date("Published June 4, 2019"),
-            Some("2019-06-04".into())
-        );
-        assert_eq!(
-            full_date("Mis à jour le 04/06/2019"),
-            Some("2019-06-04".into())
-        );
+        assert_eq!(full_date("Publié le 4 juin 2019 à 10h"), Some("2019-06-04".into()));
+        assert_eq!(full_date("Published June 4, 2019"), Some("2019-06-04".into()));
+        assert_eq!(full_date("Mis à jour le 04/06/2019"), Some("2019-06-04".into()));
     }
 
     #[test]
@@ -400,9 +340,6 @@ mod tests {
         let lede = "(Moscou) Le Kremlin a démenti mardi avoir informé Washington du retrait de la majorité de son personnel présent au Venezuela en soutien à Nicolas Maduro, comme affirmé la veille.";
         let title = title_from_lede(lede);
         assert!(title.starts_with("Le Kremlin a démenti"), "{title}");
-        assert!(
-            title.ends_with('…') && title.chars().count() <= 111,
-            "{title}"
-        );
+        assert!(title.ends_with('…') && title.chars().count() <= 111, "{title}");
     }
 }

@@ -47,12 +47,7 @@ enum Format {
 }
 
 fn format_of(path: &str) -> Option<Format> {
-    match Path::new(path)
-        .extension()?
-        .to_str()?
-        .to_ascii_lowercase()
-        .as_str()
-    {
+    match Path::new(path).extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         _ => None,
@@ -90,19 +85,13 @@ pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
         };
         let hash = format!("blake3:{}", blake3::hash(&bytes).to_hex());
         match String::from_utf8(bytes) {
-            Ok(text) => seeds.push(Seed {
-                path: rel,
-                text,
-                hash,
-            }),
+            Ok(text) => seeds.push(Seed { path: rel, text, hash }),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 let mut d = Diagnostic::error(&rel, "seed is not valid UTF-8").at(&lossy, at);
                 d.position = Some(Position::of_offset(&lossy, at));
-                diags.push(
-                    d.with_hint("convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"),
-                );
+                diags.push(d.with_hint("convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"));
             }
         }
     }
@@ -113,46 +102,35 @@ pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
 /// changed under an existing page.
 pub fn plan(seeds: &[Seed], pages: &[Page], config: &Config) -> (Vec<NewPage>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let by_seed: BTreeMap<&str, &Page> = pages
-        .iter()
-        .filter_map(|p| p.front.seed.as_deref().map(|s| (s, p)))
-        .collect();
+    let by_seed: BTreeMap<&str, &Page> = pages.iter().filter_map(|p| p.front.seed.as_deref().map(|s| (s, p))).collect();
     let mut taken: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
     let mut new_pages = Vec::new();
     for seed in seeds {
         if let Some(page) = by_seed.get(seed.path.as_str()) {
-            if page
-                .front
-                .seed_hash
-                .as_deref()
-                .is_some_and(|h| h != seed.hash)
-            {
+            if page.front.seed_hash.as_deref().is_some_and(|h| h != seed.hash) {
                 let at = page.text.find("seed_hash").unwrap_or(0);
                 diags.push(
-                    Diagnostic::warning(&page.path, format!("seed `{}` changed since this page was made; the page was left alone", seed.path))
-                        .at(&page.text, at)
-                        .with_hint("merge the changes by hand and update seed_hash, or delete the page to ingest the seed again"),
+                    Diagnostic::warning(
+                        &page.path,
+                        format!("seed `{}` changed since this page was made; the page was left alone", seed.path),
+                    )
+                    .at(&page.text, at)
+                    .with_hint(
+                        "merge the changes by hand and update seed_hash, or delete the page to ingest the seed again",
+                    ),
                 );
             }
             continue;
         }
         let outlet = detect_outlet(&seed.text, config);
-        let chrome = config
-            .rules
-            .outlet_chrome
-            .get(&outlet)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let chrome = config.rules.outlet_chrome.get(&outlet).map(Vec::as_slice).unwrap_or(&[]);
         let (article, url) = match format_of(&seed.path) {
             Some(Format::Markdown) => read_markdown(&seed.text, chrome),
             _ => (clean::clean(&seed.text, chrome), None),
         };
         let slug = unique_slug(&article, &seed.path, &mut taken);
         let text = compose(seed, &article, &outlet, url.as_deref(), config);
-        new_pages.push(NewPage {
-            path: Path::new(SOURCES_DIR).join(format!("{slug}.md")),
-            text,
-        });
+        new_pages.push(NewPage { path: Path::new(SOURCES_DIR).join(format!("{slug}.md")), text });
     }
     (new_pages, diags)
 }
@@ -166,12 +144,7 @@ pub fn detect_outlet(raw: &str, config: &Config) -> String {
         .rules
         .outlet_signatures
         .iter()
-        .map(|(id, sigs)| {
-            (
-                sigs.iter().filter(|s| folded.contains(s.as_str())).count(),
-                id.as_str(),
-            )
-        })
+        .map(|(id, sigs)| (sigs.iter().filter(|s| folded.contains(s.as_str())).count(), id.as_str()))
         .filter(|(hits, _)| *hits > 0)
         .collect();
     best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
@@ -199,23 +172,14 @@ fn read_markdown(raw: &str, chrome: &[String]) -> (Article, Option<String>) {
             body = rest[end + 4..].trim_start_matches(['\n', '+']);
         }
     }
-    let mut article = Article {
-        title: front.title,
-        date: front.date.map(|d| d.to_string()),
-        ..Article::default()
-    };
+    let mut article = Article { title: front.title, date: front.date.map(|d| d.to_string()), ..Article::default() };
     for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
         if let Some(kind) = clean::chrome_kind(block, chrome) {
-            article.removed.push(crate::page::Removed {
-                kind: kind.into(),
-                text: block.into(),
-            });
+            article.removed.push(crate::page::Removed { kind: kind.into(), text: block.into() });
         } else if article.title.is_none() && block.starts_with("# ") {
             article.title = Some(block[2..].trim().to_owned());
         } else if let Some(h) = block.strip_prefix('#') {
-            article
-                .blocks
-                .push(Block::Heading(h.trim_start_matches('#').trim().to_owned()));
+            article.blocks.push(Block::Heading(h.trim_start_matches('#').trim().to_owned()));
         } else {
             // Kept as markdown: the seed's own formatting is part of the article.
             article.blocks.push(Block::Paragraph(block.to_owned()));
@@ -247,12 +211,8 @@ fn unique_slug(article: &Article, seed_path: &str, taken: &mut BTreeSet<String>)
 /// A guess between French and English from common words; the site's
 /// language when the text gives no clear signal.
 fn detect_language(plain: &str, default: &str) -> String {
-    const FR: &[&str] = &[
-        "le", "la", "les", "des", "est", "une", "dans", "pour", "qui", "du",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "of", "is", "in", "that", "for", "was", "with", "to",
-    ];
+    const FR: &[&str] = &["le", "la", "les", "des", "est", "une", "dans", "pour", "qui", "du"];
+    const EN: &[&str] = &["the", "and", "of", "is", "in", "that", "for", "was", "with", "to"];
     let f = fold(plain);
     let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
     let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
@@ -272,19 +232,11 @@ fn quote(s: &str) -> String {
 
 /// The new page's text: front matter with the machine's suggestions, then the
 /// article as markdown.
-fn compose(
-    seed: &Seed,
-    article: &Article,
-    outlet: &str,
-    url: Option<&str>,
-    config: &Config,
-) -> String {
+fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, config: &Config) -> String {
     let mut body = String::new();
     for block in &article.blocks {
         match block {
-            Block::Paragraph(p) if format_of(&seed.path) == Some(Format::Markdown) => {
-                body.push_str(p)
-            }
+            Block::Paragraph(p) if format_of(&seed.path) == Some(Format::Markdown) => body.push_str(p),
             Block::Paragraph(p) => body.push_str(&markdown::escape_text(p)),
             Block::Heading(h) => {
                 body.push_str("## ");
@@ -294,18 +246,11 @@ fn compose(
         body.push_str("\n\n");
     }
     let plain = markdown::plain_text(&body);
-    let title = article
-        .title
-        .clone()
-        .unwrap_or_else(|| "Untitled source".into());
+    let title = article.title.clone().unwrap_or_else(|| "Untitled source".into());
     let mut out = String::from("+++\n");
     let _ = writeln!(out, "title = {}", quote(&title));
     let _ = writeln!(out, "outlet = {}", quote(outlet));
-    let _ = writeln!(
-        out,
-        "language = {}",
-        quote(&detect_language(&plain, &config.site.language))
-    );
+    let _ = writeln!(out, "language = {}", quote(&detect_language(&plain, &config.site.language)));
     if let Some(date) = &article.date {
         let _ = writeln!(out, "date = {date}");
     }
@@ -317,14 +262,10 @@ fn compose(
     }
     let _ = writeln!(out, "seed = {}", quote(&seed.path));
     let _ = writeln!(out, "seed_hash = {}", quote(&seed.hash));
-    let suggestions = claims::suggest(&plain, &config.rules, |c| {
-        config.claims.get(c).and_then(|c| c.stance)
-    });
+    let suggestions = claims::suggest(&plain, &config.rules, |c| config.claims.get(c).and_then(|c| c.stance));
     if !suggestions.is_empty() {
         out.push_str("\n# Claim tags suggested from the patterns in config.toml.\n");
-        out.push_str(
-            "# Set status = \"confirmed\" to keep one, \"rejected\" to drop it for good.\n",
-        );
+        out.push_str("# Set status = \"confirmed\" to keep one, \"rejected\" to drop it for good.\n");
     }
     for s in &suggestions {
         out.push_str("\n[[tags]]\n");
@@ -332,16 +273,8 @@ fn compose(
         let _ = writeln!(out, "stance = {}", quote(s.stance.as_str()));
         out.push_str("status = \"suggested\"\n");
         let _ = writeln!(out, "exact = {}", quote(&plain[s.start..s.end]));
-        let _ = writeln!(
-            out,
-            "prefix = {}",
-            quote(text::before(&plain, s.start, CONTEXT_CHARS))
-        );
-        let _ = writeln!(
-            out,
-            "suffix = {}",
-            quote(text::after(&plain, s.end, CONTEXT_CHARS))
-        );
+        let _ = writeln!(out, "prefix = {}", quote(text::before(&plain, s.start, CONTEXT_CHARS)));
+        let _ = writeln!(out, "suffix = {}", quote(text::after(&plain, s.end, CONTEXT_CHARS)));
     }
     if !article.removed.is_empty() {
         out.push_str("\n# Site chrome removed from the seed, kept here so nothing is lost.\n");

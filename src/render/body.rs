@@ -67,9 +67,8 @@ fn write_text(
     opened: &mut BTreeSet<usize>,
 ) -> std::fmt::Result {
     let end = start.saturating_add(text.len());
-    let covering: Vec<usize> = (0..highlights.len())
-        .filter(|&i| highlights[i].start < end && highlights[i].end > start)
-        .collect();
+    let covering: Vec<usize> =
+        (0..highlights.len()).filter(|&i| highlights[i].start < end && highlights[i].end > start).collect();
     if start == usize::MAX || covering.is_empty() {
         escape(out, text);
         return Ok(());
@@ -78,17 +77,11 @@ fn write_text(
     for &i in &covering {
         cuts.extend([highlights[i].start.max(start), highlights[i].end.min(end)]);
     }
-    let cuts: Vec<usize> = cuts
-        .into_iter()
-        .filter(|c| text.is_char_boundary(c - start))
-        .collect();
+    let cuts: Vec<usize> = cuts.into_iter().filter(|c| text.is_char_boundary(c - start)).collect();
     for pair in cuts.windows(2) {
         let (s, e) = (pair[0], pair[1]);
-        let inside: Vec<usize> = covering
-            .iter()
-            .copied()
-            .filter(|&i| highlights[i].start <= s && highlights[i].end >= e)
-            .collect();
+        let inside: Vec<usize> =
+            covering.iter().copied().filter(|&i| highlights[i].start <= s && highlights[i].end >= e).collect();
         for &i in &inside {
             let h = &highlights[i];
             write!(out, "<{} class=\"{}\"", h.element, h.class)?;
@@ -126,11 +119,7 @@ pub fn render(body: &str, highlights: Vec<Highlight>, raw_html: bool) -> String 
         offsets.insert(node as *const _ as usize, at);
     });
     let mut html = String::new();
-    let state = State {
-        offsets,
-        highlights,
-        opened: BTreeSet::new(),
-    };
+    let state = State { offsets, highlights, opened: BTreeSet::new() };
     // Writing to a String cannot fail.
     let _ = BodyFormatter::format_document(root, &options, &mut html, state);
     html
@@ -167,10 +156,7 @@ mod tests {
     #[test]
     fn raw_html_is_shown_not_run() {
         let html = render("<script>alert(1)</script>\n\nText <b>x</b>", vec![], false);
-        assert!(
-            !html.contains("<script>") && !html.contains("<b>"),
-            "{html}"
-        );
+        assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
     }
 }

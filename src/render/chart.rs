@@ -5,25 +5,13 @@ use crate::compare::Comparison;
 use std::fmt::Write;
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Horizontal bars: sources per outlet, coloured by affiliation.
 pub fn outlet_mix(cmp: &Comparison) -> String {
-    let rows: Vec<_> = cmp
-        .outlets
-        .iter()
-        .filter(|o| !o.sources.is_empty())
-        .collect();
-    let max = rows
-        .iter()
-        .map(|o| o.sources.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let rows: Vec<_> = cmp.outlets.iter().filter(|o| !o.sources.is_empty()).collect();
+    let max = rows.iter().map(|o| o.sources.len()).max().unwrap_or(1).max(1);
     let (label_w, bar_w, row_h) = (230, 260, 26);
     let height = rows.len() * row_h + 8;
     let mut svg = format!(

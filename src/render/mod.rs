@@ -33,10 +33,7 @@ pub struct ThemeFiles {
 pub fn default_theme() -> ThemeFiles {
     macro_rules! template {
         ($name:literal) => {
-            (
-                $name.to_owned(),
-                include_str!(concat!("../../themes/default/templates/", $name)).to_owned(),
-            )
+            ($name.to_owned(), include_str!(concat!("../../themes/default/templates/", $name)).to_owned())
         };
     }
     ThemeFiles {
@@ -49,10 +46,7 @@ pub fn default_theme() -> ThemeFiles {
             template!("report.html"),
             template!("macros.html"),
         ],
-        statics: vec![(
-            "style.css".into(),
-            include_bytes!("../../themes/default/static/style.css").to_vec(),
-        )],
+        statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
     }
 }
 
@@ -88,13 +82,7 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
     tera.set_escape_fn(escape_html);
     tera.register_filter("shorten", shorten);
     let theme_path = |name: &str| format!("themes/{}/templates/{name}", input.theme_name);
-    if let Err(e) = tera.add_raw_templates(
-        input
-            .theme
-            .templates
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str())),
-    ) {
+    if let Err(e) = tera.add_raw_templates(input.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         return Err(vec![template_error(&theme_path("*.html"), &e)]);
     }
     let config = input.config;
@@ -104,20 +92,12 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
         description: &config.site.description,
         language: &config.site.language,
     };
-    let claim_labels: BTreeMap<&str, &str> = config
-        .claims
-        .iter()
-        .map(|(id, c)| (id.as_str(), c.label.as_str()))
-        .collect();
-    let outlets: BTreeMap<&str, &crate::compare::Outlet> =
-        cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
-    let sources: BTreeMap<&str, &crate::compare::Source> =
-        cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
-    let actor_names: BTreeMap<&str, &str> = config
-        .actors
-        .iter()
-        .map(|(id, a)| (id.as_str(), a.name.as_str()))
-        .collect();
+    let claim_labels: BTreeMap<&str, &str> =
+        config.claims.iter().map(|(id, c)| (id.as_str(), c.label.as_str())).collect();
+    let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
+    let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
+    let actor_names: BTreeMap<&str, &str> =
+        config.actors.iter().map(|(id, a)| (id.as_str(), a.name.as_str())).collect();
 
     // Each page gets only what it shows: a context holding every source on
     // every page makes the build quadratic in the number of sources.
@@ -129,37 +109,20 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
         ctx
     };
     let render = |template: &str, path: String, ctx: Context| -> Result<(), Diagnostic> {
-        let html = tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(&theme_path(template), &e))?;
+        let html = tera.render(template, &ctx).map_err(|e| template_error(&theme_path(template), &e))?;
         sink(&path, html.as_bytes())
     };
     let mut pages: Vec<Result<(), Diagnostic>> = Vec::new();
 
     let mut ctx = base("./", "index");
-    let claims: Vec<ClaimSummary> = cmp
-        .claims
-        .iter()
-        .map(|c| ClaimSummary {
-            id: &c.id,
-            label: &c.label,
-            carried_by: c.carried_by,
-        })
-        .collect();
+    let claims: Vec<ClaimSummary> =
+        cmp.claims.iter().map(|c| ClaimSummary { id: &c.id, label: &c.label, carried_by: c.carried_by }).collect();
     ctx.insert("sources", &cmp.sources);
     ctx.insert("claims", &claims);
     ctx.insert("blindspots", &cmp.blindspots);
-    ctx.insert(
-        "profiled_outlets",
-        &cmp.outlets.iter().filter(|o| o.known).count(),
-    );
+    ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
     ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
-    ctx.insert(
-        "intro_html",
-        &input
-            .intro
-            .map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)),
-    );
+    ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     pages.push(render("index.html", "index.html".into(), ctx));
 
@@ -169,90 +132,40 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
         let highlights = highlights(a, config, root, &actor_names);
         let mut ctx = base(root, "source");
         ctx.insert("source", source);
-        ctx.insert(
-            "outlet",
-            &outlets
-                .get(source.outlet.as_str())
-                .map(|o| OutletProfile::of(o)),
-        );
-        ctx.insert(
-            "body_html",
-            &body::render(&a.page.body, highlights, config.site.raw_html),
-        );
+        ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
+        ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
         ctx.insert("tags", &a.tags);
-        let labels: BTreeMap<&str, &str> = a
-            .tags
-            .iter()
-            .map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()]))
-            .collect();
+        let labels: BTreeMap<&str, &str> =
+            a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
         ctx.insert("claim_labels", &labels);
         let quotes: Vec<_> = a
             .quotes
             .iter()
-            .map(|q| {
-                (
-                    q,
-                    q.speaker
-                        .as_deref()
-                        .and_then(|s| actor_names.get(s).copied()),
-                )
-            })
-            .map(|(q, name)| QuoteView {
-                id: &q.id,
-                text: &q.text,
-                speaker: name,
-            })
+            .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
+            .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
             .collect();
         ctx.insert("quotes", &quotes);
-        render(
-            "source.html",
-            format!("sources/{}/index.html", a.page.slug),
-            ctx,
-        )
+        render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
     }));
 
     pages.par_extend(cmp.claims.par_iter().map(|claim| {
         let mut ctx = base("../../", "claim");
         ctx.insert("claim", claim);
-        let carriers: Vec<_> = claim
-            .cells
-            .iter()
-            .map(|c| (sources[c.source.as_str()], c))
-            .collect();
-        let carrying: std::collections::BTreeSet<&str> =
-            claim.cells.iter().map(|c| c.source.as_str()).collect();
-        let absent: Vec<_> = cmp
-            .sources
-            .iter()
-            .filter(|s| !carrying.contains(s.slug.as_str()))
-            .collect();
+        let carriers: Vec<_> = claim.cells.iter().map(|c| (sources[c.source.as_str()], c)).collect();
+        let carrying: std::collections::BTreeSet<&str> = claim.cells.iter().map(|c| c.source.as_str()).collect();
+        let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
         ctx.insert("carriers", &carriers);
         ctx.insert("absent_count", &absent.len());
-        ctx.insert(
-            "absent",
-            &absent[..if absent.len() <= LIST_LIMIT {
-                absent.len()
-            } else {
-                0
-            }],
-        );
+        ctx.insert("absent", &absent[..if absent.len() <= LIST_LIMIT { absent.len() } else { 0 }]);
         ctx.insert("source_count", &cmp.sources.len());
         render("claim.html", format!("claims/{}/index.html", claim.id), ctx)
     }));
     pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
         let mut ctx = base("../../", "outlet");
         ctx.insert("outlet", outlet);
-        let own: Vec<_> = outlet
-            .sources
-            .iter()
-            .map(|slug| sources[slug.as_str()])
-            .collect();
+        let own: Vec<_> = outlet.sources.iter().map(|slug| sources[slug.as_str()]).collect();
         ctx.insert("own_sources", &own);
-        render(
-            "outlet.html",
-            format!("outlets/{}/index.html", outlet.id),
-            ctx,
-        )
+        render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
     }));
     let mut ctx = base("../", "report");
     // Everything but the passages' text, which the report does not show.
@@ -264,14 +177,7 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
             label: &c.label,
             carried_by: c.carried_by,
             by_outlet: &c.by_outlet,
-            cells: c
-                .cells
-                .iter()
-                .map(|cell| ReportCell {
-                    source: &cell.source,
-                    by_stance: &cell.by_stance,
-                })
-                .collect(),
+            cells: c.cells.iter().map(|cell| ReportCell { source: &cell.source, by_stance: &cell.by_stance }).collect(),
         })
         .collect();
     ctx.insert(
@@ -285,48 +191,27 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
         },
     );
     ctx.insert("source_by_slug", &sources);
-    ctx.insert(
-        "outlet_by_id",
-        &outlets
-            .iter()
-            .map(|(id, o)| (*id, OutletProfile::of(o)))
-            .collect::<BTreeMap<_, _>>(),
-    );
+    ctx.insert("outlet_by_id", &outlets.iter().map(|(id, o)| (*id, OutletProfile::of(o))).collect::<BTreeMap<_, _>>());
     // A column per source reads well for a briefing; past a few hundred
     // sources the matrix groups them by outlet.
-    let matrix: Option<Vec<Vec<Option<ReportCell>>>> =
-        (cmp.sources.len() <= LIST_LIMIT).then(|| {
-            cmp.claims
-                .iter()
-                .map(|c| {
-                    let by_source: BTreeMap<&str, ReportCell> = c
-                        .cells
-                        .iter()
-                        .map(|cell| {
-                            (
-                                cell.source.as_str(),
-                                ReportCell {
-                                    source: &cell.source,
-                                    by_stance: &cell.by_stance,
-                                },
-                            )
-                        })
-                        .collect();
-                    cmp.sources
-                        .iter()
-                        .map(|s| by_source.get(s.slug.as_str()).copied())
-                        .collect()
-                })
-                .collect()
-        });
+    let matrix: Option<Vec<Vec<Option<ReportCell>>>> = (cmp.sources.len() <= LIST_LIMIT).then(|| {
+        cmp.claims
+            .iter()
+            .map(|c| {
+                let by_source: BTreeMap<&str, ReportCell> = c
+                    .cells
+                    .iter()
+                    .map(|cell| (cell.source.as_str(), ReportCell { source: &cell.source, by_stance: &cell.by_stance }))
+                    .collect();
+                cmp.sources.iter().map(|s| by_source.get(s.slug.as_str()).copied()).collect()
+            })
+            .collect()
+    });
     ctx.insert("matrix", &matrix);
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     pages.push(render("report.html", "report/index.html".into(), ctx));
 
-    let mut errors: Vec<Diagnostic> = pages
-        .iter()
-        .filter_map(|p| p.as_ref().err().cloned())
-        .collect();
+    let mut errors: Vec<Diagnostic> = pages.iter().filter_map(|p| p.as_ref().err().cloned()).collect();
     // One broken template fails every page that uses it: say it once.
     errors.dedup_by(|a, b| a.file == b.file && a.message == b.message);
     if !errors.is_empty() {
@@ -340,11 +225,7 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
     }
     // Serialised straight from the structs: a serde_json::Value of the whole
     // comparison would cost several times its size in memory.
-    let report = Report {
-        generator: "parallax",
-        site: &site,
-        comparison: cmp,
-    };
+    let report = Report { generator: "parallax", site: &site, comparison: cmp };
     // Compact: at ten thousand sources, indentation alone would add tens of MB.
     let mut json = serde_json::to_vec(&report).expect("the comparison serialises");
     json.push(b'\n');
@@ -425,20 +306,12 @@ struct QuoteView<'a> {
     speaker: Option<&'a str>,
 }
 
-fn highlights(
-    a: &Annotated,
-    config: &Config,
-    root: &str,
-    actors: &BTreeMap<&str, &str>,
-) -> Vec<Highlight> {
+fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str, &str>) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = a
         .tags
         .iter()
         .map(|t| {
-            let label = config
-                .claims
-                .get(&t.claim)
-                .map_or(t.claim.as_str(), |c| c.label.as_str());
+            let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
             let who = match t.status {
                 Status::Suggested => "machine suggestion",
                 Status::Confirmed => "confirmed by the editor",
@@ -493,13 +366,7 @@ fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
         row.extend(cmp.sources.iter().map(|s| {
             by_source
                 .get(s.slug.as_str())
-                .map_or_else(String::new, |c| {
-                    c.stances
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join("+")
-                })
+                .map_or_else(String::new, |c| c.stances.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+"))
         }));
         let _ = w.write_record(&row);
     }
@@ -509,17 +376,9 @@ fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
 /// `shorten(length=N)`: at most N characters, cut at a word boundary, with an
 /// ellipsis. Tera's `truncate` walks grapheme clusters, which showed up as a
 /// tenth of the build time at ten thousand sources.
-fn shorten(
-    value: &tera::Value,
-    args: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
-    let text = value
-        .as_str()
-        .ok_or_else(|| tera::Error::msg("shorten expects a string"))?;
-    let length = args
-        .get("length")
-        .and_then(tera::Value::as_u64)
-        .unwrap_or(80) as usize;
+fn shorten(value: &tera::Value, args: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = value.as_str().ok_or_else(|| tera::Error::msg("shorten expects a string"))?;
+    let length = args.get("length").and_then(tera::Value::as_u64).unwrap_or(80) as usize;
     Ok(tera::Value::String(shorten_str(text, length)))
 }
 
@@ -528,10 +387,7 @@ pub fn shorten_str(text: &str, length: usize) -> String {
         None => text.to_owned(),
         Some((cut, _)) => {
             let head = &text[..cut];
-            let head = head
-                .rfind(' ')
-                .filter(|i| *i > cut / 2)
-                .map_or(head, |i| &head[..i]);
+            let head = head.rfind(' ').filter(|i| *i > cut / 2).map_or(head, |i| &head[..i]);
             format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
         }
     }

@@ -7,25 +7,15 @@ use crate::support::{page, render, Site, MINIMAL_CONFIG};
 /// that nothing was written and nothing lost. Returns the diagnostics.
 fn broken(damage: impl FnOnce(&Site)) -> String {
     let site = Site::new();
-    site.write(
-        "seeds/good.txt",
-        "Good headline\n\nThe Daily Planet staff report the moon is made of cheese.\n",
-    );
-    site.write(
-        "content/sources/hand.md",
-        page("unknown", "Hand-written page."),
-    );
+    site.write("seeds/good.txt", "Good headline\n\nThe Daily Planet staff report the moon is made of cheese.\n");
+    site.write("content/sources/hand.md", page("unknown", "Hand-written page."));
     site.build_ok();
     let public = site.tree("public");
     damage(&site);
     let content = site.tree("content");
     let report = site.build();
     assert!(!report.written, "build should fail:\n{}", render(&report));
-    assert_eq!(
-        site.tree("public"),
-        public,
-        "public/ keeps the last good build"
-    );
+    assert_eq!(site.tree("public"), public, "public/ keeps the last good build");
     assert_eq!(site.tree("content"), content, "content pages untouched");
     render(&report)
 }
@@ -33,32 +23,21 @@ fn broken(damage: impl FnOnce(&Site)) -> String {
 #[test]
 fn config_syntax_error() {
     let d = broken(|s| {
-        s.write(
-            "config.toml",
-            MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "title = Fixture briefing"),
-        )
+        s.write("config.toml", MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "title = Fixture briefing"))
     });
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn config_unknown_field() {
-    let d = broken(|s| {
-        s.write(
-            "config.toml",
-            MINIMAL_CONFIG.replace("language = \"en\"", "langage = \"en\""),
-        )
-    });
+    let d = broken(|s| s.write("config.toml", MINIMAL_CONFIG.replace("language = \"en\"", "langage = \"en\"")));
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn config_bad_enum_value() {
     let d = broken(|s| {
-        s.write(
-            "config.toml",
-            MINIMAL_CONFIG.replace("affiliation = \"private\"", "affiliation = \"corporate\""),
-        )
+        s.write("config.toml", MINIMAL_CONFIG.replace("affiliation = \"private\"", "affiliation = \"corporate\""))
     });
     insta::assert_snapshot!(d);
 }
@@ -67,14 +46,8 @@ fn config_bad_enum_value() {
 fn config_invalid_patterns_all_reported() {
     let d = broken(|s| {
         let config = MINIMAL_CONFIG
-            .replace(
-                "patterns = [\"made of cheese\"]",
-                "patterns = [\"made of (cheese\"]",
-            )
-            .replace(
-                "patterns = [\"nasa denie\"]",
-                "patterns = [\"nasa [denie\", \"x*\"]",
-            );
+            .replace("patterns = [\"made of cheese\"]", "patterns = [\"made of (cheese\"]")
+            .replace("patterns = [\"nasa denie\"]", "patterns = [\"nasa [denie\", \"x*\"]");
         s.write("config.toml", config)
     });
     insta::assert_snapshot!(d);
@@ -82,12 +55,7 @@ fn config_invalid_patterns_all_reported() {
 
 #[test]
 fn config_unsafe_id() {
-    let d = broken(|s| {
-        s.write(
-            "config.toml",
-            MINIMAL_CONFIG.replace("[claims.moon-cheese]", "[claims.\"../moon\"]"),
-        )
-    });
+    let d = broken(|s| s.write("config.toml", MINIMAL_CONFIG.replace("[claims.moon-cheese]", "[claims.\"../moon\"]")));
     insta::assert_snapshot!(d);
 }
 
@@ -126,23 +94,13 @@ fn front_matter_missing() {
 
 #[test]
 fn front_matter_unclosed() {
-    let d = broken(|s| {
-        s.write(
-            "content/sources/hand.md",
-            "+++\ntitle = \"A page\"\noutlet = \"unknown\"\n\nText.\n",
-        )
-    });
+    let d = broken(|s| s.write("content/sources/hand.md", "+++\ntitle = \"A page\"\noutlet = \"unknown\"\n\nText.\n"));
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn front_matter_missing_title() {
-    let d = broken(|s| {
-        s.write(
-            "content/sources/hand.md",
-            "+++\noutlet = \"unknown\"\n+++\n\nText.\n",
-        )
-    });
+    let d = broken(|s| s.write("content/sources/hand.md", "+++\noutlet = \"unknown\"\n+++\n\nText.\n"));
     insta::assert_snapshot!(d);
 }
 
@@ -187,21 +145,14 @@ fn page_not_utf8() {
 
 #[test]
 fn seed_not_utf8() {
-    let d = broken(|s| {
-        s.write(
-            "seeds/latin1.txt",
-            b"Titre\n\nLe pr\xe9sident a parl\xe9.\n".to_vec(),
-        )
-    });
+    let d = broken(|s| s.write("seeds/latin1.txt", b"Titre\n\nLe pr\xe9sident a parl\xe9.\n".to_vec()));
     insta::assert_snapshot!(d);
 }
 
 #[cfg(unix)]
 #[test]
 fn seed_unreadable() {
-    let d = broken(|s| {
-        std::os::unix::fs::symlink(s.path("nowhere.txt"), s.path("seeds/dangling.txt")).unwrap()
-    });
+    let d = broken(|s| std::os::unix::fs::symlink(s.path("nowhere.txt"), s.path("seeds/dangling.txt")).unwrap());
     insta::assert_snapshot!(d);
 }
 
@@ -209,10 +160,7 @@ fn seed_unreadable() {
 fn every_problem_in_one_run() {
     let d = broken(|s| {
         s.write("content/sources/hand.md", page("nope", "Text."));
-        s.write(
-            "content/sources/other.md",
-            "+++\ntitle = 3\noutlet = \"unknown\"\n+++\n",
-        );
+        s.write("content/sources/other.md", "+++\ntitle = 3\noutlet = \"unknown\"\n+++\n");
         s.write("seeds/latin1.txt", b"caf\xe9".to_vec());
     });
     insta::assert_snapshot!(d);
@@ -248,11 +196,6 @@ fn orphaned_tags_are_reported_not_dropped() {
 
 #[test]
 fn intro_page_bad_front_matter() {
-    let d = broken(|s| {
-        s.write(
-            "content/_index.md",
-            "+++\ntitle = \"Intro\"\noutlet = \"x\"\n+++\n\nHello.\n",
-        )
-    });
+    let d = broken(|s| s.write("content/_index.md", "+++\ntitle = \"Intro\"\noutlet = \"x\"\n+++\n\nHello.\n"));
     insta::assert_snapshot!(d);
 }

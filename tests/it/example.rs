@@ -23,22 +23,13 @@ fn example_briefing_builds_into_a_complete_site() {
     let claims = site.tree("public/claims");
     assert!(claims.len() >= 8, "claim pages: {:?}", claims.keys());
     for outlet in ["rt-france", "press-tv", "unknown"] {
-        assert!(
-            site.exists(&format!("public/outlets/{outlet}/index.html")),
-            "outlet page {outlet}"
-        );
+        assert!(site.exists(&format!("public/outlets/{outlet}/index.html")), "outlet page {outlet}");
     }
 
     // Site chrome never reaches the site.
     for (path, bytes) in site.tree("public") {
         let text = String::from_utf8_lossy(&bytes);
-        for chrome in [
-            "Tout Accepter",
-            "Partager Cet Article",
-            "Suivez RT",
-            "SOURCE: FRENCH PRESS TV",
-            "Ilhan Omar",
-        ] {
+        for chrome in ["Tout Accepter", "Partager Cet Article", "Suivez RT", "SOURCE: FRENCH PRESS TV", "Ilhan Omar"] {
             assert!(!text.contains(chrome), "{path} contains {chrome:?}");
         }
     }
@@ -53,32 +44,16 @@ fn outlets_are_identified_from_their_text_and_never_guessed() {
         .into_iter()
         .map(|(name, bytes)| {
             let text = String::from_utf8(bytes).unwrap();
-            let outlet = text
-                .lines()
-                .find_map(|l| l.strip_prefix("outlet = "))
-                .unwrap()
-                .trim_matches('"')
-                .to_owned();
-            let seed = text
-                .lines()
-                .find_map(|l| l.strip_prefix("seed = "))
-                .unwrap()
-                .trim_matches('"')
-                .to_owned();
+            let outlet = text.lines().find_map(|l| l.strip_prefix("outlet = ")).unwrap().trim_matches('"').to_owned();
+            let seed = text.lines().find_map(|l| l.strip_prefix("seed = ")).unwrap().trim_matches('"').to_owned();
             (seed, format!("{outlet} {name}"))
         })
         .collect();
     outlets.sort();
-    let by_seed: Vec<&str> = outlets
-        .iter()
-        .map(|(_, o)| o.split(' ').next().unwrap())
-        .collect();
+    let by_seed: Vec<&str> = outlets.iter().map(|(_, o)| o.split(' ').next().unwrap()).collect();
     // AFP, RT France, Press TV, a Chinese outlet, a French web outlet: only
     // RT France and Press TV sign their text.
-    assert_eq!(
-        by_seed,
-        ["unknown", "rt-france", "press-tv", "unknown", "unknown"]
-    );
+    assert_eq!(by_seed, ["unknown", "rt-france", "press-tv", "unknown", "unknown"]);
 
     let rt = outlets
         .iter()
@@ -92,10 +67,7 @@ fn outlets_are_identified_from_their_text_and_never_guessed() {
         .to_owned();
     let html = site.read(&format!("public/sources/{rt}/index.html"));
     assert!(html.contains("About RT France"), "bias panel heading");
-    assert!(
-        html.contains("Council Regulation (EU) 2022/350"),
-        "bias note cites its source"
-    );
+    assert!(html.contains("Council Regulation (EU) 2022/350"), "bias note cites its source");
     let press = outlets
         .iter()
         .find(|(_, o)| o.starts_with("press-tv"))
@@ -122,36 +94,13 @@ fn ingest_cleans_chrome_and_keeps_a_record_of_it() {
         .find(|t| t.contains("outlet = \"rt-france\""))
         .unwrap();
     let (front, body) = rt.rsplit_once("+++\n").unwrap();
-    assert!(
-        !body.contains("Tout Accepter")
-            && !body.contains("Suivez RT")
-            && !body.contains("Raconter l'actualité")
-    );
-    assert!(
-        body.contains("Le 4 juin, le Kremlin a officiellement démenti"),
-        "article text kept"
-    );
-    assert!(
-        body.contains("## Les entreprises russes démentent"),
-        "crosshead kept as a heading"
-    );
-    for kind in [
-        "consent-banner",
-        "follow-us",
-        "related-link",
-        "image-caption",
-        "outlet-chrome",
-        "widget-fragment",
-    ] {
-        assert!(
-            front.contains(&format!("kind = \"{kind}\"")),
-            "removed {kind} recorded"
-        );
+    assert!(!body.contains("Tout Accepter") && !body.contains("Suivez RT") && !body.contains("Raconter l'actualité"));
+    assert!(body.contains("Le 4 juin, le Kremlin a officiellement démenti"), "article text kept");
+    assert!(body.contains("## Les entreprises russes démentent"), "crosshead kept as a heading");
+    for kind in ["consent-banner", "follow-us", "related-link", "image-caption", "outlet-chrome", "widget-fragment"] {
+        assert!(front.contains(&format!("kind = \"{kind}\"")), "removed {kind} recorded");
     }
-    assert!(
-        front.contains("Tout AccepterTout refuser"),
-        "removed text kept verbatim"
-    );
+    assert!(front.contains("Tout AccepterTout refuser"), "removed text kept verbatim");
 }
 
 #[test]
@@ -162,10 +111,7 @@ fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
     let claims = json["comparison"]["claims"].as_array().unwrap();
     let carried = |id: &str| {
         let claim = claims.iter().find(|c| c["id"] == id).unwrap();
-        assert_eq!(
-            claim["cells"].as_array().unwrap().len() as u64,
-            claim["carried_by"].as_u64().unwrap()
-        );
+        assert_eq!(claim["cells"].as_array().unwrap().len() as u64, claim["carried_by"].as_u64().unwrap());
         claim["carried_by"].as_u64().unwrap()
     };
     assert!(carried("withdrawal-reported") >= 3);
@@ -192,10 +138,7 @@ fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
         let target = cap.split('"').next().unwrap();
         if let Some((slug, anchor)) = target.split_once("/#") {
             let page = site.read(&format!("public/sources/{slug}/index.html"));
-            assert!(
-                page.contains(&format!("id=\"{anchor}\"")),
-                "{slug}#{anchor} missing"
-            );
+            assert!(page.contains(&format!("id=\"{anchor}\"")), "{slug}#{anchor} missing");
             links += 1;
         }
     }
@@ -208,19 +151,10 @@ fn report_lists_who_is_quoted_and_blindspots() {
     site.build_ok();
     let json: serde_json::Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
     let speakers = json["comparison"]["speakers"].as_array().unwrap();
-    let peskov = speakers
-        .iter()
-        .find(|s| s["actor"] == "peskov")
-        .expect("Peskov is quoted");
-    assert!(
-        peskov["sources"].as_array().unwrap().len() >= 2,
-        "Peskov quoted by AFP and RT France"
-    );
+    let peskov = speakers.iter().find(|s| s["actor"] == "peskov").expect("Peskov is quoted");
+    assert!(peskov["sources"].as_array().unwrap().len() >= 2, "Peskov quoted by AFP and RT France");
     assert!(speakers.iter().any(|s| s["actor"] == "trump"));
-    assert!(!json["comparison"]["blindspots"]
-        .as_array()
-        .unwrap()
-        .is_empty());
+    assert!(!json["comparison"]["blindspots"].as_array().unwrap().is_empty());
     let html = site.read("public/report/index.html");
     assert!(html.contains("Who is quoted") && html.contains("Dmitri Peskov"));
     assert!(html.contains("<svg"), "outlet mix chart");
@@ -229,49 +163,29 @@ fn report_lists_who_is_quoted_and_blindspots() {
 #[test]
 fn the_intro_page_opens_the_briefing() {
     let site = Site::new();
-    site.write(
-        "content/_index.md",
-        "+++\ntitle = \"Cheese watch\"\n+++\n\nWhat *the papers* say.\n",
-    );
+    site.write("content/_index.md", "+++\ntitle = \"Cheese watch\"\n+++\n\nWhat *the papers* say.\n");
     site.build_ok();
     let html = site.read("public/index.html");
     assert!(html.contains("<h1>Cheese watch</h1>"), "{html}");
     assert!(html.contains("What <em>the papers</em> say."));
-    assert!(
-        !site.exists("public/sources/index"),
-        "the intro is not a source"
-    );
+    assert!(!site.exists("public/sources/index"), "the intro is not a source");
 }
 
 #[test]
 fn edits_to_content_pages_survive_rebuilds() {
     let site = Site::example();
     site.build_ok();
-    let slug = site
-        .source_pages()
-        .into_iter()
-        .find(|s| s.starts_with("la-russie-dement"))
-        .unwrap();
+    let slug = site.source_pages().into_iter().find(|s| s.starts_with("la-russie-dement")).unwrap();
     let rel = format!("content/sources/{slug}.md");
     let original = site.read(&rel);
 
     // Change a sentence and remove the first tag.
-    let edited = original.replace(
-        "a officiellement démenti cette information",
-        "a démenti cette information sans détour",
-    );
+    let edited =
+        original.replace("a officiellement démenti cette information", "a démenti cette information sans détour");
     let first_tag = edited.find("[[tags]]").unwrap();
     let next = first_tag + 1 + edited[first_tag + 1..].find("\n[[").unwrap();
-    let removed_claim = edited[first_tag..next]
-        .lines()
-        .find_map(|l| l.strip_prefix("claim = "))
-        .unwrap()
-        .to_owned();
-    let removed_exact = edited[first_tag..next]
-        .lines()
-        .find_map(|l| l.strip_prefix("exact = "))
-        .unwrap()
-        .to_owned();
+    let removed_claim = edited[first_tag..next].lines().find_map(|l| l.strip_prefix("claim = ")).unwrap().to_owned();
+    let removed_exact = edited[first_tag..next].lines().find_map(|l| l.strip_prefix("exact = ")).unwrap().to_owned();
     let edited = format!("{}{}", &edited[..first_tag], &edited[next + 1..]);
     site.write(&rel, &edited);
 
@@ -294,29 +208,22 @@ fn edits_to_content_pages_survive_rebuilds() {
 #[test]
 fn rejected_tags_disappear_and_confirmed_tags_are_marked() {
     let site = Site::new();
-    site.write(
-        "seeds/a.txt",
-        "Cheese news\n\nScientists say the moon is made of cheese. NASA denied it on Monday.\n",
-    );
+    site.write("seeds/a.txt", "Cheese news\n\nScientists say the moon is made of cheese. NASA denied it on Monday.\n");
     site.build_ok();
     let slug = site.source_pages().pop().unwrap();
     let rel = format!("content/sources/{slug}.md");
     let text = site.read(&rel);
     assert_eq!(text.matches("status = \"suggested\"").count(), 2, "{text}");
-    let text = text
-        .replacen("status = \"suggested\"", "status = \"rejected\"", 1)
-        .replacen("status = \"suggested\"", "status = \"confirmed\"", 1);
+    let text = text.replacen("status = \"suggested\"", "status = \"rejected\"", 1).replacen(
+        "status = \"suggested\"",
+        "status = \"confirmed\"",
+        1,
+    );
     site.write(&rel, &text);
     site.build_ok();
     let html = site.read(&format!("public/sources/{slug}/index.html"));
-    assert!(
-        !html.contains("claims/moon-cheese/"),
-        "rejected tag not shown"
-    );
-    assert!(
-        html.contains("<mark class=\"tag attributes confirmed\""),
-        "confirmed tag shown solid: {html}"
-    );
+    assert!(!html.contains("claims/moon-cheese/"), "rejected tag not shown");
+    assert!(html.contains("<mark class=\"tag attributes confirmed\""), "confirmed tag shown solid: {html}");
 }
 
 #[test]
@@ -335,31 +242,16 @@ fn builds_are_byte_identical() {
 #[test]
 fn a_changed_seed_warns_and_leaves_the_page_alone() {
     let site = Site::new();
-    site.write(
-        "seeds/a.txt",
-        "Title here\n\nThe moon is made of cheese, say the Daily Planet staff.\n",
-    );
+    site.write("seeds/a.txt", "Title here\n\nThe moon is made of cheese, say the Daily Planet staff.\n");
     site.build_ok();
     let slug = site.source_pages().pop().unwrap();
     let page_before = site.read(&format!("content/sources/{slug}.md"));
-    site.write(
-        "seeds/a.txt",
-        "Title here\n\nThe moon is not made of cheese.\n",
-    );
+    site.write("seeds/a.txt", "Title here\n\nThe moon is not made of cheese.\n");
     let report = site.build_ok();
-    assert_eq!(
-        site.read(&format!("content/sources/{slug}.md")),
-        page_before
-    );
+    assert_eq!(site.read(&format!("content/sources/{slug}.md")), page_before);
     let diags = crate::support::render(&report);
-    assert!(
-        diags.contains("warning: seed `seeds/a.txt` changed since this page was made"),
-        "{diags}"
-    );
-    assert!(
-        diags.contains(&format!("content/sources/{slug}.md:")),
-        "{diags}"
-    );
+    assert!(diags.contains("warning: seed `seeds/a.txt` changed since this page was made"), "{diags}");
+    assert!(diags.contains(&format!("content/sources/{slug}.md:")), "{diags}");
 }
 
 #[test]
@@ -371,36 +263,19 @@ fn untrusted_text_stays_inert() {
     );
     site.write(
         "content/sources/hand.md",
-        page(
-            "unknown",
-            "Raw <b>bold</b> and <script>alert(2)</script>.\n\n[x](javascript:alert(3))",
-        ),
+        page("unknown", "Raw <b>bold</b> and <script>alert(2)</script>.\n\n[x](javascript:alert(3))"),
     );
     site.build_ok();
-    for (path, bytes) in site
-        .tree("public")
-        .into_iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-    {
+    for (path, bytes) in site.tree("public").into_iter().filter(|(p, _)| p.ends_with(".html")) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("<script>"), "{path} has a live script");
         assert!(!text.contains("<img"), "{path} has a live image");
         assert!(!text.contains("<b>bold"), "{path} has raw HTML");
-        assert!(
-            !text.contains("href=\"javascript:"),
-            "{path} has a javascript: link"
-        );
+        assert!(!text.contains("href=\"javascript:"), "{path} has a javascript: link");
     }
-    let slug = site
-        .source_pages()
-        .into_iter()
-        .find(|s| s != "hand")
-        .unwrap();
+    let slug = site.source_pages().into_iter().find(|s| s != "hand").unwrap();
     let html = site.read(&format!("public/sources/{slug}/index.html"));
-    assert!(
-        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
-        "shown as text"
-    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "shown as text");
     assert!(html.contains("*stars*"), "markdown in seeds is text");
 }
 
@@ -409,17 +284,11 @@ fn raw_html_renders_only_when_configured() {
     let site = Site::new();
     site.write(
         "config.toml",
-        crate::support::MINIMAL_CONFIG
-            .replace("language = \"en\"", "language = \"en\"\nraw_html = true"),
+        crate::support::MINIMAL_CONFIG.replace("language = \"en\"", "language = \"en\"\nraw_html = true"),
     );
-    site.write(
-        "content/sources/hand.md",
-        page("unknown", "Raw <b>bold</b> text."),
-    );
+    site.write("content/sources/hand.md", page("unknown", "Raw <b>bold</b> text."));
     site.build_ok();
-    assert!(site
-        .read("public/sources/hand/index.html")
-        .contains("<b>bold</b>"));
+    assert!(site.read("public/sources/hand/index.html").contains("<b>bold</b>"));
 }
 
 #[test]
@@ -430,14 +299,8 @@ fn output_folder_is_configurable_and_complete() {
     let (code, stderr) = site.run(&["build", "--output", target.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(target.join("index.html").exists());
-    assert!(
-        !site.exists("public"),
-        "nothing written to the default output"
-    );
-    assert!(
-        !out.path().join(".site.staging").exists(),
-        "staging folder cleaned up"
-    );
+    assert!(!site.exists("public"), "nothing written to the default output");
+    assert!(!out.path().join(".site.staging").exists(), "staging folder cleaned up");
 }
 
 #[test]
@@ -449,10 +312,7 @@ fn help_explains_commands_with_examples() {
         .output()
         .unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        help.contains("Example:") && help.contains("parallax build --root"),
-        "{help}"
-    );
+    assert!(help.contains("Example:") && help.contains("parallax build --root"), "{help}");
     assert!(help.contains("--output <DIR>"));
 }
 

@@ -40,18 +40,14 @@ pub struct Site {
 impl Site {
     /// An empty site with the minimal config.
     pub fn new() -> Site {
-        let site = Site {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
         site.write("config.toml", MINIMAL_CONFIG);
         site
     }
 
     /// The example briefing shipped in the repository: its config and seeds.
     pub fn example() -> Site {
-        let site = Site {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         std::fs::copy(repo.join("config.toml"), site.path("config.toml")).unwrap();
         std::fs::create_dir_all(site.path("seeds")).unwrap();
@@ -85,11 +81,7 @@ impl Site {
     }
 
     pub fn build(&self) -> BuildReport {
-        site::build(&BuildOptions {
-            root: self.root().to_path_buf(),
-            output: None,
-        })
-        .expect("build ran")
+        site::build(&BuildOptions { root: self.root().to_path_buf(), output: None }).expect("build ran")
     }
 
     /// Builds and insists it succeeded without errors.
@@ -106,10 +98,7 @@ impl Site {
             .current_dir(self.root())
             .output()
             .expect("run parallax");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
     }
 
     /// Every file under `rel`, with its bytes.
@@ -121,10 +110,7 @@ impl Site {
 
     /// The slugs of the source pages in content/sources.
     pub fn source_pages(&self) -> Vec<String> {
-        self.tree("content/sources")
-            .keys()
-            .map(|k| k.trim_end_matches(".md").to_owned())
-            .collect()
+        self.tree("content/sources").keys().map(|k| k.trim_end_matches(".md").to_owned()).collect()
     }
 }
 
@@ -137,11 +123,7 @@ fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         if path.is_dir() {
             collect(base, &path, out);
         } else {
-            let rel = path
-                .strip_prefix(base)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
             out.insert(rel, std::fs::read(&path).unwrap_or_default());
         }
     }
@@ -149,12 +131,7 @@ fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
 
 /// Diagnostics as the terminal shows them.
 pub fn render(report: &BuildReport) -> String {
-    report
-        .diagnostics
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    report.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
 }
 
 /// A source page as the fixture content pages write it.
