@@ -14,6 +14,14 @@ pub struct Cli {
     pub command: Command,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Compiler-style messages for people.
+    Text,
+    /// One JSON document, for editors and CI.
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Turn new seeds into content pages and render the site into public/.
@@ -37,5 +45,24 @@ pub enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+    },
+    /// Check the config, every content page, its annotations and the seeds,
+    /// writing nothing.
+    ///
+    /// Reports every problem a build would hit: invalid config or front
+    /// matter, malformed or unknown annotations, duplicate ids, orphaned tags,
+    /// outlets without profiles, seeds changed under an edited page, template
+    /// errors. Exit code: 0 clean, 1 problems found, 2 could not run.
+    ///
+    /// Example:
+    ///   parallax check
+    ///   parallax check --root briefings/venezuela --format json
+    Check {
+        /// The briefing's folder (holding config.toml, seeds/, content/).
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }

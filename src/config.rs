@@ -351,7 +351,9 @@ fn hint_for_toml(message: &str, reference: &str) -> Option<String> {
         Some(format!("add the field; see {reference} in README.md"))
     } else if message.contains("unknown variant") {
         Some("use one of the values listed in the message".into())
-    } else if message.contains("string") && message.contains("invalid") {
+    } else if message.starts_with("invalid type") {
+        Some(format!("this value has the wrong type; see {reference} in README.md"))
+    } else if message.contains("basic string") || message.contains("must be quoted") {
         Some("strings need double quotes, e.g. title = \"…\"".into())
     } else {
         None

@@ -117,6 +117,26 @@ pub fn sort(diags: &mut [Diagnostic]) {
     });
 }
 
+/// Diagnostics as one JSON document: counts, then each with its position.
+pub fn to_json(diags: &[Diagnostic]) -> String {
+    let items: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "severity": d.severity,
+                "file": d.file.to_string_lossy().replace('\\', "/"),
+                "line": d.position.map(|p| p.line),
+                "column": d.position.map(|p| p.col),
+                "message": d.message,
+                "hint": d.hint,
+                "source_line": d.source_line,
+            })
+        })
+        .collect();
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    serde_json::json!({ "errors": errors, "warnings": diags.len() - errors, "diagnostics": items }).to_string()
+}
+
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }

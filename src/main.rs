@@ -2,7 +2,7 @@
 //! exit code. No logic of its own.
 
 use clap::Parser;
-use parallax::cli::{Cli, Command};
+use parallax::cli::{Cli, Command, Format};
 use parallax::diag::Severity;
 use parallax::site::{self, BuildOptions};
 use std::process::ExitCode;
@@ -20,6 +20,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Check { root, format } => {
+            let diags = site::check(&root)?;
+            let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+            match format {
+                Format::Json => println!("{}", parallax::diag::to_json(&diags)),
+                Format::Text => {
+                    for d in &diags {
+                        eprintln!("{d}");
+                    }
+                    eprintln!("{} error(s), {} warning(s)", errors, diags.len() - errors);
+                }
+            }
+            Ok(if diags.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Build { root, output, timings } => {
             let started = Instant::now();
             let report = site::build(&BuildOptions { root, output })?;

@@ -36,6 +36,9 @@ pub struct FrontMatter {
     pub seed_hash: Option<String>,
     #[serde(default)]
     pub tags: Vec<Tag>,
+    /// Notes on the whole page.
+    #[serde(default)]
+    pub notes: Vec<PageNote>,
     #[serde(default)]
     pub removed: Vec<Removed>,
 }
@@ -68,6 +71,14 @@ pub enum Status {
     Confirmed,
     /// Reviewed and dropped; kept so it never comes back.
     Rejected,
+}
+
+/// A note about the whole page, e.g. on how this article frames the event.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNote {
+    pub id: Spanned<String>,
+    pub text: Spanned<String>,
 }
 
 /// Site chrome taken out of the seed at ingest, kept so nothing disappears

@@ -63,6 +63,21 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
         }
     };
     let theme = load_theme(root, &config.site.theme, diags);
+    for (id, outlet) in &config.outlets {
+        if outlet.notes.is_empty() {
+            let at = std::fs::read_to_string(&config_path)
+                .ok()
+                .and_then(|t| t.find(&format!("outlets.{id}]")).map(|at| (t, at)));
+            let d = Diagnostic::warning(config::FILE_NAME, format!("outlet `{id}` has no profile notes"));
+            let d = match at {
+                Some((text, at)) => d.at(&text, at),
+                None => d,
+            };
+            diags.push(
+                d.with_hint("add [[outlets.<id>.notes]] with what is known of its bias and where that comes from"),
+            );
+        }
+    }
     let (mut pages, intro) = read_pages(root, diags);
     let (seeds, seed_diags) = ingest::read_seeds(root);
     diags.extend(seed_diags);
@@ -91,6 +106,38 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
         diags.extend(d);
     }
     Some(Loaded { config, pages: annotated, intro, new_pages, theme })
+}
+
+/// Checks everything a build would read and render, writing nothing.
+/// `Err` means the check could not run (no config to read).
+pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
+    if !root.join(config::FILE_NAME).is_file() {
+        bail!(
+            "no {} in {}: run parallax from the briefing's folder, or pass --root DIR",
+            config::FILE_NAME,
+            root.display()
+        );
+    }
+    let mut diags = Vec::new();
+    if let Some(loaded) = load(root, &mut diags) {
+        if !diag::has_errors(&diags) {
+            let comparison = crate::compare::compare(&loaded.pages, &loaded.config);
+            let inputs = render::Inputs {
+                config: &loaded.config,
+                pages: &loaded.pages,
+                comparison: &comparison,
+                intro: loaded.intro.as_ref(),
+                theme: &loaded.theme,
+                theme_name: &loaded.config.site.theme,
+            };
+            // Rendering catches template errors; the output goes nowhere.
+            if let Err(d) = render::render_site(&inputs, &|_, _| Ok(())) {
+                diags.extend(d);
+            }
+        }
+    }
+    diag::sort(&mut diags);
+    Ok(diags)
 }
 
 /// Builds the site. Content problems come back in the report; `Err` means

@@ -5,13 +5,17 @@
 //! It never changes the page: suggestions are written only by ingest.
 
 pub mod claims;
+pub mod inline;
 pub mod quotes;
 
 use crate::config::{Config, Stance, UNKNOWN_OUTLET};
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::markdown;
+use crate::markdown::{self, Visit};
 use crate::page::{Page, Status};
+use comrak::nodes::NodeValue;
+use comrak::Arena;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub use quotes::Quote;
 
@@ -21,7 +25,18 @@ pub struct Annotated {
     /// The body's plain text; every offset below points into it.
     pub plain: String,
     pub tags: Vec<ResolvedTag>,
+    pub notes: Vec<Note>,
     pub quotes: Vec<Quote>,
+}
+
+/// Who made an annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Suggested by parallax (front matter `[[tags]]`, found quotes).
+    Machine,
+    /// Written by the editor in the text.
+    Editor,
 }
 
 /// A claim tag found in the text.
@@ -31,10 +46,23 @@ pub struct ResolvedTag {
     pub id: String,
     pub claim: String,
     pub stance: Stance,
+    /// Inline tags are the editor's own and count as confirmed.
     pub status: Status,
+    pub origin: Origin,
     pub start: usize,
     pub end: usize,
     pub exact: String,
+}
+
+/// An editor's note, on a passage or on the whole page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// The editor's id for the note; also its anchor id in the page.
+    pub id: String,
+    pub text: String,
+    /// The passage it is about; `None` for a page-level note.
+    pub span: Option<(usize, usize)>,
+    pub exact: Option<String>,
 }
 
 /// How many characters of context a selector keeps on each side.
@@ -43,33 +71,147 @@ pub const CONTEXT_CHARS: usize = 32;
 pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     check_outlet(&page, config, &mut diags);
-    let plain = markdown::plain_text(&page.body);
+    let (plain, links, problems) = read_body(&page.body);
+    let body = BodyPositions::new(&page);
+    for p in problems {
+        diags.push(
+            Diagnostic::error(&page.path, p.message).at(&page.text, body.offset(p.line, p.col)).with_hint(p.hint),
+        );
+    }
+
     let mut tags = Vec::new();
+    let mut notes = Vec::new();
+    let mut editor_quotes = Vec::new();
+    let mut note_ids: BTreeMap<String, usize> = BTreeMap::new();
+    for note in &page.front.notes {
+        let at = page.front_offset(note.id.span().start);
+        check_note(&page, note.id.get_ref(), note.text.get_ref(), at, &mut note_ids, &mut diags);
+        notes.push(Note { id: note.id.get_ref().clone(), text: note.text.get_ref().clone(), span: None, exact: None });
+    }
+    for link in links {
+        let at = body.offset(link.line, link.col);
+        let exact = plain[link.start..link.end].to_owned();
+        let error =
+            |message: String, hint: String| Diagnostic::error(&page.path, message).at(&page.text, at).with_hint(hint);
+        if exact.trim().is_empty() {
+            diags.push(error(
+                "empty annotation: no text between `[` and `]`".into(),
+                "put the annotated words inside the brackets".into(),
+            ));
+            continue;
+        }
+        match link.kind {
+            inline::Kind::Claim { id, stance } => {
+                if !config.claims.contains_key(&id) {
+                    diags.push(unknown_id(
+                        &page,
+                        at,
+                        "claim",
+                        &id,
+                        config.claim_ids(),
+                        "claims are defined under [claims.<id>] in config.toml",
+                    ));
+                    continue;
+                }
+                let stance = match stance {
+                    Ok(s) => s,
+                    Err(bad) => {
+                        let near = did_you_mean(&bad, Stance::ALL.iter().map(|s| s.as_str()));
+                        let hint = match near {
+                            Some(n) => format!("did you mean `{n}`? The stance is one of asserts, attributes, denies"),
+                            None => "the stance is one of asserts, attributes, denies".into(),
+                        };
+                        diags.push(error(format!("unknown stance `{bad}` for claim `{id}`"), hint));
+                        continue;
+                    }
+                };
+                tags.push(ResolvedTag {
+                    id: String::new(),
+                    claim: id,
+                    stance,
+                    status: Status::Confirmed,
+                    origin: Origin::Editor,
+                    start: link.start,
+                    end: link.end,
+                    exact,
+                });
+            }
+            inline::Kind::Note { id, text } => {
+                check_note(&page, &id, &text, at, &mut note_ids, &mut diags);
+                notes.push(Note { id, text, span: Some((link.start, link.end)), exact: Some(exact) });
+            }
+            inline::Kind::Quote { speaker } => {
+                if !config.actors.contains_key(&speaker) {
+                    let ids = config.actors.keys().map(String::as_str);
+                    diags.push(unknown_id(
+                        &page,
+                        at,
+                        "actor",
+                        &speaker,
+                        ids,
+                        "actors are defined under [actors.<id>] in config.toml",
+                    ));
+                    continue;
+                }
+                editor_quotes.push(Quote {
+                    id: String::new(),
+                    start: link.start,
+                    end: link.end,
+                    text: exact,
+                    speaker: Some(speaker),
+                    origin: Origin::Editor,
+                });
+            }
+        }
+    }
+
     for tag in &page.front.tags {
         let claim = tag.claim.get_ref();
+        let at = page.front_offset(tag.claim.span().start);
         if !config.claims.contains_key(claim) {
-            let at = page.front_offset(tag.claim.span().start);
-            let mut d = Diagnostic::error(&page.path, format!("unknown claim `{claim}`")).at(&page.text, at);
-            d = match did_you_mean(claim, config.claim_ids()) {
-                Some(near) => d.with_hint(format!("did you mean `{near}`?")),
-                None => d.with_hint("claims are defined under [claims.<id>] in config.toml"),
-            };
-            diags.push(d);
+            diags.push(unknown_id(
+                &page,
+                at,
+                "claim",
+                claim,
+                config.claim_ids(),
+                "claims are defined under [claims.<id>] in config.toml",
+            ));
+            continue;
+        }
+        if tag.exact.get_ref().trim().is_empty() {
+            let at = page.front_offset(tag.exact.span().start);
+            diags.push(
+                Diagnostic::error(&page.path, format!("empty tag `{claim}`: `exact` has no text"))
+                    .at(&page.text, at)
+                    .with_hint("copy the tagged words from the page into `exact`"),
+            );
             continue;
         }
         if tag.status == Status::Rejected {
             continue;
         }
         match anchor(&plain, tag.exact.get_ref(), &tag.prefix, &tag.suffix) {
-            Some((start, end)) => tags.push(ResolvedTag {
-                id: format!("t{}", tags.len() + 1),
-                claim: claim.clone(),
-                stance: tag.stance,
-                status: tag.status,
-                start,
-                end,
-                exact: plain[start..end].to_owned(),
-            }),
+            Some((start, end)) => {
+                if tags.iter().any(|t: &ResolvedTag| t.claim == *claim && t.start == start && t.end == end) {
+                    diags.push(
+                        Diagnostic::warning(&page.path, format!("duplicate tag `{claim}` on the same text"))
+                            .at(&page.text, at)
+                            .with_hint("delete one of the two"),
+                    );
+                    continue;
+                }
+                tags.push(ResolvedTag {
+                    id: String::new(),
+                    claim: claim.clone(),
+                    stance: tag.stance,
+                    status: tag.status,
+                    origin: Origin::Machine,
+                    start,
+                    end,
+                    exact: plain[start..end].to_owned(),
+                })
+            }
             None => {
                 let at = page.front_offset(tag.exact.span().start);
                 diags.push(
@@ -83,12 +225,121 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
             }
         }
     }
-    tags.sort_by_key(|t| (t.start, t.end));
+    tags.sort_by_key(|t| (t.start, t.end, t.claim.clone()));
     for (i, t) in tags.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }
-    let quotes = quotes::find(&plain, &config.rules);
-    (Annotated { page, plain, tags, quotes }, diags)
+    // The editor's quotes replace the machine's where they overlap.
+    let mut quotes: Vec<Quote> = quotes::find(&plain, &config.rules)
+        .into_iter()
+        .filter(|q| !editor_quotes.iter().any(|e| e.start < q.end && q.start < e.end))
+        .collect();
+    quotes.extend(editor_quotes);
+    quotes.sort_by_key(|q| (q.start, q.end));
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = format!("q{}", i + 1);
+    }
+    (Annotated { page, plain, tags, notes, quotes }, diags)
+}
+
+/// Parses the body once: its plain text, its annotation links, and
+/// annotation syntax that did not parse.
+fn read_body(body: &str) -> (String, Vec<inline::Link>, Vec<inline::Problem>) {
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, body, &markdown::options(false));
+    let mut links = Vec::new();
+    let mut problems = Vec::new();
+    let plain = markdown::visit_plain(root, |visit, at| match visit {
+        Visit::Text(node) => {
+            if let NodeValue::Text(t) = &node.data.borrow().value {
+                problems.extend(inline::leftover_syntax(node, t));
+            }
+        }
+        Visit::Link(node, start) => {
+            let Some((url, title, line, col)) = inline::link_parts(node) else { return };
+            match inline::kind_of(&url, &title) {
+                Some(Ok(kind)) => links.push(inline::Link { kind, start, end: at, line, col }),
+                Some(Err((message, hint))) => problems.push(inline::Problem { line, col, message, hint }),
+                None => {
+                    if let Some(scheme) = inline::misspelt_scheme(&url) {
+                        problems.push(inline::Problem {
+                            line,
+                            col,
+                            message: format!("link to `{url}` looks like a misspelt annotation"),
+                            hint: format!("did you mean `{scheme}:`?"),
+                        });
+                    }
+                }
+            }
+        }
+    });
+    (plain, links, problems)
+}
+
+/// Maps body positions (comrak's 1-based line and byte column) to file offsets.
+struct BodyPositions {
+    body_offset: usize,
+    line_starts: Vec<usize>,
+}
+
+impl BodyPositions {
+    fn new(page: &Page) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(page.body.match_indices('\n').map(|(i, _)| i + 1));
+        BodyPositions { body_offset: page.body_offset, line_starts }
+    }
+
+    fn offset(&self, line: usize, col: usize) -> usize {
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        self.body_offset + start + col.saturating_sub(1)
+    }
+}
+
+fn check_note(
+    page: &Page,
+    id: &str,
+    text: &str,
+    at: usize,
+    seen: &mut BTreeMap<String, usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(&page.path, format!("note `{id}` has no text"))
+                .at(&page.text, at)
+                .with_hint("write the note in the link title: `[passage](note:id \"Your note.\")`"),
+        );
+    }
+    if !crate::config::is_id(id) {
+        diags.push(
+            Diagnostic::error(&page.path, format!("`{id}` is not a valid note id"))
+                .at(&page.text, at)
+                .with_hint("note ids are lowercase letters, digits and dashes (they become anchors)"),
+        );
+    }
+    if let Some(first) = seen.insert(id.to_owned(), at) {
+        let line = crate::diag::Position::of_offset(&page.text, first).line;
+        diags.push(
+            Diagnostic::error(&page.path, format!("duplicate note id `{id}`"))
+                .at(&page.text, at)
+                .with_hint(format!("the first note `{id}` is on line {line}; give each note its own id")),
+        );
+    }
+}
+
+fn unknown_id<'a>(
+    page: &Page,
+    at: usize,
+    kind: &str,
+    id: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    otherwise: &str,
+) -> Diagnostic {
+    let d = Diagnostic::error(&page.path, format!("unknown {kind} `{id}`")).at(&page.text, at);
+    match did_you_mean(id, known) {
+        Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+        None => d.with_hint(otherwise),
+    }
 }
 
 fn check_outlet(page: &Page, config: &Config, diags: &mut Vec<Diagnostic>) {
@@ -105,21 +356,53 @@ fn check_outlet(page: &Page, config: &Config, diags: &mut Vec<Diagnostic>) {
     });
 }
 
+/// How similar a reworded passage must stay to its tag's `exact` text to
+/// keep the tag: the Dice coefficient of their sets of words.
+pub const REANCHOR_SIMILARITY: f64 = 0.6;
+
+fn word_set(s: &str) -> std::collections::BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Shared words over total words: 1.0 for the same words, 0.0 for none.
+fn dice(a: &std::collections::BTreeSet<String>, b: &std::collections::BTreeSet<String>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
 /// Finds `exact` in `plain`, choosing among several occurrences the one whose
-/// surroundings best match `prefix` and `suffix`.
+/// surroundings best match `prefix` and `suffix`. When the exact text is gone
+/// because the editor reworded it, falls back to the sentence most similar
+/// to it, if similar enough; otherwise the tag is orphaned (`None`).
 pub fn anchor(plain: &str, exact: &str, prefix: &str, suffix: &str) -> Option<(usize, usize)> {
     if exact.is_empty() {
         return None;
     }
-    plain
+    let context =
+        |start: usize, end: usize| common_suffix(&plain[..start], prefix) + common_prefix(&plain[end..], suffix);
+    let verbatim = plain
         .match_indices(exact)
-        .map(|(start, _)| {
-            let end = start + exact.len();
-            let score = common_suffix(&plain[..start], prefix) + common_prefix(&plain[end..], suffix);
-            (std::cmp::Reverse(score), start, end)
-        })
+        .map(|(start, _)| (std::cmp::Reverse(context(start, start + exact.len())), start, start + exact.len()))
         .min()
-        .map(|(_, s, e)| (s, e))
+        .map(|(_, s, e)| (s, e));
+    if verbatim.is_some() {
+        return verbatim;
+    }
+    let mut best: Option<(f64, usize, usize, usize)> = None;
+    let words = word_set(exact);
+    for range in crate::text::sentences(plain) {
+        let similarity = dice(&words, &word_set(&plain[range.clone()]));
+        if similarity < REANCHOR_SIMILARITY {
+            continue;
+        }
+        let ctx = context(range.start, range.end);
+        if best.is_none_or(|(s, c, _, _)| similarity > s || (similarity == s && ctx > c)) {
+            best = Some((similarity, ctx, range.start, range.end));
+        }
+    }
+    best.map(|(_, _, s, e)| (s, e))
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -133,6 +416,15 @@ fn common_suffix(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reworded_passages_keep_their_tags() {
+        let plain = "Intro. Some time later, on a Tuesday, the moon was again said to be cheese. Other text here.";
+        let exact = "Later the moon was again said to be cheese.";
+        let (s, e) = anchor(plain, exact, "Intro. ", " Other").unwrap();
+        assert_eq!(&plain[s..e], "Some time later, on a Tuesday, the moon was again said to be cheese.");
+        assert!(anchor(plain, "A completely different sentence about tides.", "", "").is_none());
+    }
 
     #[test]
     fn anchor_prefers_matching_context() {

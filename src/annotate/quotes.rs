@@ -24,6 +24,7 @@ pub struct Quote {
     pub text: String,
     /// An actor id, or `None` when no speaker could be found.
     pub speaker: Option<String>,
+    pub origin: super::Origin,
 }
 
 #[derive(Debug, Clone)]
@@ -45,7 +46,14 @@ pub fn find(plain: &str, rules: &Rules) -> Vec<Quote> {
             }
             let (start, end) = (offset + start, offset + end);
             let speaker = speaker(plain, offset, offset + para.len(), start, end, &mentions);
-            quotes.push(Quote { id: format!("q{}", quotes.len() + 1), start, end, text: text.to_owned(), speaker });
+            quotes.push(Quote {
+                id: format!("q{}", quotes.len() + 1),
+                start,
+                end,
+                text: text.to_owned(),
+                speaker,
+                origin: super::Origin::Machine,
+            });
         }
         offset += para.len() + 2;
     }

@@ -45,6 +45,12 @@ create_formatter!(BodyFormatter<State>, {
         }
         return Ok(ChildRendering::Skip);
     },
+    // Annotation links are drawn as highlights of their text, not as links.
+    NodeValue::Link(ref link) => |context, node, entering| {
+        if !crate::annotate::inline::is_annotation_url(&link.url) {
+            return comrak::html::format_node_default(context, node, entering);
+        }
+    },
 });
 
 fn escape(out: &mut String, s: &str) {
@@ -151,6 +157,16 @@ mod tests {
             "<p>Av<mark class=\"tag\" id=\"t1\" title=\"t\">ant </mark><em><mark class=\"tag\" title=\"t\">le mil</mark>ieu</em> après.</p>\n"
                 .replace("mil</mark>ieu</em>", "mil</mark><sup class=\"chip\"><a href=\"/c/\">c</a></sup>ieu</em>")
         );
+    }
+
+    #[test]
+    fn annotation_links_are_not_links() {
+        let html = render(
+            "Le [Kremlin a démenti](claim:kremlin-denial \"attributes\") et [voir](https://example.org).",
+            vec![],
+            false,
+        );
+        assert_eq!(html, "<p>Le Kremlin a démenti et <a href=\"https://example.org\">voir</a>.</p>\n");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod body;
 mod chart;
+pub mod webanno;
 
 use crate::annotate::Annotated;
 use crate::compare::Comparison;
@@ -135,6 +136,7 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
         ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
         ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
         ctx.insert("tags", &a.tags);
+        ctx.insert("notes", &a.notes);
         let labels: BTreeMap<&str, &str> =
             a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
         ctx.insert("claim_labels", &labels);
@@ -231,10 +233,11 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
     json.push(b'\n');
     sink("report.json", &json).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
+    sink("annotations.jsonld", &webanno::export(input.pages, config)).map_err(|d| vec![d])?;
     for (path, bytes) in &input.theme.statics {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 2 + input.theme.statics.len())
+    Ok(pages.len() + 3 + input.theme.statics.len())
 }
 
 /// An outlet without its list of sources, for pages about one source: the
@@ -339,6 +342,18 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             None => "Quote — speaker not identified".into(),
         },
         chip: None,
+    }));
+    out.extend(a.notes.iter().filter_map(|n| {
+        let (start, end) = n.span?;
+        Some(Highlight {
+            start,
+            end,
+            element: "mark",
+            class: "note".into(),
+            id: format!("note-{}", n.id),
+            title: format!("Editor's note: {}", n.text),
+            chip: Some((format!("#about-{}", n.id), "note".into())),
+        })
     }));
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     out

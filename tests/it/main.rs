@@ -1,6 +1,7 @@
 //! Integration tests: build fixture sites in temporary folders and check the
 //! output and the diagnostics, as a user would see them.
 
+mod annotations;
 mod bad_input;
 mod example;
 mod support;

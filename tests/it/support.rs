@@ -31,6 +31,11 @@ stance = "attributes"
 [actors.nasa]
 name = "NASA"
 kind = "organisation"
+
+[actors.armstrong]
+name = "Neil Armstrong"
+kind = "person"
+aliases = ["Armstrong"]
 "#;
 
 pub struct Site {
@@ -82,6 +87,12 @@ impl Site {
 
     pub fn build(&self) -> BuildReport {
         site::build(&BuildOptions { root: self.root().to_path_buf(), output: None }).expect("build ran")
+    }
+
+    /// `parallax check`, diagnostics as the terminal shows them.
+    pub fn check(&self) -> String {
+        let diags = site::check(self.root()).expect("check ran");
+        diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
     }
 
     /// Builds and insists it succeeded without errors.
