@@ -8,7 +8,12 @@ use std::path::PathBuf;
 /// Put one article per file in seeds/, run `parallax build`, then edit the
 /// pages it writes to content/ and build again. The site goes to public/.
 #[derive(Debug, Parser)]
-#[command(name = "parallax", version, propagate_version = true)]
+#[command(
+    name = "parallax",
+    version,
+    propagate_version = true,
+    after_help = "Examples:\n  parallax build                 build the briefing in this folder into public/\n  parallax check                 report every problem without writing anything\n  parallax build --root DIR      build the briefing in DIR"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -31,10 +36,9 @@ pub enum Command {
     /// suggested. Existing pages are never overwritten. Then every page, the
     /// claim and outlet pages and the comparison report are rendered. On any
     /// error nothing is written and the previous public/ stays as it was.
-    ///
-    /// Example:
-    ///   parallax build
-    ///   parallax build --root briefings/venezuela --output /tmp/site
+    #[command(
+        after_help = "Examples:\n  parallax build\n  parallax build --root briefings/venezuela --output /tmp/site\n  parallax build --timings"
+    )]
     Build {
         /// The briefing's folder (holding config.toml, seeds/, content/).
         #[arg(long, default_value = ".", value_name = "DIR")]
@@ -53,10 +57,7 @@ pub enum Command {
     /// matter, malformed or unknown annotations, duplicate ids, orphaned tags,
     /// outlets without profiles, seeds changed under an edited page, template
     /// errors. Exit code: 0 clean, 1 problems found, 2 could not run.
-    ///
-    /// Example:
-    ///   parallax check
-    ///   parallax check --root briefings/venezuela --format json
+    #[command(after_help = "Examples:\n  parallax check\n  parallax check --root briefings/venezuela --format json")]
     Check {
         /// The briefing's folder (holding config.toml, seeds/, content/).
         #[arg(long, default_value = ".", value_name = "DIR")]

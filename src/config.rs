@@ -332,25 +332,48 @@ fn first_line(s: &str) -> String {
 pub fn toml_error(text: &str, file: &Path, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().trim_end_matches('.').to_owned();
     let reference = if file.ends_with(FILE_NAME) { "the config reference" } else { "the content-page format" };
-    let hint = hint_for_toml(&message, reference);
-    let d = Diagnostic::error(file, format!("invalid TOML: {message}"));
+    // Valid TOML with a wrong key or value is not "invalid TOML".
+    let schema = [
+        "unknown field",
+        "missing field",
+        "invalid type",
+        "unknown variant",
+        "invalid value",
+        "invalid length",
+        "duplicate",
+    ]
+    .iter()
+    .any(|p| message.starts_with(p));
+    let d = Diagnostic::error(file, if schema { message.clone() } else { format!("invalid TOML: {message}") });
     let d = match e.span() {
         Some(span) => d.at(text, span.start),
         None => d,
     };
-    match hint {
+    match hint_for_toml(&message, reference) {
         Some(h) => d.with_hint(h),
         None => d,
     }
 }
 
+/// The words in backticks in a serde message: "unknown field `titel`,
+/// expected one of `title`, `language`" gives ["titel", "title", "language"].
+fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
 fn hint_for_toml(message: &str, reference: &str) -> Option<String> {
-    if message.starts_with("unknown field") {
-        Some(format!("check the spelling against {reference} in README.md"))
+    if message.starts_with("unknown field") || message.starts_with("unknown variant") {
+        let words = backticked(message);
+        let near = words.split_first().and_then(|(bad, known)| crate::diag::did_you_mean(bad, known.iter().copied()));
+        Some(match near {
+            Some(n) => format!("did you mean `{n}`?"),
+            None if message.starts_with("unknown field") => {
+                format!("check the spelling against {reference} in README.md")
+            }
+            None => "use one of the values listed in the message".into(),
+        })
     } else if message.contains("missing field") {
         Some(format!("add the field; see {reference} in README.md"))
-    } else if message.contains("unknown variant") {
-        Some("use one of the values listed in the message".into())
     } else if message.starts_with("invalid type") {
         Some(format!("this value has the wrong type; see {reference} in README.md"))
     } else if message.contains("basic string") || message.contains("must be quoted") {

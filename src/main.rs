@@ -3,8 +3,9 @@
 
 use clap::Parser;
 use parallax::cli::{Cli, Command, Format};
-use parallax::diag::Severity;
+use parallax::diag::{Diagnostic, Severity};
 use parallax::site::{self, BuildOptions};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -18,10 +19,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Diagnostics name files relative to the briefing; show them relative to
+/// where the user ran the command, so they can be opened from there.
+fn located(root: &Path, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if root == Path::new(".") {
+        return diags;
+    }
+    diags.into_iter().map(|d| Diagnostic { file: root.join(&d.file), ..d }).collect()
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { root, format } => {
-            let diags = site::check(&root)?;
+            let diags = located(&root, site::check(&root)?);
             let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
             match format {
                 Format::Json => println!("{}", parallax::diag::to_json(&diags)),
@@ -36,7 +46,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Build { root, output, timings } => {
             let started = Instant::now();
-            let report = site::build(&BuildOptions { root, output })?;
+            let mut report = site::build(&BuildOptions { root: root.clone(), output })?;
+            report.diagnostics = located(&root, std::mem::take(&mut report.diagnostics));
             for d in &report.diagnostics {
                 eprintln!("{d}");
             }

@@ -24,6 +24,10 @@ pub struct FrontMatter {
     /// Publication date, only when the source gives one.
     #[serde(default)]
     pub date: Option<toml::value::Datetime>,
+    /// The date as the source states it, when it gives no full date
+    /// ("Dernière mise à jour à 09h07 le 28/03").
+    #[serde(default)]
+    pub date_text: Option<String>,
     /// Where the article was filed from ("Moscou").
     #[serde(default)]
     pub dateline: Option<String>,

@@ -58,7 +58,11 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
     let config = match Config::load(&config_path, Path::new(config::FILE_NAME)) {
         Ok(c) => c,
         Err(d) => {
+            // Without a config nothing can be checked against it, but every
+            // page and seed can still be read: report those problems too.
             diags.extend(d);
+            let _ = read_pages(root, diags);
+            diags.extend(ingest::read_seeds(root).1);
             return None;
         }
     };
@@ -145,6 +149,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let root = &opts.root;
     let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
+    require_config(root)?;
     check_output_dir(root, &output)?;
     let mut report = BuildReport::default();
     let mut clock = std::time::Instant::now();
@@ -200,6 +205,21 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 enum Parsed {
     Source(Page),
     Intro(Intro),
+}
+
+/// A folder without config.toml is not a briefing: nothing can run.
+fn require_config(root: &Path) -> anyhow::Result<()> {
+    if !root.is_dir() {
+        bail!("{} is not a folder", root.display());
+    }
+    if !root.join(config::FILE_NAME).is_file() {
+        bail!(
+            "no {} in {}: run parallax from the briefing's folder, or pass --root DIR",
+            config::FILE_NAME,
+            root.display()
+        );
+    }
+    Ok(())
 }
 
 fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<Intro>) {

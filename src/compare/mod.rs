@@ -31,6 +31,8 @@ pub struct Source {
     pub affiliation: Affiliation,
     pub language: String,
     pub date: Option<String>,
+    /// The date as the source states it, when it gives no full date.
+    pub date_text: Option<String>,
     pub dateline: Option<String>,
     pub url: Option<String>,
     /// The content page, relative to the site root.
@@ -174,6 +176,7 @@ fn source(a: &Annotated, config: &Config) -> Source {
         outlet: outlet_id,
         language: front.language.clone().unwrap_or_else(|| config.site.language.clone()),
         date: front.date.map(|d| d.to_string()),
+        date_text: front.date_text.clone(),
         dateline: front.dateline.clone(),
         url: front.url.clone(),
         page: a.page.path.to_string_lossy().replace('\\', "/"),

@@ -25,6 +25,8 @@ pub struct Article {
     pub dateline: Option<String>,
     /// A full publication date (YYYY-MM-DD), only when the text states one.
     pub date: Option<String>,
+    /// The timestamp line as given, when it states no full date.
+    pub date_text: Option<String>,
 }
 
 /// Splits scraped text into paragraphs: blank lines separate blocks, and
@@ -188,6 +190,9 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
             Some(kind) => {
                 if kind == "timestamp" && article.date.is_none() {
                     article.date = full_date(&para);
+                    if article.date.is_none() && article.date_text.is_none() {
+                        article.date_text = Some(para.clone());
+                    }
                 }
                 article.removed.push(Removed { kind: kind.into(), text: para });
             }
@@ -221,6 +226,8 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
 /// the dateline, shortened at a word boundary.
 pub fn title_from_lede(lede: &str) -> String {
     const MAX: usize = 110;
+    // A whole first clause reads better than a cut phrase, if not too long.
+    const MAX_CLAUSE: usize = 150;
     let without_dateline = match dateline().find(lede) {
         Some(m) => &lede[m.end()..],
         None => lede,
@@ -230,6 +237,11 @@ pub fn title_from_lede(lede: &str) -> String {
     let first = first.trim_end_matches('.');
     if first.chars().count() <= MAX {
         return first.to_owned();
+    }
+    if let Some((clause, _)) = first.split_once(", ") {
+        if (40..=MAX_CLAUSE).contains(&clause.chars().count()) {
+            return clause.to_owned();
+        }
     }
     let cut: String = first.chars().take(MAX).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
@@ -338,8 +350,12 @@ mod tests {
     #[test]
     fn lede_titles_drop_the_dateline() {
         let lede = "(Moscou) Le Kremlin a démenti mardi avoir informé Washington du retrait de la majorité de son personnel présent au Venezuela en soutien à Nicolas Maduro, comme affirmé la veille.";
-        let title = title_from_lede(lede);
-        assert!(title.starts_with("Le Kremlin a démenti"), "{title}");
+        assert_eq!(
+            title_from_lede(lede),
+            "Le Kremlin a démenti mardi avoir informé Washington du retrait de la majorité de son personnel présent au Venezuela en soutien à Nicolas Maduro"
+        );
+        let long = "Un très long premier paragraphe sans aucune virgule qui continue encore et encore bien au-delà de la limite raisonnable pour un titre.";
+        let title = title_from_lede(long);
         assert!(title.ends_with('…') && title.chars().count() <= 111, "{title}");
     }
 }

@@ -91,7 +91,7 @@ pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 let mut d = Diagnostic::error(&rel, "seed is not valid UTF-8").at(&lossy, at);
                 d.position = Some(Position::of_offset(&lossy, at));
-                diags.push(d.with_hint("convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"));
+                diags.push(d.with_hint(format!("convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {rel} > /tmp/seed && mv /tmp/seed {rel}`")));
             }
         }
     }
@@ -115,9 +115,10 @@ pub fn plan(seeds: &[Seed], pages: &[Page], config: &Config) -> (Vec<NewPage>, V
                         format!("seed `{}` changed since this page was made; the page was left alone", seed.path),
                     )
                     .at(&page.text, at)
-                    .with_hint(
-                        "merge the changes by hand and update seed_hash, or delete the page to ingest the seed again",
-                    ),
+                    .with_hint(format!(
+                        "merge the changes by hand and set seed_hash = \"{}\", or delete the page to ingest the seed again",
+                        seed.hash
+                    )),
                 );
             }
             continue;
@@ -253,6 +254,9 @@ fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, conf
     let _ = writeln!(out, "language = {}", quote(&detect_language(&plain, &config.site.language)));
     if let Some(date) = &article.date {
         let _ = writeln!(out, "date = {date}");
+    }
+    if let (None, Some(text)) = (&article.date, &article.date_text) {
+        let _ = writeln!(out, "date_text = {}", quote(text));
     }
     if let Some(dateline) = &article.dateline {
         let _ = writeln!(out, "dateline = {}", quote(dateline));

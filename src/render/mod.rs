@@ -367,21 +367,22 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-/// The claims × sources matrix: one row per claim, one column per source,
-/// stances joined with `+`, empty when absent.
+/// The claims × sources matrix: one row per claim, one column per source
+/// (headed "outlet: slug"), each cell the passages per stance, such as
+/// `attributes=2;denies=1`, empty when the source does not carry the claim.
 fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["claim".to_owned(), "label".to_owned()];
-    header.extend(cmp.sources.iter().map(|s| s.slug.clone()));
+    header.extend(cmp.sources.iter().map(|s| format!("{}: {}", s.outlet_name, s.slug)));
     let _ = w.write_record(&header);
     for claim in &cmp.claims {
         let mut row = vec![claim.id.clone(), claim.label.clone()];
         let by_source: BTreeMap<&str, &crate::compare::Cell> =
             claim.cells.iter().map(|c| (c.source.as_str(), c)).collect();
         row.extend(cmp.sources.iter().map(|s| {
-            by_source
-                .get(s.slug.as_str())
-                .map_or_else(String::new, |c| c.stances.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+"))
+            by_source.get(s.slug.as_str()).map_or_else(String::new, |c| {
+                c.by_stance.iter().map(|b| format!("{}={}", b.stance.as_str(), b.count)).collect::<Vec<_>>().join(";")
+            })
         }));
         let _ = w.write_record(&row);
     }

@@ -70,8 +70,29 @@ fn config_not_utf8() {
 }
 
 #[test]
-fn config_missing() {
-    let d = broken(|s| std::fs::remove_file(s.path("config.toml")).unwrap());
+fn config_missing_means_could_not_run() {
+    let site = Site::new();
+    site.build_ok();
+    let public = site.tree("public");
+    std::fs::remove_file(site.path("config.toml")).unwrap();
+    for command in ["build", "check"] {
+        let (code, stderr) = site.run(&[command]);
+        assert_eq!(code, 2, "{command}: {stderr}");
+        assert!(stderr.contains("no config.toml in"), "{stderr}");
+    }
+    assert_eq!(site.tree("public"), public);
+    let (code, stderr) = site.run(&["build", "--root", "/nonexistent/briefing"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("/nonexistent/briefing is not a folder"), "{stderr}");
+}
+
+#[test]
+fn a_config_error_does_not_hide_other_problems() {
+    let d = broken(|s| {
+        s.write("config.toml", MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "titel = \"Fixture briefing\""));
+        s.write("content/sources/hand.md", "+++\ntitle = \"A page\"\noutlet = \"unknown\n+++\n");
+        s.write("seeds/latin1.txt", b"caf\xe9".to_vec());
+    });
     insta::assert_snapshot!(d);
 }
 

@@ -312,7 +312,7 @@ fn help_explains_commands_with_examples() {
         .output()
         .unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(help.contains("Example:") && help.contains("parallax build --root"), "{help}");
+    assert!(help.contains("Examples:") && help.contains("parallax build --root"), "{help}");
     assert!(help.contains("--output <DIR>"));
 }
 
