@@ -57,8 +57,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("created {}", path.display());
             }
             if timings {
-                for (stage, took) in &report.timings {
-                    eprintln!("  {stage:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                for (stage, took, peak) in &report.timings {
+                    let peak = peak.map_or(String::new(), |kib| format!("  peak {:>5} MiB", kib / 1024));
+                    eprintln!("  {stage:<24} {:>8.1} ms{peak}", took.as_secs_f64() * 1000.0);
                 }
             }
             if !report.written {

@@ -38,8 +38,9 @@ pub struct BuildReport {
     pub files: usize,
     /// False when errors stopped the build before anything was written.
     pub written: bool,
-    /// How long each stage took, in order.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// How long each stage took, in order, with the resident memory (KiB)
+    /// after it where the platform tells.
+    pub timings: Vec<(&'static str, std::time::Duration, Option<u64>)>,
 }
 
 /// Everything a build reads, loaded and checked; nothing written yet.
@@ -154,7 +155,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let mut report = BuildReport::default();
     let mut clock = std::time::Instant::now();
     let mut lap = |report: &mut BuildReport, stage: &'static str| {
-        report.timings.push((stage, clock.elapsed()));
+        report.timings.push((stage, clock.elapsed(), resident_kib()));
         clock = std::time::Instant::now();
     };
     let loaded = load(root, &mut report.diagnostics);
@@ -205,6 +206,13 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 enum Parsed {
     Source(Page),
     Intro(Intro),
+}
+
+/// The process's resident memory in KiB (Linux), for `--timings`.
+fn resident_kib() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// A folder without config.toml is not a briefing: nothing can run.

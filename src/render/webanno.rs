@@ -2,109 +2,195 @@
 //! (https://www.w3.org/TR/annotation-model/), so other annotation tools can
 //! read them. Targets use TextQuoteSelectors over the page's plain text;
 //! ids and sources are relative to the published site.
+//!
+//! Serialised from borrowed structs in one pass: at ten thousand sources a
+//! `serde_json::Value` tree of the collection took gigabytes.
 
 use crate::annotate::{Annotated, Origin, CONTEXT_CHARS};
 use crate::config::Config;
 use crate::page::Status;
 use crate::text;
-use serde_json::{json, Value};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::Serialize;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
-fn selector(plain: &str, start: usize, end: usize) -> Value {
-    json!({
-        "type": "TextQuoteSelector",
-        "exact": &plain[start..end],
-        "prefix": text::before(plain, start, CONTEXT_CHARS),
-        "suffix": text::after(plain, end, CONTEXT_CHARS),
-    })
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nickname: Option<&'static str>,
 }
 
-fn creator(origin: Origin, status: Status) -> Value {
+const SOFTWARE: Agent = Agent { kind: "Software", name: Some("parallax"), nickname: None };
+const EDITOR: Agent = Agent { kind: "Person", name: None, nickname: Some("editor") };
+
+fn creator(origin: Origin, status: Status) -> &'static Agent {
     match (origin, status) {
-        (Origin::Machine, Status::Suggested) => json!({ "type": "Software", "name": "parallax" }),
-        _ => json!({ "type": "Person", "nickname": "editor" }),
+        (Origin::Machine, Status::Suggested) => &SOFTWARE,
+        _ => &EDITOR,
     }
+}
+
+#[derive(Serialize)]
+struct Selector<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Target<'a> {
+    Passage { source: &'a str, selector: Selector<'a> },
+    Page(&'a str),
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purpose: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+}
+
+impl<'a> Body<'a> {
+    fn text(purpose: Option<&'static str>, value: &'a str) -> Self {
+        Body { kind: "TextualBody", purpose, value: Some(value), source: None, format: None }
+    }
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    creator: &'static Agent,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    generator: Option<&'static Agent>,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+fn passage<'a>(source: &'a str, plain: &'a str, start: usize, end: usize) -> Target<'a> {
+    Target::Passage {
+        source,
+        selector: Selector {
+            kind: "TextQuoteSelector",
+            exact: &plain[start..end],
+            prefix: text::before(plain, start, CONTEXT_CHARS),
+            suffix: text::after(plain, end, CONTEXT_CHARS),
+        },
+    }
+}
+
+/// Every annotation of one page, in page order: tags, notes, quotes.
+fn annotations<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, quote_labels: &'a [String]) -> Vec<Annotation<'a>> {
+    let plain = &a.plain;
+    let mut out = Vec::new();
+    for t in &a.tags {
+        let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
+        let review = match (t.origin, t.status) {
+            (Origin::Editor, _) => "written by the editor",
+            (_, Status::Confirmed) => "suggested by parallax, confirmed by the editor",
+            _ => "suggested by parallax, not reviewed",
+        };
+        out.push(Annotation {
+            id: format!("{source}#{}", t.id),
+            kind: "Annotation",
+            motivation: "classifying",
+            creator: creator(t.origin, t.status),
+            generator: Some(&SOFTWARE),
+            body: vec![
+                Body {
+                    kind: "SpecificResource",
+                    purpose: Some("tagging"),
+                    value: None,
+                    source: Some(format!("claims/{}/", t.claim)),
+                    format: None,
+                },
+                Body::text(Some("tagging"), &t.claim),
+                Body::text(Some("describing"), label),
+                Body::text(Some("classifying"), t.stance.as_str()),
+                Body::text(Some("assessing"), review),
+            ],
+            target: passage(source, plain, t.start, t.end),
+        });
+    }
+    for n in &a.notes {
+        out.push(Annotation {
+            id: format!("{source}#note-{}", n.id),
+            kind: "Annotation",
+            motivation: "commenting",
+            creator: &EDITOR,
+            generator: None,
+            body: vec![Body { format: Some("text/plain"), ..Body::text(None, &n.text) }],
+            target: match n.span {
+                Some((start, end)) => passage(source, plain, start, end),
+                None => Target::Page(source),
+            },
+        });
+    }
+    for (q, label) in a.quotes.iter().zip(quote_labels) {
+        let mut body = vec![Body::text(Some("identifying"), label)];
+        if let Some(id) = &q.speaker {
+            body.push(Body::text(Some("tagging"), id));
+        }
+        let status = if q.origin == Origin::Editor { Status::Confirmed } else { Status::Suggested };
+        out.push(Annotation {
+            id: format!("{source}#{}", q.id),
+            kind: "Annotation",
+            motivation: "identifying",
+            creator: creator(q.origin, status),
+            generator: None,
+            body,
+            target: passage(source, plain, q.start, q.end),
+        });
+    }
+    out
 }
 
 /// The collection of every annotation in the briefing.
 pub fn export(pages: &[Annotated], config: &Config) -> Vec<u8> {
-    let mut items = Vec::new();
+    let total: usize = pages.iter().map(|a| a.tags.len() + a.notes.len() + a.quotes.len()).sum();
+    let mut out = Vec::with_capacity(total * 700);
+    let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
+    out.extend_from_slice(
+        format!(
+            "{{\"@context\":\"{CONTEXT}\",\"id\":\"annotations.jsonld\",\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
+             \"first\":{{\"id\":\"annotations.jsonld#page-1\",\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":"
+        )
+        .as_bytes(),
+    );
+    let mut ser = serde_json::Serializer::new(&mut out);
+    let mut items = ser.serialize_seq(Some(total)).expect("in-memory write");
     for a in pages {
         let source = format!("sources/{}/", a.page.slug);
-        let plain = &a.plain;
-        for t in &a.tags {
-            let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
-            let review = match (t.origin, t.status) {
-                (Origin::Editor, _) => "written by the editor",
-                (_, Status::Confirmed) => "suggested by parallax, confirmed by the editor",
-                _ => "suggested by parallax, not reviewed",
-            };
-            items.push(json!({
-                "id": format!("{source}#{}", t.id),
-                "type": "Annotation",
-                "motivation": "classifying",
-                "creator": creator(t.origin, t.status),
-                "generator": { "type": "Software", "name": "parallax" },
-                "body": [
-                    { "type": "SpecificResource", "purpose": "tagging", "source": format!("claims/{}/", t.claim) },
-                    { "type": "TextualBody", "purpose": "tagging", "value": t.claim },
-                    { "type": "TextualBody", "purpose": "describing", "value": label },
-                    { "type": "TextualBody", "purpose": "classifying", "value": t.stance.as_str() },
-                    { "type": "TextualBody", "purpose": "assessing", "value": review },
-                ],
-                "target": { "source": source, "selector": selector(plain, t.start, t.end) },
-            }));
-        }
-        for n in &a.notes {
-            let target = match n.span {
-                Some((start, end)) => json!({ "source": source, "selector": selector(plain, start, end) }),
-                None => json!(source),
-            };
-            items.push(json!({
-                "id": format!("{source}#note-{}", n.id),
-                "type": "Annotation",
-                "motivation": "commenting",
-                "creator": creator(Origin::Editor, Status::Confirmed),
-                "body": { "type": "TextualBody", "value": n.text, "format": "text/plain" },
-                "target": target,
-            }));
-        }
-        for q in &a.quotes {
-            let speaker = q.speaker.as_deref().and_then(|s| config.actors.get(s)).map(|s| s.name.as_str());
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "purpose": "identifying",
-                "value": match speaker { Some(name) => format!("Quotation of {name}"), None => "Quotation, speaker not identified".into() },
-            })];
-            if let Some(id) = &q.speaker {
-                body.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": id }));
-            }
-            let status = if q.origin == Origin::Editor { Status::Confirmed } else { Status::Suggested };
-            items.push(json!({
-                "id": format!("{source}#{}", q.id),
-                "type": "Annotation",
-                "motivation": "identifying",
-                "creator": creator(q.origin, status),
-                "body": body,
-                "target": { "source": source, "selector": selector(plain, q.start, q.end) },
-            }));
+        let quote_labels: Vec<String> = a
+            .quotes
+            .iter()
+            .map(|q| match q.speaker.as_deref().and_then(|s| config.actors.get(s)) {
+                Some(actor) => format!("Quotation of {}", actor.name),
+                None => "Quotation, speaker not identified".to_owned(),
+            })
+            .collect();
+        for annotation in annotations(a, config, &source, &quote_labels) {
+            items.serialize_element(&annotation).expect("in-memory write");
         }
     }
-    let collection = json!({
-        "@context": CONTEXT,
-        "id": "annotations.jsonld",
-        "type": "AnnotationCollection",
-        "label": format!("Annotations of the briefing “{}”", config.site.title),
-        "total": items.len(),
-        "first": {
-            "id": "annotations.jsonld#page-1",
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
-    });
-    let mut bytes = serde_json::to_vec(&collection).expect("annotations serialise");
-    bytes.push(b'\n');
-    bytes
+    items.end().expect("in-memory write");
+    out.extend_from_slice(b"}}\n");
+    out
 }
