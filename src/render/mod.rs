@@ -150,17 +150,50 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
         render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
     }));
 
-    pages.par_extend(cmp.claims.par_iter().map(|claim| {
-        let mut ctx = base("../../", "claim");
-        ctx.insert("claim", claim);
+    // A claim page lists its carriers in pages of CARRIERS_PER_PAGE, like
+    // any long list in a site generator: claims/<id>/, claims/<id>/page/2/, …
+    pages.par_extend(cmp.claims.par_iter().flat_map_iter(|claim| {
         let carriers: Vec<_> = claim.cells.iter().map(|c| (sources[c.source.as_str()], c)).collect();
         let carrying: std::collections::BTreeSet<&str> = claim.cells.iter().map(|c| c.source.as_str()).collect();
         let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
-        ctx.insert("carriers", &carriers);
-        ctx.insert("absent_count", &absent.len());
-        ctx.insert("absent", &absent[..if absent.len() <= LIST_LIMIT { absent.len() } else { 0 }]);
-        ctx.insert("source_count", &cmp.sources.len());
-        render("claim.html", format!("claims/{}/index.html", claim.id), ctx)
+        let chunks: Vec<_> = carriers.chunks(CARRIERS_PER_PAGE).collect();
+        let total = chunks.len().max(1);
+        let header = ClaimHeader {
+            id: &claim.id,
+            label: &claim.label,
+            description: &claim.description,
+            carried_by: claim.carried_by,
+        };
+        (0..total)
+            .map(|i| {
+                let root = if i == 0 { "../../" } else { "../../../../" };
+                let page_url = |n: usize| match n {
+                    0 => format!("{root}claims/{}/", claim.id),
+                    n => format!("{root}claims/{}/page/{}/", claim.id, n + 1),
+                };
+                let mut ctx = base(root, "claim");
+                ctx.insert("claim", &header);
+                ctx.insert("carriers", chunks.get(i).copied().unwrap_or(&[]));
+                ctx.insert(
+                    "paginator",
+                    &Paginator {
+                        current: i + 1,
+                        total,
+                        previous: (i > 0).then(|| page_url(i - 1)),
+                        next: (i + 1 < total).then(|| page_url(i + 1)),
+                    },
+                );
+                ctx.insert("absent_count", &absent.len());
+                let listed = if i == 0 && absent.len() <= LIST_LIMIT { &absent[..] } else { &[] };
+                ctx.insert("absent", listed);
+                ctx.insert("source_count", &cmp.sources.len());
+                let path = match i {
+                    0 => format!("claims/{}/index.html", claim.id),
+                    n => format!("claims/{}/page/{}/index.html", claim.id, n + 1),
+                };
+                render("claim.html", path, ctx)
+            })
+            .collect::<Vec<_>>()
     }));
     pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
         let mut ctx = base("../../", "outlet");
@@ -188,7 +221,17 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
             sources: &cmp.sources,
             claims,
             blindspots: &cmp.blindspots,
-            speakers: &cmp.speakers,
+            speakers: cmp
+                .speakers
+                .iter()
+                .map(|sp| SpeakerView {
+                    name: &sp.name,
+                    role: &sp.role,
+                    sources: sp.sources.len(),
+                    quotes: &sp.quotes[..sp.quotes.len().min(QUOTES_PER_SPEAKER)],
+                    more: sp.quotes.len().saturating_sub(QUOTES_PER_SPEAKER),
+                })
+                .collect(),
             outlets: &cmp.outlets,
         },
     );
@@ -276,8 +319,39 @@ struct ReportView<'a> {
     sources: &'a [crate::compare::Source],
     claims: Vec<ReportClaim<'a>>,
     blindspots: &'a [crate::compare::Blindspot],
-    speakers: &'a [crate::compare::Speaker],
+    speakers: Vec<SpeakerView<'a>>,
     outlets: &'a [crate::compare::Outlet],
+}
+
+/// How many carrying sources one claim page lists.
+pub const CARRIERS_PER_PAGE: usize = 100;
+
+#[derive(Serialize)]
+struct ClaimHeader<'a> {
+    id: &'a str,
+    label: &'a str,
+    description: &'a str,
+    carried_by: usize,
+}
+
+#[derive(Serialize)]
+struct Paginator {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// How many quotes of one speaker the report lists; report.json has all.
+const QUOTES_PER_SPEAKER: usize = 20;
+
+#[derive(Serialize)]
+struct SpeakerView<'a> {
+    name: &'a str,
+    role: &'a str,
+    sources: usize,
+    quotes: &'a [crate::compare::QuoteRef],
+    more: usize,
 }
 
 #[derive(Serialize)]

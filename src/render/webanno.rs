@@ -97,7 +97,12 @@ fn passage<'a>(source: &'a str, plain: &'a str, start: usize, end: usize) -> Tar
 }
 
 /// Every annotation of one page, in page order: tags, notes, quotes.
-fn annotations<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, quote_labels: &'a [String]) -> Vec<Annotation<'a>> {
+fn annotations<'a>(
+    a: &'a Annotated,
+    config: &'a Config,
+    source: &'a str,
+    quote_labels: &'a [String],
+) -> Vec<Annotation<'a>> {
     let plain = &a.plain;
     let mut out = Vec::new();
     for t in &a.tags {

@@ -317,3 +317,20 @@ fn help_explains_commands_with_examples() {
 }
 
 use std::process::Command;
+
+#[test]
+fn long_claim_pages_are_paginated() {
+    let site = Site::new();
+    for i in 0..120 {
+        site.write(&format!("seeds/{i:03}.txt"), format!("Report {i}\n\nPaper {i} says the moon is made of cheese.\n"));
+    }
+    site.build_ok();
+    let first = site.read("public/claims/moon-cheese/index.html");
+    assert!(first.contains("page 1 of 2"), "pager on the first page");
+    assert!(first.contains("href=\"../../claims/moon-cheese/page/2/\""));
+    assert_eq!(first.matches("class=\"carrier\"").count(), 100);
+    let second = site.read("public/claims/moon-cheese/page/2/index.html");
+    assert_eq!(second.matches("class=\"carrier\"").count(), 20);
+    assert!(second.contains("href=\"../../../../claims/moon-cheese/\""), "link back to page 1");
+    assert!(second.contains("href=\"../../../../style.css\""), "assets resolve from nested pages");
+}
