@@ -126,10 +126,11 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
     let mut diags = Vec::new();
     if let Some(loaded) = load(root, &mut diags) {
         if !diag::has_errors(&diags) {
-            let comparison = crate::compare::compare(&loaded.pages, &loaded.config);
+            let pages: Vec<&Annotated> = loaded.pages.iter().collect();
+            let comparison = crate::compare::compare(&pages, &loaded.config);
             let inputs = render::Inputs {
                 config: &loaded.config,
-                pages: &loaded.pages,
+                pages: &pages,
                 comparison: &comparison,
                 intro: loaded.intro.as_ref(),
                 theme: &loaded.theme,
@@ -170,11 +171,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     if diag::has_errors(&report.diagnostics) {
         return finish(report);
     }
-    let comparison = crate::compare::compare(&loaded.pages, &loaded.config);
+    let pages: Vec<&Annotated> = loaded.pages.iter().collect();
+    let comparison = crate::compare::compare(&pages, &loaded.config);
     lap(&mut report, "compare");
     let inputs = render::Inputs {
         config: &loaded.config,
-        pages: &loaded.pages,
+        pages: &pages,
         comparison: &comparison,
         intro: loaded.intro.as_ref(),
         theme: &loaded.theme,

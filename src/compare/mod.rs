@@ -149,7 +149,7 @@ pub struct MixRow {
     pub sources: usize,
 }
 
-pub fn compare(pages: &[Annotated], config: &Config) -> Comparison {
+pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
     let sources: Vec<Source> = pages.iter().map(|a| source(a, config)).collect();
     let outlets = outlets(&sources, config);
     let claims = claims(pages, &sources, config);
@@ -224,7 +224,7 @@ fn outlets(sources: &[Source], config: &Config) -> Vec<Outlet> {
     out
 }
 
-fn claims(pages: &[Annotated], sources: &[Source], config: &Config) -> Vec<Claim> {
+fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Claim> {
     config
         .claims
         .iter()
@@ -336,7 +336,7 @@ fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
     out
 }
 
-fn speakers(pages: &[Annotated], config: &Config) -> Vec<Speaker> {
+fn speakers(pages: &[&Annotated], config: &Config) -> Vec<Speaker> {
     let mut by_actor: BTreeMap<Option<&str>, Vec<QuoteRef>> = BTreeMap::new();
     for a in pages {
         for q in &a.quotes {

@@ -60,7 +60,8 @@ struct SiteContext<'a> {
 
 pub struct Inputs<'a> {
     pub config: &'a Config,
-    pub pages: &'a [Annotated],
+    /// In slug order.
+    pub pages: &'a [&'a Annotated],
     pub comparison: &'a Comparison,
     /// `content/_index.md`: the briefing's own introduction, if written.
     pub intro: Option<&'a Intro>,
@@ -72,10 +73,35 @@ pub struct Inputs<'a> {
 /// output folder and the bytes. Called from several threads.
 pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
 
+/// Which output files to render.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// Source pages to render: `None` for all of them.
+    pub sources: Option<&'a std::collections::BTreeSet<String>>,
+    /// Whether to render the pages that aggregate sources (index, report,
+    /// claims, outlets), the exports and the theme's static files.
+    pub aggregates: bool,
+}
+
+impl Scope<'_> {
+    pub const ALL: Scope<'static> = Scope { sources: None, aggregates: true };
+}
+
 /// Renders every output file into `sink`; returns how many were produced.
-/// Stops at the first template error after rendering what it can, so a theme
-/// author sees every broken template at once.
 pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>> {
+    render_scope(input, Scope::ALL, sink)
+}
+
+/// Whether `path` (relative to the output folder) is a source page; every
+/// other output file depends on all sources.
+pub fn is_source_page(path: &str) -> bool {
+    path.starts_with("sources/")
+}
+
+/// Renders the files in `scope` into `sink`; returns how many were produced.
+/// Renders all it can before reporting template errors, so a theme author
+/// sees every broken template at once.
+pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which mangles every URL; these five
@@ -115,6 +141,39 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
     };
     let mut pages: Vec<Result<(), Diagnostic>> = Vec::new();
 
+    pages.par_extend(
+        input
+            .pages
+            .par_iter()
+            .filter(|a| scope.sources.is_none_or(|only| only.contains(&a.page.slug)))
+            .map(|a| {
+                let root = "../../";
+                let source = sources[a.page.slug.as_str()];
+                let highlights = highlights(a, config, root, &actor_names);
+                let mut ctx = base(root, "source");
+                ctx.insert("source", source);
+                ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
+                ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
+                ctx.insert("tags", &a.tags);
+                ctx.insert("notes", &a.notes);
+                let labels: BTreeMap<&str, &str> =
+                    a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
+                ctx.insert("claim_labels", &labels);
+                let quotes: Vec<_> = a
+                    .quotes
+                    .iter()
+                    .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
+                    .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
+                    .collect();
+                ctx.insert("quotes", &quotes);
+                render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
+            }),
+    );
+    if !scope.aggregates {
+        let errors = errors_of(&pages);
+        return if errors.is_empty() { Ok(pages.len()) } else { Err(errors) };
+    }
+
     let mut ctx = base("./", "index");
     let claims: Vec<ClaimSummary> =
         cmp.claims.iter().map(|c| ClaimSummary { id: &c.id, label: &c.label, carried_by: c.carried_by }).collect();
@@ -126,29 +185,6 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
     ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     pages.push(render("index.html", "index.html".into(), ctx));
-
-    pages.par_extend(input.pages.par_iter().map(|a| {
-        let root = "../../";
-        let source = sources[a.page.slug.as_str()];
-        let highlights = highlights(a, config, root, &actor_names);
-        let mut ctx = base(root, "source");
-        ctx.insert("source", source);
-        ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
-        ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
-        ctx.insert("tags", &a.tags);
-        ctx.insert("notes", &a.notes);
-        let labels: BTreeMap<&str, &str> =
-            a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
-        ctx.insert("claim_labels", &labels);
-        let quotes: Vec<_> = a
-            .quotes
-            .iter()
-            .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
-            .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
-            .collect();
-        ctx.insert("quotes", &quotes);
-        render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
-    }));
 
     // A claim page lists its carriers in pages of CARRIERS_PER_PAGE, like
     // any long list in a site generator: claims/<id>/, claims/<id>/page/2/, …
@@ -256,9 +292,7 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     pages.push(render("report.html", "report/index.html".into(), ctx));
 
-    let mut errors: Vec<Diagnostic> = pages.iter().filter_map(|p| p.as_ref().err().cloned()).collect();
-    // One broken template fails every page that uses it: say it once.
-    errors.dedup_by(|a, b| a.file == b.file && a.message == b.message);
+    let errors = errors_of(&pages);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -374,6 +408,15 @@ struct ClaimSummary<'a> {
     id: &'a str,
     label: &'a str,
     carried_by: usize,
+}
+
+/// The template errors among rendered pages, each said once: one broken
+/// template fails every page that uses it.
+fn errors_of(pages: &[Result<(), Diagnostic>]) -> Vec<Diagnostic> {
+    let mut errors: Vec<Diagnostic> = pages.iter().filter_map(|p| p.as_ref().err().cloned()).collect();
+    errors.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
+    errors.dedup_by(|a, b| a.file == b.file && a.message == b.message);
+    errors
 }
 
 #[derive(Serialize)]

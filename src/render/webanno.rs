@@ -168,7 +168,7 @@ fn annotations<'a>(
 }
 
 /// The collection of every annotation in the briefing.
-pub fn export(pages: &[Annotated], config: &Config) -> Vec<u8> {
+pub fn export(pages: &[&Annotated], config: &Config) -> Vec<u8> {
     let total: usize = pages.iter().map(|a| a.tags.len() + a.notes.len() + a.quotes.len()).sum();
     let mut out = Vec::with_capacity(total * 700);
     let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
