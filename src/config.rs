@@ -199,6 +199,11 @@ impl Config {
             vec![Diagnostic::error(display, format!("cannot read the config: {e}"))
                 .with_hint("run parallax from the briefing's folder, or pass --root DIR")]
         })?;
+        Config::from_bytes(bytes, display)
+    }
+
+    /// Parses the config file's bytes; `display` names the file in diagnostics.
+    pub fn from_bytes(bytes: Vec<u8>, display: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

@@ -14,7 +14,9 @@ use crate::page::{Intro, Page};
 use crate::render::{self, ThemeFiles};
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::fs;
+use std::sync::Arc;
 use std::path::{Component, Path, PathBuf};
 
 pub const CONTENT_DIR: &str = "content";
@@ -45,32 +47,143 @@ pub struct BuildReport {
 
 /// Everything a build reads, loaded and checked; nothing written yet.
 pub struct Loaded {
-    pub config: Config,
-    pub pages: Vec<Annotated>,
+    pub config: Arc<Config>,
+    /// In slug order.
+    pub pages: Vec<Arc<Annotated>>,
     pub intro: Option<Intro>,
     pub new_pages: Vec<ingest::NewPage>,
     pub theme: ThemeFiles,
 }
 
-/// Reads and checks everything. `Err` carries the diagnostics when the
-/// config itself could not be read, since nothing else can be checked then.
-pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
-    let config_path = root.join(config::FILE_NAME);
-    let config = match Config::load(&config_path, Path::new(config::FILE_NAME)) {
+impl Loaded {
+    pub fn page_refs(&self) -> Vec<&Annotated> {
+        self.pages.iter().map(Arc::as_ref).collect()
+    }
+}
+
+/// Annotated pages kept between builds, keyed by path and by the hash of the
+/// file they came from. Annotation depends on the config too, so a changed
+/// config empties the cache. A one-off build starts with an empty one.
+#[derive(Default)]
+pub struct PageCache {
+    config: Option<(blake3::Hash, Arc<Config>)>,
+    pages: HashMap<PathBuf, CachedPage>,
+}
+
+struct CachedPage {
+    hash: blake3::Hash,
+    annotated: Arc<Annotated>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A content file: unchanged since the cache saw it, or read afresh.
+enum Read {
+    Cached(PathBuf),
+    Fresh(Page, blake3::Hash),
+}
+
+/// Reads and checks everything, reusing `cache` for unchanged pages. `None`
+/// when the config itself could not be read, since nothing else can be
+/// checked against it then.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>, cache: &mut PageCache) -> Option<Loaded> {
+    let config = match load_config(root, cache) {
         Ok(c) => c,
         Err(d) => {
             // Without a config nothing can be checked against it, but every
             // page and seed can still be read: report those problems too.
             diags.extend(d);
-            let _ = read_pages(root, diags);
+            let _ = read_pages(root, diags, &PageCache::default());
             diags.extend(ingest::read_seeds(root).1);
             return None;
         }
     };
     let theme = load_theme(root, &config.site.theme, diags);
+    outlet_warnings(root, &config, diags);
+    let (reads, intro) = read_pages(root, diags, cache);
+    let (seeds, seed_diags) = ingest::read_seeds(root);
+    diags.extend(seed_diags);
+
+    let present: std::collections::HashSet<&Path> = reads
+        .iter()
+        .map(|r| match r {
+            Read::Cached(p) => p.as_path(),
+            Read::Fresh(page, _) => page.path.as_path(),
+        })
+        .collect();
+    cache.pages.retain(|path, _| present.contains(path.as_path()));
+    let mut fresh = Vec::new();
+    let mut known: Vec<&Page> = Vec::new();
+    for r in &reads {
+        match r {
+            Read::Cached(p) => known.push(&cache.pages[p].annotated.page),
+            Read::Fresh(page, hash) => {
+                known.push(page);
+                fresh.push((page.clone(), *hash));
+            }
+        }
+    }
+    let (new_pages, plan_diags) = ingest::plan(&seeds, &known, &config);
+    diags.extend(plan_diags);
+    for new in &new_pages {
+        match Page::parse(&new.path, new.text.clone()) {
+            Ok(p) => fresh.push((p, blake3::hash(new.text.as_bytes()))),
+            Err(d) => diags.push(d),
+        }
+    }
+    drop(known);
+
+    let annotated: Vec<(CachedPage, PathBuf)> = fresh
+        .into_par_iter()
+        .map(|(page, hash)| {
+            let path = page.path.clone();
+            let (a, d) = annotate::annotate(page, &config);
+            (CachedPage { hash, annotated: Arc::new(a), diagnostics: d }, path)
+        })
+        .collect();
+    for (entry, path) in annotated {
+        cache.pages.insert(path, entry);
+    }
+    let mut pages: Vec<Arc<Annotated>> = Vec::with_capacity(cache.pages.len());
+    for entry in cache.pages.values() {
+        diags.extend(entry.diagnostics.iter().cloned());
+        pages.push(entry.annotated.clone());
+    }
+    pages.sort_by(|a, b| a.page.slug.cmp(&b.page.slug).then_with(|| a.page.path.cmp(&b.page.path)));
+    for pair in pages.windows(2) {
+        if pair[0].page.slug == pair[1].page.slug {
+            let (a, b) = (&pair[0].page, &pair[1].page);
+            diags.push(
+                Diagnostic::error(&b.path, format!("two pages have the address `sources/{}/`", b.slug))
+                    .with_hint(format!("rename one of {} and {}", a.path.display(), b.path.display())),
+            );
+        }
+    }
+    Some(Loaded { config, pages, intro, new_pages, theme })
+}
+
+/// The config, parsed again only when its text changed.
+fn load_config(root: &Path, cache: &mut PageCache) -> Result<Arc<Config>, Vec<Diagnostic>> {
+    let path = root.join(config::FILE_NAME);
+    let bytes = fs::read(&path).map_err(|e| {
+        vec![Diagnostic::error(config::FILE_NAME, format!("cannot read the config: {e}"))
+            .with_hint("run parallax from the briefing's folder, or pass --root DIR")]
+    })?;
+    let hash = blake3::hash(&bytes);
+    if let Some((cached, config)) = &cache.config {
+        if *cached == hash {
+            return Ok(config.clone());
+        }
+    }
+    let config = Arc::new(Config::from_bytes(bytes, Path::new(config::FILE_NAME))?);
+    cache.pages.clear();
+    cache.config = Some((hash, config.clone()));
+    Ok(config)
+}
+
+fn outlet_warnings(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) {
     for (id, outlet) in &config.outlets {
         if outlet.notes.is_empty() {
-            let at = std::fs::read_to_string(&config_path)
+            let at = fs::read_to_string(root.join(config::FILE_NAME))
                 .ok()
                 .and_then(|t| t.find(&format!("outlets.{id}]")).map(|at| (t, at)));
             let d = Diagnostic::warning(config::FILE_NAME, format!("outlet `{id}` has no profile notes"));
@@ -83,34 +196,6 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Loaded> {
             );
         }
     }
-    let (mut pages, intro) = read_pages(root, diags);
-    let (seeds, seed_diags) = ingest::read_seeds(root);
-    diags.extend(seed_diags);
-    let (new_pages, plan_diags) = ingest::plan(&seeds, &pages, &config);
-    diags.extend(plan_diags);
-    for new in &new_pages {
-        match Page::parse(&new.path, new.text.clone()) {
-            Ok(p) => pages.push(p),
-            Err(d) => diags.push(d),
-        }
-    }
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    for pair in pages.windows(2) {
-        if pair[0].slug == pair[1].slug {
-            diags.push(
-                Diagnostic::error(&pair[1].path, format!("two pages have the address `sources/{}/`", pair[1].slug))
-                    .with_hint(format!("rename one of {} and {}", pair[0].path.display(), pair[1].path.display())),
-            );
-        }
-    }
-    let results: Vec<(Annotated, Vec<Diagnostic>)> =
-        pages.into_par_iter().map(|p| annotate::annotate(p, &config)).collect();
-    let mut annotated = Vec::with_capacity(results.len());
-    for (a, d) in results {
-        annotated.push(a);
-        diags.extend(d);
-    }
-    Some(Loaded { config, pages: annotated, intro, new_pages, theme })
 }
 
 /// Checks everything a build would read and render, writing nothing.
@@ -124,9 +209,9 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
         );
     }
     let mut diags = Vec::new();
-    if let Some(loaded) = load(root, &mut diags) {
+    if let Some(loaded) = load(root, &mut diags, &mut PageCache::default()) {
         if !diag::has_errors(&diags) {
-            let pages: Vec<&Annotated> = loaded.pages.iter().collect();
+            let pages = loaded.page_refs();
             let comparison = crate::compare::compare(&pages, &loaded.config);
             let inputs = render::Inputs {
                 config: &loaded.config,
@@ -159,7 +244,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         report.timings.push((stage, clock.elapsed(), resident_kib()));
         clock = std::time::Instant::now();
     };
-    let loaded = load(root, &mut report.diagnostics);
+    let loaded = load(root, &mut report.diagnostics, &mut PageCache::default());
     lap(&mut report, "load, ingest, annotate");
     let finish = |mut report: BuildReport| {
         diag::sort(&mut report.diagnostics);
@@ -171,7 +256,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     if diag::has_errors(&report.diagnostics) {
         return finish(report);
     }
-    let pages: Vec<&Annotated> = loaded.pages.iter().collect();
+    let pages = loaded.page_refs();
     let comparison = crate::compare::compare(&pages, &loaded.config);
     lap(&mut report, "compare");
     let inputs = render::Inputs {
@@ -206,7 +291,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 }
 
 enum Parsed {
-    Source(Page),
+    Source(Read),
     Intro(Intro),
 }
 
@@ -232,7 +317,7 @@ fn require_config(root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<Intro>) {
+fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>, cache: &PageCache) -> (Vec<Read>, Option<Intro>) {
     let dir = root.join(CONTENT_DIR);
     let mut files = Vec::new();
     if dir.exists() {
@@ -244,6 +329,10 @@ fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<In
         .map(|path| {
             let rel = PathBuf::from(rel_string(root, path));
             let bytes = fs::read(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
+            let hash = blake3::hash(&bytes);
+            if cache.pages.get(&rel).is_some_and(|c| c.hash == hash) {
+                return Ok(Parsed::Source(Read::Cached(rel)));
+            }
             let text = String::from_utf8(bytes).map_err(|e| {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -252,7 +341,7 @@ fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Page>, Option<In
             if rel == Path::new(CONTENT_DIR).join(INTRO_PAGE) {
                 Intro::parse(&rel, &text).map(Parsed::Intro)
             } else {
-                Page::parse(&rel, text).map(Parsed::Source)
+                Page::parse(&rel, text).map(|p| Parsed::Source(Read::Fresh(p, hash)))
             }
         })
         .collect();
