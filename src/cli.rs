@@ -50,6 +50,50 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Rebuild the site on every change to seeds/, content/, themes/ or
+    /// config.toml.
+    ///
+    /// Only what a change affects is redone: an edited page is annotated and
+    /// rendered again with the overview pages; a template change re-renders
+    /// without re-reading pages; a config change rebuilds everything. A
+    /// failed build prints its diagnostics and leaves the last good site.
+    #[command(after_help = "Examples:\n  parallax watch\n  parallax watch --debounce 50")]
+    Watch {
+        /// The briefing's folder (holding config.toml, seeds/, content/).
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Milliseconds to wait for a burst of changes to settle.
+        #[arg(long, default_value_t = 100, value_name = "MS")]
+        debounce: u64,
+    },
+    /// Build, watch, and serve the site with live reload.
+    ///
+    /// Open the address it prints: every page reloads itself after each good
+    /// build and keeps its scroll position; when a build fails, the last good
+    /// site stays up and the page shows the problems until they are fixed.
+    #[command(
+        after_help = "Examples:\n  parallax serve\n  parallax serve --port 8080\n  parallax serve --bind 0.0.0.0   (reachable from other machines)"
+    )]
+    Serve {
+        /// The briefing's folder (holding config.toml, seeds/, content/).
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. The default keeps the preview on this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Milliseconds to wait for a burst of changes to settle.
+        #[arg(long, default_value_t = 100, value_name = "MS")]
+        debounce: u64,
+    },
     /// Check the config, every content page, its annotations and the seeds,
     /// writing nothing.
     ///

@@ -13,5 +13,6 @@ pub mod ingest;
 pub mod markdown;
 pub mod page;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod text;

@@ -7,7 +7,7 @@ use parallax::diag::{Diagnostic, Severity};
 use parallax::site::{self, BuildOptions};
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -30,6 +30,16 @@ fn located(root: &Path, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Watch { root, output, debounce } => {
+            let debounce = Duration::from_millis(debounce);
+            parallax::serve::run(parallax::serve::Options { root, output, debounce, serve: None })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { root, output, port, bind, debounce } => {
+            let debounce = Duration::from_millis(debounce);
+            parallax::serve::run(parallax::serve::Options { root, output, debounce, serve: Some((bind, port)) })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { root, format } => {
             let diags = located(&root, site::check(&root)?);
             let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();

@@ -12,12 +12,14 @@ use crate::diag::{self, Diagnostic};
 use crate::ingest;
 use crate::page::{Intro, Page};
 use crate::render::{self, ThemeFiles};
+pub mod session;
+
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
-use std::sync::Arc;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 pub const CONTENT_DIR: &str = "content";
 pub const THEMES_DIR: &str = "themes";

@@ -102,7 +102,8 @@ pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
 /// changed under an existing page.
 pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let by_seed: BTreeMap<&str, &Page> = pages.iter().filter_map(|p| p.front.seed.as_deref().map(|s| (s, *p))).collect();
+    let by_seed: BTreeMap<&str, &Page> =
+        pages.iter().filter_map(|p| p.front.seed.as_deref().map(|s| (s, *p))).collect();
     let mut taken: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
     let mut new_pages = Vec::new();
     for seed in seeds {

@@ -142,32 +142,28 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut pages: Vec<Result<(), Diagnostic>> = Vec::new();
 
     pages.par_extend(
-        input
-            .pages
-            .par_iter()
-            .filter(|a| scope.sources.is_none_or(|only| only.contains(&a.page.slug)))
-            .map(|a| {
-                let root = "../../";
-                let source = sources[a.page.slug.as_str()];
-                let highlights = highlights(a, config, root, &actor_names);
-                let mut ctx = base(root, "source");
-                ctx.insert("source", source);
-                ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
-                ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
-                ctx.insert("tags", &a.tags);
-                ctx.insert("notes", &a.notes);
-                let labels: BTreeMap<&str, &str> =
-                    a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
-                ctx.insert("claim_labels", &labels);
-                let quotes: Vec<_> = a
-                    .quotes
-                    .iter()
-                    .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
-                    .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
-                    .collect();
-                ctx.insert("quotes", &quotes);
-                render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
-            }),
+        input.pages.par_iter().filter(|a| scope.sources.is_none_or(|only| only.contains(&a.page.slug))).map(|a| {
+            let root = "../../";
+            let source = sources[a.page.slug.as_str()];
+            let highlights = highlights(a, config, root, &actor_names);
+            let mut ctx = base(root, "source");
+            ctx.insert("source", source);
+            ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
+            ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
+            ctx.insert("tags", &a.tags);
+            ctx.insert("notes", &a.notes);
+            let labels: BTreeMap<&str, &str> =
+                a.tags.iter().map(|t| (t.claim.as_str(), claim_labels[t.claim.as_str()])).collect();
+            ctx.insert("claim_labels", &labels);
+            let quotes: Vec<_> = a
+                .quotes
+                .iter()
+                .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
+                .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
+                .collect();
+            ctx.insert("quotes", &quotes);
+            render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
+        }),
     );
     if !scope.aggregates {
         let errors = errors_of(&pages);

@@ -4,4 +4,5 @@
 mod annotations;
 mod bad_input;
 mod example;
+mod serve;
 mod support;

@@ -1,0 +1,321 @@
+//! The preview server: the output folder over HTTP, with live reload on the
+//! same port (a WebSocket at `/__parallax/live`).
+//!
+//! HTML responses get a small inline script that reloads the page after each
+//! good build, keeps its scroll position, and overlays the diagnostics of a
+//! failed build until the next good one. The files on disk stay as
+//! published. Requests cannot leave the output folder. Holds no build logic.
+
+use percent_encoding::percent_decode_str;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+use tungstenite::{protocol::Role, Message, WebSocket};
+
+pub const LIVE_PATH: &str = "/__parallax/live";
+pub const STATUS_PATH: &str = "/__parallax/status";
+
+/// The build state the browser sees: a generation counter that changes with
+/// every build, and the diagnostics of the last build if it failed.
+#[derive(Default)]
+struct LiveState {
+    generation: u64,
+    errors: Option<Vec<String>>,
+}
+
+#[derive(Default)]
+pub struct Live {
+    state: Mutex<LiveState>,
+    changed: Condvar,
+}
+
+impl Live {
+    /// A good build is complete: browsers reload.
+    pub fn reload(&self) {
+        let mut s = self.state.lock().expect("no panics while held");
+        s.generation += 1;
+        s.errors = None;
+        self.changed.notify_all();
+    }
+
+    /// A build failed: browsers show these diagnostics over the last good site.
+    pub fn fail(&self, diagnostics: Vec<String>) {
+        let mut s = self.state.lock().expect("no panics while held");
+        s.generation += 1;
+        s.errors = Some(diagnostics);
+        self.changed.notify_all();
+    }
+
+    fn message(s: &LiveState) -> String {
+        match &s.errors {
+            Some(d) => {
+                serde_json::json!({ "type": "errors", "generation": s.generation, "diagnostics": d }).to_string()
+            }
+            None => serde_json::json!({ "type": "reload", "generation": s.generation }).to_string(),
+        }
+    }
+
+    fn status(&self) -> String {
+        let s = self.state.lock().expect("no panics while held");
+        serde_json::json!({ "generation": s.generation, "errors": s.errors }).to_string()
+    }
+}
+
+pub struct Server {
+    pub addr: SocketAddr,
+    pub live: Arc<Live>,
+}
+
+impl Server {
+    /// Starts serving `output` on `bind:port` (port 0 picks a free one).
+    pub fn start(bind: IpAddr, port: u16, output: PathBuf) -> anyhow::Result<Server> {
+        let http = tiny_http::Server::http(SocketAddr::new(bind, port))
+            .map_err(|e| anyhow::anyhow!("cannot listen on {bind}:{port}: {e}; choose another port with --port"))?;
+        let addr = http.server_addr().to_ip().ok_or_else(|| anyhow::anyhow!("not an IP listener"))?;
+        let live = Arc::new(Live::default());
+        let shared = live.clone();
+        std::thread::spawn(move || {
+            for request in http.incoming_requests() {
+                let live = shared.clone();
+                let output = output.clone();
+                std::thread::spawn(move || handle(request, &output, &live));
+            }
+        });
+        Ok(Server { addr, live })
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn handle(request: Request, output: &Path, live: &Live) {
+    let url = request.url().to_owned();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == LIVE_PATH {
+        return live_socket(request, live);
+    }
+    if path == STATUS_PATH {
+        let response = Response::from_string(live.status()).with_header(header("Content-Type", "application/json"));
+        let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+        return;
+    }
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
+        return;
+    }
+    let response = match resolve(output, path) {
+        Some(file) => match std::fs::read(&file) {
+            Ok(bytes) => file_response(&file, bytes),
+            Err(_) => not_found(),
+        },
+        None => not_found(),
+    };
+    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+}
+
+/// The file a URL path names inside `root`, if it names one there. Rejects
+/// `..`, encoded or not, and anything a symlink leads outside the root.
+pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode_str(url_path).decode_utf8().ok()?;
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return None;
+    }
+    let mut path = root.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        let mut parts = Path::new(segment).components();
+        match (parts.next(), parts.next()) {
+            (Some(Component::Normal(part)), None) => path.push(part),
+            _ => return None,
+        }
+    }
+    if path.is_dir() {
+        path.push("index.html");
+    }
+    let real = path.canonicalize().ok()?;
+    let real_root = root.canonicalize().ok()?;
+    (real.starts_with(&real_root) && real.is_file()).then_some(real)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "jsonld" => "application/ld+json",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn file_response(file: &Path, bytes: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
+    let kind = content_type(file);
+    let bytes = if kind.starts_with("text/html") { inject(bytes) } else { bytes };
+    Response::from_data(bytes).with_header(header("Content-Type", kind))
+}
+
+fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = "<!doctype html><meta charset=utf-8><title>Not found</title><body><h1>Not found</h1>\
+                <p>No such page in this build. It will load here as soon as a build makes it.</p></body>";
+    Response::from_data(inject(page.as_bytes().to_vec()))
+        .with_status_code(StatusCode(404))
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+}
+
+/// Adds the live-reload script before `</body>` (or at the end).
+fn inject(html: Vec<u8>) -> Vec<u8> {
+    let script = LIVE_SCRIPT.as_bytes();
+    let at = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + script.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(script);
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// Upgrades to a WebSocket and sends the build state: once on connection
+/// when the last build failed, then after every build.
+fn live_socket(request: Request, live: &Live) {
+    let Some(key) = request.headers().iter().find(|h| h.field.equiv("Sec-WebSocket-Key")).map(|h| h.value.to_string())
+    else {
+        let _ = request.respond(Response::from_string("expected a WebSocket").with_status_code(400));
+        return;
+    };
+    let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
+    let response = Response::empty(StatusCode(101))
+        .with_header(header("Sec-WebSocket-Accept", &accept))
+        .with_header(header("Upgrade", "websocket"))
+        .with_header(header("Connection", "Upgrade"));
+    let stream = request.upgrade("websocket", response);
+    let mut socket = WebSocket::from_raw_socket(stream, Role::Server, None);
+    let mut seen = {
+        let s = live.state.lock().expect("no panics while held");
+        if s.errors.is_some() && socket.send(Message::text(Live::message(&s))).is_err() {
+            return;
+        }
+        s.generation
+    };
+    loop {
+        let (message, generation) = {
+            let s = live.state.lock().expect("no panics while held");
+            let (s, timeout) = live
+                .changed
+                .wait_timeout_while(s, Duration::from_secs(15), |s| s.generation == seen)
+                .expect("no panics while held");
+            if timeout.timed_out() {
+                (None, seen)
+            } else {
+                (Some(Live::message(&s)), s.generation)
+            }
+        };
+        seen = generation;
+        let sent = match message {
+            Some(m) => socket.send(Message::text(m)),
+            // Keeps the connection alive and finds closed tabs.
+            None => socket.send(Message::Ping(Vec::new().into())),
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+/// Reloads after a good build (keeping the scroll position), shows the
+/// diagnostics of a failed one, reconnects when the server restarts.
+const LIVE_SCRIPT: &str = r#"<script>
+(() => {
+  const key = "parallax-scroll:" + location.pathname;
+  const saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    const restore = () => window.scrollTo(0, Number(saved));
+    restore();
+    addEventListener("load", restore);
+  }
+  function overlay(diagnostics) {
+    let box = document.getElementById("parallax-overlay");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "parallax-overlay";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;" +
+        "background:#2b0b0b;color:#ffe9e9;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;" +
+        "padding:14px 18px;border-bottom:4px solid #e5484d;box-shadow:0 4px 18px rgba(0,0,0,.4)";
+      document.body.appendChild(box);
+    }
+    box.replaceChildren();
+    const title = document.createElement("strong");
+    title.textContent = "parallax: the build failed; this is the last good build. Fix the problems below and save.";
+    box.appendChild(title);
+    for (const text of diagnostics) {
+      const pre = document.createElement("pre");
+      pre.style.cssText = "white-space:pre-wrap;margin:10px 0 0";
+      pre.textContent = text;
+      box.appendChild(pre);
+    }
+  }
+  function connect(delay) {
+    const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__parallax/live");
+    socket.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      if (message.type === "reload") {
+        sessionStorage.setItem(key, String(window.scrollY));
+        location.reload();
+      } else if (message.type === "errors") {
+        overlay(message.diagnostics);
+      }
+    };
+    socket.onclose = () => setTimeout(() => connect(Math.min(delay * 2, 5000)), delay);
+  }
+  connect(250);
+})();
+</script>
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_stay_inside_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("public");
+        std::fs::create_dir_all(site.join("sources/a")).unwrap();
+        std::fs::write(site.join("index.html"), "i").unwrap();
+        std::fs::write(site.join("sources/a/index.html"), "a").unwrap();
+        std::fs::write(dir.path().join("config.toml"), "secret").unwrap();
+        assert!(resolve(&site, "/").is_some());
+        assert!(resolve(&site, "/sources/a/").is_some());
+        assert!(resolve(&site, "/sources/%61/").is_some());
+        for evil in [
+            "/../config.toml",
+            "/%2e%2e/config.toml",
+            "/sources/../../config.toml",
+            "/..%2fconfig.toml",
+            "/%2e%2e%5cconfig.toml",
+        ] {
+            assert!(resolve(&site, evil).is_none(), "{evil}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("config.toml"), site.join("link")).unwrap();
+            assert!(resolve(&site, "/link").is_none(), "symlink out of the site");
+        }
+    }
+
+    #[test]
+    fn script_goes_before_the_body_end() {
+        let html = inject(b"<html><body><p>x</p></body></html>".to_vec());
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("</script>\n</body></html>"));
+        assert!(html.starts_with("<html><body><p>x</p><script>"));
+    }
+}

@@ -1,0 +1,248 @@
+//! Long-lived build state for `watch` and `serve`: rebuild after a change,
+//! doing only the work the change calls for.
+//!
+//! Pages are re-read only when their file changed and re-annotated only when
+//! its hash or the config changed (`PageCache`). Source pages are re-rendered
+//! only when their page changed (all of them when the config or the theme
+//! did); pages that aggregate sources are always re-rendered. Only files
+//! whose bytes changed are written, each by an atomic rename, and files no
+//! longer produced are removed. The result equals a clean build, byte for
+//! byte. The first build of a session writes everything through the usual
+//! staging folder.
+
+use super::{check_output_dir, create_page, load, require_config, PageCache, Staging};
+use crate::annotate::Annotated;
+use crate::diag::{self, Diagnostic};
+use crate::render::{self, Scope};
+use anyhow::Context as _;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub struct Session {
+    root: PathBuf,
+    output: PathBuf,
+    cache: PageCache,
+    /// What the last good build rendered from, to tell what changed.
+    last: Option<Snapshot>,
+    /// Output files on disk and a hash of their bytes.
+    written: BTreeMap<String, blake3::Hash>,
+}
+
+struct Snapshot {
+    pages: BTreeMap<String, Arc<Annotated>>,
+    config: usize,
+    theme: blake3::Hash,
+}
+
+/// What one rebuild did, for the one-line summary.
+#[derive(Debug, Default)]
+pub struct Rebuild {
+    pub diagnostics: Vec<Diagnostic>,
+    /// False when errors stopped it: nothing was written.
+    pub ok: bool,
+    /// Source pages rendered again (all of them on a full rebuild).
+    pub rendered_sources: usize,
+    pub full: bool,
+    /// Files whose bytes changed, written.
+    pub written: Vec<String>,
+    pub removed: Vec<String>,
+    /// Content pages created from new seeds.
+    pub created: Vec<PathBuf>,
+    pub elapsed: Duration,
+}
+
+impl Session {
+    pub fn new(root: &Path, output: Option<PathBuf>) -> anyhow::Result<Session> {
+        require_config(root)?;
+        let output = output.unwrap_or_else(|| root.join("public"));
+        check_output_dir(root, &output)?;
+        Ok(Session {
+            root: root.to_path_buf(),
+            output,
+            cache: PageCache::default(),
+            last: None,
+            written: BTreeMap::new(),
+        })
+    }
+
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    pub fn rebuild(&mut self) -> anyhow::Result<Rebuild> {
+        let started = Instant::now();
+        let mut report = Rebuild::default();
+        let loaded = load(&self.root, &mut report.diagnostics, &mut self.cache);
+        diag::sort(&mut report.diagnostics);
+        let Some(loaded) = loaded else { return Ok(finish(report, started)) };
+        if diag::has_errors(&report.diagnostics) {
+            return Ok(finish(report, started));
+        }
+        let pages = loaded.page_refs();
+        let comparison = crate::compare::compare(&pages, &loaded.config);
+        let inputs = render::Inputs {
+            config: &loaded.config,
+            pages: &pages,
+            comparison: &comparison,
+            intro: loaded.intro.as_ref(),
+            theme: &loaded.theme,
+            theme_name: &loaded.config.site.theme,
+        };
+        let theme_hash = hash_theme(&loaded.theme);
+        let config_id = Arc::as_ptr(&loaded.config) as usize;
+        let snapshot = Snapshot {
+            pages: loaded.pages.iter().map(|a| (a.page.slug.clone(), a.clone())).collect(),
+            config: config_id,
+            theme: theme_hash,
+        };
+        // Source pages to render: those whose page changed, unless the config
+        // or the theme changed, which can change every page.
+        let changed: Option<BTreeSet<String>> = match &self.last {
+            Some(last) if last.config == config_id && last.theme == theme_hash => Some(
+                snapshot
+                    .pages
+                    .iter()
+                    .filter(|(slug, a)| last.pages.get(*slug).is_none_or(|old| !Arc::ptr_eq(old, a)))
+                    .map(|(slug, _)| slug.clone())
+                    .collect(),
+            ),
+            _ => None,
+        };
+        report.full = changed.is_none();
+        report.rendered_sources = changed.as_ref().map_or(pages.len(), BTreeSet::len);
+
+        if self.last.is_none() {
+            // First build of the session: the whole site, swapped in whole.
+            let staging = Staging::new(&self.output)?;
+            let hashes = Mutex::new(BTreeMap::new());
+            let sink = |rel: &str, bytes: &[u8]| {
+                hashes.lock().expect("no panics while held").insert(rel.to_owned(), blake3::hash(bytes));
+                staging.write(rel, bytes)
+            };
+            if let Err(d) = render::render_scope(&inputs, Scope::ALL, &sink) {
+                staging.discard();
+                report.diagnostics.extend(d);
+                return Ok(finish(report, started));
+            }
+            for new in &loaded.new_pages {
+                create_page(&self.root, new)?;
+                report.created.push(new.path.clone());
+            }
+            staging.commit()?;
+            self.written = hashes.into_inner().expect("no panics while held");
+            report.written = self.written.keys().cloned().collect();
+        } else {
+            let produced = Mutex::new(BTreeMap::new());
+            let sink = |rel: &str, bytes: &[u8]| {
+                produced.lock().expect("no panics while held").insert(rel.to_owned(), bytes.to_vec());
+                Ok(())
+            };
+            let scope = Scope { sources: changed.as_ref(), aggregates: true };
+            if let Err(d) = render::render_scope(&inputs, scope, &sink) {
+                report.diagnostics.extend(d);
+                return Ok(finish(report, started));
+            }
+            for new in &loaded.new_pages {
+                create_page(&self.root, new)?;
+                report.created.push(new.path.clone());
+            }
+            let produced = produced.into_inner().expect("no panics while held");
+            self.apply(produced, changed.is_none(), &snapshot, &mut report)?;
+        }
+        self.last = Some(snapshot);
+        report.ok = true;
+        Ok(finish(report, started))
+    }
+
+    /// Writes the files whose bytes changed and removes those no longer
+    /// produced. After a partial render, unrendered source pages of sources
+    /// that still exist are still current.
+    fn apply(
+        &mut self,
+        produced: BTreeMap<String, Vec<u8>>,
+        full: bool,
+        snapshot: &Snapshot,
+        report: &mut Rebuild,
+    ) -> anyhow::Result<()> {
+        let stale: Vec<String> = self
+            .written
+            .keys()
+            .filter(|path| !produced.contains_key(*path))
+            .filter(|path| full || !render::is_source_page(path) || !snapshot.pages.contains_key(slug_of_output(path)))
+            .cloned()
+            .collect();
+        for (path, bytes) in &produced {
+            let hash = blake3::hash(bytes);
+            if self.written.get(path) == Some(&hash) {
+                continue;
+            }
+            write_atomically(&self.output, path, bytes)?;
+            self.written.insert(path.clone(), hash);
+            report.written.push(path.clone());
+        }
+        for path in stale {
+            let file = self.output.join(&path);
+            match fs::remove_file(&file) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("cannot remove {}", file.display())),
+            }
+            remove_empty_parents(&self.output, &file);
+            self.written.remove(&path);
+            report.removed.push(path);
+        }
+        Ok(())
+    }
+}
+
+fn finish(mut report: Rebuild, started: Instant) -> Rebuild {
+    report.elapsed = started.elapsed();
+    report
+}
+
+/// `sources/<slug>/index.html` -> `<slug>`.
+fn slug_of_output(path: &str) -> &str {
+    path.trim_start_matches("sources/").split('/').next().unwrap_or("")
+}
+
+fn hash_theme(theme: &render::ThemeFiles) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    for (name, text) in &theme.templates {
+        h.update(name.as_bytes()).update(&[0]).update(text.as_bytes()).update(&[0]);
+    }
+    for (name, bytes) in &theme.statics {
+        h.update(name.as_bytes()).update(&[0]).update(bytes).update(&[0]);
+    }
+    h.finalize()
+}
+
+/// Writes `rel` under `dir` through a temporary file and a rename, so a
+/// reader never sees half a file.
+fn write_atomically(dir: &Path, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    let relative = Path::new(rel);
+    anyhow::ensure!(
+        relative.components().all(|c| matches!(c, std::path::Component::Normal(_))),
+        "refusing to write {rel} outside the output folder"
+    );
+    let path = dir.join(relative);
+    let parent = path.parent().unwrap_or(dir);
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let tmp =
+        parent.join(format!(".{}.parallax-tmp", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Removes the folders a removed page leaves empty, up to the output folder.
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
