@@ -3,6 +3,7 @@
 
 mod annotations;
 mod bad_input;
+mod browser;
 mod example;
 mod serve;
 mod support;

@@ -12,14 +12,14 @@ use tungstenite::stream::MaybeTlsStream;
 const WAIT: Duration = Duration::from_secs(15);
 
 /// A running `parallax serve` or `watch`, killed on drop.
-struct Running {
+pub(crate) struct Running {
     child: Child,
-    log: Arc<Mutex<String>>,
-    port: Option<u16>,
+    pub(crate) log: Arc<Mutex<String>>,
+    pub(crate) port: Option<u16>,
 }
 
 impl Running {
-    fn start(site: &Site, args: &[&str]) -> Running {
+    pub(crate) fn start(site: &Site, args: &[&str]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
             .args(args)
             .current_dir(site.root())

@@ -1,0 +1,52 @@
+//! What a person sees: headless Chromium (Debian's `chromium`) driven by
+//! playwright-core (tests/browser/) against the real `parallax serve`.
+//!
+//! Required when `CI` or `PARALLAX_BROWSER_TESTS` is set (`.ci/run`
+//! installs Chromium and playwright-core); elsewhere it is skipped, with a
+//! message, when Chromium, Node or the npm packages are missing.
+
+use crate::serve::Running;
+use crate::support::{page, Site};
+use std::path::Path;
+use std::process::Command;
+
+fn missing_tools(browser_dir: &Path) -> Option<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        return Some(format!("no Chromium at {chromium} (apt-get install chromium)"));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("no node on PATH".into());
+    }
+    if !browser_dir.join("node_modules/playwright-core").exists() {
+        return Some("playwright-core not installed (cd tests/browser && npm ci)".into());
+    }
+    None
+}
+
+#[test]
+fn the_browser_shows_edits_and_errors_live() {
+    let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    if let Some(missing) = missing_tools(&browser_dir) {
+        let required = std::env::var_os("CI").is_some() || std::env::var_os("PARALLAX_BROWSER_TESTS").is_some();
+        assert!(!required, "browser test required here but {missing}");
+        eprintln!("skipping the browser test: {missing}");
+        return;
+    }
+    let site = Site::new();
+    let filler: String = (1..=40).map(|i| format!("Paragraph {i} of filler so the page scrolls.\n\n")).collect();
+    site.write("content/sources/hand.md", page("daily-planet", &format!("The first draft says the moon is cheese.\n\n{filler}")));
+    let server = Running::start(&site, &["serve", "--port", "0", "--debounce", "30"]);
+    let url = format!("http://127.0.0.1:{}/sources/hand/", server.port.unwrap());
+    let output = Command::new("node")
+        .arg(browser_dir.join("live_reload.mjs"))
+        .arg(&url)
+        .arg(site.path("content/sources/hand.md"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}\nserver log:\n{}", server.log.lock().unwrap());
+    assert!(stdout.contains("\"ok\":true"), "{stdout}");
+    eprintln!("browser: {stdout}");
+}
