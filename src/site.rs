@@ -218,7 +218,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
             let inputs = render::Inputs {
                 config: &loaded.config,
                 pages: &pages,
-                comparison: &comparison,
+                comparison: Some(&comparison),
                 intro: loaded.intro.as_ref(),
                 theme: &loaded.theme,
                 theme_name: &loaded.config.site.theme,
@@ -264,7 +264,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let inputs = render::Inputs {
         config: &loaded.config,
         pages: &pages,
-        comparison: &comparison,
+        comparison: Some(&comparison),
         intro: loaded.intro.as_ref(),
         theme: &loaded.theme,
         theme_name: &loaded.config.site.theme,

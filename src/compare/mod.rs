@@ -149,6 +149,9 @@ pub struct MixRow {
     pub sources: usize,
 }
 
+/// How sources whose outlet is not identified are labelled.
+pub const UNKNOWN_OUTLET_NAME: &str = "Unknown outlet";
+
 pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
     let sources: Vec<Source> = pages.iter().map(|a| source(a, config)).collect();
     let outlets = outlets(&sources, config);
@@ -163,14 +166,15 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
     Comparison { sources, outlets, claims, blindspots, speakers, mix }
 }
 
-fn source(a: &Annotated, config: &Config) -> Source {
+/// A source's summary, from its page and the config alone.
+pub fn source(a: &Annotated, config: &Config) -> Source {
     let front = &a.page.front;
     let outlet_id = front.outlet.get_ref().clone();
     let profile = config.outlets.get(&outlet_id);
     Source {
         slug: a.page.slug.clone(),
         title: front.title.clone(),
-        outlet_name: profile.map_or_else(|| "Unknown outlet".to_owned(), |o| o.name.clone()),
+        outlet_name: profile.map_or_else(|| UNKNOWN_OUTLET_NAME.to_owned(), |o| o.name.clone()),
         country: profile.map_or_else(|| "unknown".to_owned(), |o| o.country.clone()),
         affiliation: profile.map_or(Affiliation::Unknown, |o| o.affiliation),
         outlet: outlet_id,
@@ -210,7 +214,7 @@ fn outlets(sources: &[Source], config: &Config) -> Vec<Outlet> {
     if let Some(unknown) = by_outlet.get(UNKNOWN_OUTLET) {
         out.push(Outlet {
             id: UNKNOWN_OUTLET.into(),
-            name: "Unknown outlet".into(),
+            name: UNKNOWN_OUTLET_NAME.into(),
             known: false,
             country: "unknown".into(),
             owner: "unknown".into(),

@@ -62,7 +62,8 @@ pub struct Inputs<'a> {
     pub config: &'a Config,
     /// In slug order.
     pub pages: &'a [&'a Annotated],
-    pub comparison: &'a Comparison,
+    /// Needed for the aggregate pages; source pages do not depend on it.
+    pub comparison: Option<&'a Comparison>,
     /// `content/_index.md`: the briefing's own introduction, if written.
     pub intro: Option<&'a Intro>,
     pub theme: &'a ThemeFiles,
@@ -113,7 +114,6 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         return Err(vec![template_error(&theme_path("*.html"), &e)]);
     }
     let config = input.config;
-    let cmp = input.comparison;
     let site = SiteContext {
         title: &config.site.title,
         description: &config.site.description,
@@ -121,8 +121,6 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     };
     let claim_labels: BTreeMap<&str, &str> =
         config.claims.iter().map(|(id, c)| (id.as_str(), c.label.as_str())).collect();
-    let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
-    let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
     let actor_names: BTreeMap<&str, &str> =
         config.actors.iter().map(|(id, a)| (id.as_str(), a.name.as_str())).collect();
 
@@ -144,11 +142,13 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     pages.par_extend(
         input.pages.par_iter().filter(|a| scope.sources.is_none_or(|only| only.contains(&a.page.slug))).map(|a| {
             let root = "../../";
-            let source = sources[a.page.slug.as_str()];
+            // From the page and the config only, so that rendering an edited
+            // page does not wait for the cross-source comparison.
+            let source = crate::compare::source(a, config);
             let highlights = highlights(a, config, root, &actor_names);
             let mut ctx = base(root, "source");
-            ctx.insert("source", source);
-            ctx.insert("outlet", &outlets.get(source.outlet.as_str()).map(|o| OutletProfile::of(o)));
+            ctx.insert("source", &source);
+            ctx.insert("outlet", &OutletProfile::of_config(config, &source.outlet));
             ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
             ctx.insert("tags", &a.tags);
             ctx.insert("notes", &a.notes);
@@ -169,6 +169,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         let errors = errors_of(&pages);
         return if errors.is_empty() { Ok(pages.len()) } else { Err(errors) };
     }
+    let cmp = input.comparison.expect("the aggregate pages need the comparison");
+    let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
+    let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
 
     let mut ctx = base("./", "index");
     let claims: Vec<ClaimSummary> =
@@ -329,6 +332,35 @@ struct OutletProfile<'a> {
 }
 
 impl<'a> OutletProfile<'a> {
+    /// The profile of outlet `id` as the config gives it; "unknown" when
+    /// the config has none.
+    fn of_config(config: &'a Config, id: &'a str) -> Self {
+        match config.outlets.get(id) {
+            Some(o) => OutletProfile {
+                id,
+                name: &o.name,
+                known: true,
+                country: &o.country,
+                owner: &o.owner,
+                funding: &o.funding,
+                affiliation: o.affiliation,
+                url: o.url.as_deref(),
+                notes: &o.notes,
+            },
+            None => OutletProfile {
+                id,
+                name: crate::compare::UNKNOWN_OUTLET_NAME,
+                known: false,
+                country: "unknown",
+                owner: "unknown",
+                funding: "unknown",
+                affiliation: crate::config::Affiliation::Unknown,
+                url: None,
+                notes: &[],
+            },
+        }
+    }
+
     fn of(o: &'a crate::compare::Outlet) -> Self {
         OutletProfile {
             id: &o.id,

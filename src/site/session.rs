@@ -86,7 +86,7 @@ impl Session {
         let inputs = render::Inputs {
             config: &loaded.config,
             pages: &pages,
-            comparison: &comparison,
+            comparison: Some(&comparison),
             intro: loaded.intro.as_ref(),
             theme: &loaded.theme,
             theme_name: &loaded.config.site.theme,
