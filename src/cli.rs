@@ -66,7 +66,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Milliseconds to wait for a burst of changes to settle.
-        #[arg(long, default_value_t = 100, value_name = "MS")]
+        #[arg(long, default_value_t = 50, value_name = "MS")]
         debounce: u64,
     },
     /// Build, watch, and serve the site with live reload.
@@ -91,7 +91,7 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Milliseconds to wait for a burst of changes to settle.
-        #[arg(long, default_value_t = 100, value_name = "MS")]
+        #[arg(long, default_value_t = 50, value_name = "MS")]
         debounce: u64,
     },
     /// Check the config, every content page, its annotations and the seeds,

@@ -16,7 +16,7 @@ pub mod session;
 
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -70,7 +70,15 @@ impl Loaded {
 pub struct PageCache {
     config: Option<(blake3::Hash, Arc<Config>)>,
     pages: HashMap<PathBuf, CachedPage>,
+    /// The content files seen by the last load, for loads told what changed.
+    files: Option<Vec<PathBuf>>,
+    intro: Option<Intro>,
+    seeds: Option<(Arc<Vec<ingest::Seed>>, Vec<Diagnostic>)>,
 }
+
+/// What changed since the last load, relative to the root, when the caller
+/// knows (the file watcher does): unchanged files are then not even read.
+pub type Changed<'a> = Option<&'a [PathBuf]>;
 
 struct CachedPage {
     hash: blake3::Hash,
@@ -88,21 +96,40 @@ enum Read {
 /// when the config itself could not be read, since nothing else can be
 /// checked against it then.
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>, cache: &mut PageCache) -> Option<Loaded> {
+    load_changed(root, diags, cache, None)
+}
+
+/// `load`, told which files changed since the cache's last load.
+pub fn load_changed(
+    root: &Path,
+    diags: &mut Vec<Diagnostic>,
+    cache: &mut PageCache,
+    changed: Changed,
+) -> Option<Loaded> {
     let config = match load_config(root, cache) {
         Ok(c) => c,
         Err(d) => {
             // Without a config nothing can be checked against it, but every
             // page and seed can still be read: report those problems too.
             diags.extend(d);
-            let _ = read_pages(root, diags, &PageCache::default());
+            let _ = read_pages(root, diags, &mut PageCache::default(), None);
             diags.extend(ingest::read_seeds(root).1);
             return None;
         }
     };
     let theme = load_theme(root, &config.site.theme, diags);
     outlet_warnings(root, &config, diags);
-    let (reads, intro) = read_pages(root, diags, cache);
-    let (seeds, seed_diags) = ingest::read_seeds(root);
+    let (reads, intro) = read_pages(root, diags, cache, changed);
+    let seeds_changed = changed.is_none_or(|c| c.iter().any(|p| p.starts_with(ingest::SEEDS_DIR)));
+    let (seeds, seed_diags) = match &cache.seeds {
+        Some((seeds, d)) if !seeds_changed => (seeds.clone(), d.clone()),
+        _ => {
+            let (seeds, d) = ingest::read_seeds(root);
+            let seeds = Arc::new(seeds);
+            cache.seeds = Some((seeds.clone(), d.clone()));
+            (seeds, d)
+        }
+    };
     diags.extend(seed_diags);
 
     let present: std::collections::HashSet<&Path> = reads
@@ -295,6 +322,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 enum Parsed {
     Source(Read),
     Intro(Intro),
+    Gone,
 }
 
 /// The process's resident memory in KiB (Linux), for `--timings`.
@@ -319,43 +347,83 @@ fn require_config(root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_pages(root: &Path, diags: &mut Vec<Diagnostic>, cache: &PageCache) -> (Vec<Read>, Option<Intro>) {
-    let dir = root.join(CONTENT_DIR);
-    let mut files = Vec::new();
-    if dir.exists() {
-        walk_files(&dir, &mut files, diags, root);
-    }
-    let files: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+fn read_pages(
+    root: &Path,
+    diags: &mut Vec<Diagnostic>,
+    cache: &mut PageCache,
+    changed: Changed,
+) -> (Vec<Read>, Option<Intro>) {
+    let intro_path = Path::new(CONTENT_DIR).join(INTRO_PAGE);
+    let is_page = |p: &Path| p.starts_with(CONTENT_DIR) && p.extension().is_some_and(|e| e == "md");
+    // Told what changed, and only files did: update the known list instead
+    // of walking the folders. A changed folder means walking again.
+    let known = match (changed, &cache.files) {
+        (Some(paths), Some(files)) if paths.iter().all(|p| !root.join(p).is_dir()) => {
+            let mut files: BTreeSet<PathBuf> = files.iter().cloned().collect();
+            for p in paths.iter().filter(|p| is_page(p)) {
+                if root.join(p).is_file() {
+                    files.insert(p.clone());
+                } else {
+                    files.remove(p);
+                }
+            }
+            Some(files.into_iter().collect::<Vec<_>>())
+        }
+        _ => None,
+    };
+    let files: Vec<PathBuf> = known.unwrap_or_else(|| {
+        let mut found = Vec::new();
+        if root.join(CONTENT_DIR).exists() {
+            walk_files(&root.join(CONTENT_DIR), &mut found, diags, root);
+        }
+        found.iter().map(|p| PathBuf::from(rel_string(root, p))).filter(|p| is_page(p)).collect()
+    });
+    let untouched = |rel: &Path| changed.is_some_and(|c| !c.iter().any(|p| p == rel));
     let parsed: Vec<Result<Parsed, Diagnostic>> = files
         .par_iter()
-        .map(|path| {
-            let rel = PathBuf::from(rel_string(root, path));
-            let bytes = fs::read(path).map_err(|e| Diagnostic::error(&rel, format!("cannot read page: {e}")))?;
+        .map(|rel| {
+            if *rel == intro_path && untouched(rel) {
+                if let Some(intro) = &cache.intro {
+                    return Ok(Parsed::Intro(intro.clone()));
+                }
+            }
+            if untouched(rel) && cache.pages.contains_key(rel) {
+                return Ok(Parsed::Source(Read::Cached(rel.clone())));
+            }
+            let bytes = match fs::read(root.join(rel)) {
+                Ok(b) => b,
+                // Deleted since the folder was listed: simply gone.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Parsed::Gone),
+                Err(e) => return Err(Diagnostic::error(rel, format!("cannot read page: {e}"))),
+            };
             let hash = blake3::hash(&bytes);
-            if cache.pages.get(&rel).is_some_and(|c| c.hash == hash) {
-                return Ok(Parsed::Source(Read::Cached(rel)));
+            if cache.pages.get(rel).is_some_and(|c| c.hash == hash) {
+                return Ok(Parsed::Source(Read::Cached(rel.clone())));
             }
             let text = String::from_utf8(bytes).map_err(|e| {
                 let at = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Diagnostic::error(&rel, "page is not valid UTF-8").at(&lossy, at).with_hint("save the page as UTF-8")
+                Diagnostic::error(rel, "page is not valid UTF-8").at(&lossy, at).with_hint("save the page as UTF-8")
             })?;
-            if rel == Path::new(CONTENT_DIR).join(INTRO_PAGE) {
-                Intro::parse(&rel, &text).map(Parsed::Intro)
+            if *rel == intro_path {
+                Intro::parse(rel, &text).map(Parsed::Intro)
             } else {
-                Page::parse(&rel, text).map(|p| Parsed::Source(Read::Fresh(p, hash)))
+                Page::parse(rel, text).map(|p| Parsed::Source(Read::Fresh(p, hash)))
             }
         })
         .collect();
+    cache.files = Some(files);
     let mut pages = Vec::new();
     let mut intro = None;
     for result in parsed {
         match result {
             Ok(Parsed::Intro(i)) => intro = Some(i),
             Ok(Parsed::Source(p)) => pages.push(p),
+            Ok(Parsed::Gone) => {}
             Err(d) => diags.push(d),
         }
     }
+    cache.intro = intro.clone();
     (pages, intro)
 }
 

@@ -23,6 +23,9 @@ pub const STATUS_PATH: &str = "/__parallax/status";
 struct LiveState {
     generation: u64,
     errors: Option<Vec<String>>,
+    /// URL paths of the pages the last build step changed; `None` means
+    /// every page should reload.
+    paths: Option<Vec<String>>,
 }
 
 #[derive(Default)]
@@ -32,9 +35,12 @@ pub struct Live {
 }
 
 impl Live {
-    /// A good build is complete: browsers reload.
-    pub fn reload(&self) {
+    /// A good build wrote these output files (paths relative to the output
+    /// folder): pages showing them reload. After a failed build every page
+    /// reloads, to clear its overlay.
+    pub fn changed(&self, written: &[String]) {
         let mut s = self.state.lock().expect("no panics while held");
+        s.paths = if s.errors.is_some() { None } else { Some(written.iter().flat_map(|w| url_paths(w)).collect()) };
         s.generation += 1;
         s.errors = None;
         self.changed.notify_all();
@@ -53,13 +59,22 @@ impl Live {
             Some(d) => {
                 serde_json::json!({ "type": "errors", "generation": s.generation, "diagnostics": d }).to_string()
             }
-            None => serde_json::json!({ "type": "reload", "generation": s.generation }).to_string(),
+            None => serde_json::json!({ "type": "reload", "generation": s.generation, "paths": s.paths }).to_string(),
         }
     }
 
     fn status(&self) -> String {
         let s = self.state.lock().expect("no panics while held");
         serde_json::json!({ "generation": s.generation, "errors": s.errors }).to_string()
+    }
+}
+
+/// The URL paths that show an output file: `sources/a/index.html` is
+/// `/sources/a/`, `/sources/a/index.html`; other files are their own path.
+fn url_paths(file: &str) -> Vec<String> {
+    match file.strip_suffix("index.html") {
+        Some(dir) => vec![format!("/{dir}"), format!("/{file}")],
+        None => vec![format!("/{file}")],
     }
 }
 
@@ -267,6 +282,8 @@ const LIVE_SCRIPT: &str = r#"<script>
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.type === "reload") {
+        const here = decodeURIComponent(location.pathname);
+        if (message.paths && !message.paths.includes(here)) return;
         sessionStorage.setItem(key, String(window.scrollY));
         location.reload();
       } else if (message.type === "errors") {

@@ -36,7 +36,13 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         Some((bind, port)) => Some(http::Server::start(bind, port, session.output().to_path_buf())?),
         None => None,
     };
-    let first = session.rebuild()?;
+    let live = server.as_ref().map(|s| s.live.clone());
+    let mut announce = |written: &[String]| {
+        if let Some(live) = &live {
+            live.changed(written);
+        }
+    };
+    let first = session.rebuild(None, &mut announce)?;
     let mut last_ok = first.ok;
     report(&first, &[], server.as_ref());
     match &server {
@@ -48,7 +54,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         if changed.is_empty() {
             continue;
         }
-        let rebuild = session.rebuild()?;
+        let rebuild = session.rebuild(Some(&changed), &mut announce)?;
         // A save that changes nothing (or our own new content pages coming
         // back from the watcher) needs no line and no reload.
         let noop = rebuild.ok
@@ -79,7 +85,12 @@ fn report(rebuild: &Rebuild, changed: &[PathBuf], server: Option<&http::Server>)
         } else {
             format!("{} source page(s) and the overview pages", rebuild.rendered_sources)
         };
-        let mut line = format!("{what}rebuilt {scope} in {ms:.0} ms: {} file(s) written", rebuild.written.len());
+        let ready = match rebuild.pages_ready {
+            Some(t) => format!("page ready in {:.0} ms, ", t.as_secs_f64() * 1000.0),
+            None => String::new(),
+        };
+        let mut line =
+            format!("{what}rebuilt {scope} ({ready}all done in {ms:.0} ms): {} file(s) written", rebuild.written.len());
         if !rebuild.removed.is_empty() {
             line.push_str(&format!(", {} removed", rebuild.removed.len()));
         }
@@ -96,12 +107,8 @@ fn report(rebuild: &Rebuild, changed: &[PathBuf], server: Option<&http::Server>)
     for d in &rebuild.diagnostics {
         eprintln!("{d}");
     }
-    if let Some(server) = server {
-        if rebuild.ok {
-            server.live.reload();
-        } else {
-            server.live.fail(rebuild.diagnostics.iter().map(|d| d.to_string()).collect());
-        }
+    if let (Some(server), false) = (server, rebuild.ok) {
+        server.live.fail(rebuild.diagnostics.iter().map(|d| d.to_string()).collect());
     }
 }
 

@@ -10,7 +10,7 @@
 //! byte. The first build of a session writes everything through the usual
 //! staging folder.
 
-use super::{check_output_dir, create_page, load, require_config, PageCache, Staging};
+use super::{check_output_dir, create_page, load_changed, require_config, Changed, PageCache, Staging};
 use crate::annotate::Annotated;
 use crate::diag::{self, Diagnostic};
 use crate::render::{self, Scope};
@@ -51,6 +51,8 @@ pub struct Rebuild {
     pub removed: Vec<String>,
     /// Content pages created from new seeds.
     pub created: Vec<PathBuf>,
+    /// When the edited source pages were on disk, if a first phase ran.
+    pub pages_ready: Option<Duration>,
     pub elapsed: Duration,
 }
 
@@ -72,21 +74,25 @@ impl Session {
         &self.output
     }
 
-    pub fn rebuild(&mut self) -> anyhow::Result<Rebuild> {
+    /// Rebuilds after a change. `changed` lists the paths that changed, when
+    /// known, so that nothing else is read again. `announce` receives the
+    /// output files written, as soon as they are on disk: first the edited
+    /// source pages, then the pages that aggregate all sources.
+    pub fn rebuild(&mut self, changed: Changed, announce: &mut dyn FnMut(&[String])) -> anyhow::Result<Rebuild> {
         let started = Instant::now();
         let mut report = Rebuild::default();
-        let loaded = load(&self.root, &mut report.diagnostics, &mut self.cache);
+        let hinted = if self.last.is_some() { changed } else { None };
+        let loaded = load_changed(&self.root, &mut report.diagnostics, &mut self.cache, hinted);
         diag::sort(&mut report.diagnostics);
         let Some(loaded) = loaded else { return Ok(finish(report, started)) };
         if diag::has_errors(&report.diagnostics) {
             return Ok(finish(report, started));
         }
         let pages = loaded.page_refs();
-        let comparison = crate::compare::compare(&pages, &loaded.config);
-        let inputs = render::Inputs {
+        let mut inputs = render::Inputs {
             config: &loaded.config,
             pages: &pages,
-            comparison: Some(&comparison),
+            comparison: None,
             intro: loaded.intro.as_ref(),
             theme: &loaded.theme,
             theme_name: &loaded.config.site.theme,
@@ -116,6 +122,8 @@ impl Session {
 
         if self.last.is_none() {
             // First build of the session: the whole site, swapped in whole.
+            let comparison = crate::compare::compare(&pages, &loaded.config);
+            inputs.comparison = Some(&comparison);
             let staging = Staging::new(&self.output)?;
             let hashes = Mutex::new(BTreeMap::new());
             let sink = |rel: &str, bytes: &[u8]| {
@@ -134,14 +142,38 @@ impl Session {
             staging.commit()?;
             self.written = hashes.into_inner().expect("no panics while held");
             report.written = self.written.keys().cloned().collect();
+            announce(&report.written);
         } else {
-            let produced = Mutex::new(BTreeMap::new());
-            let sink = |rel: &str, bytes: &[u8]| {
-                produced.lock().expect("no panics while held").insert(rel.to_owned(), bytes.to_vec());
+            let collect = |into: &Mutex<BTreeMap<String, Vec<u8>>>, rel: &str, bytes: &[u8]| {
+                into.lock().expect("no panics while held").insert(rel.to_owned(), bytes.to_vec());
                 Ok(())
             };
-            let scope = Scope { sources: changed.as_ref(), aggregates: true };
-            if let Err(d) = render::render_scope(&inputs, scope, &sink) {
+            // Phase one: the edited source pages, which need no comparison,
+            // on disk and announced as soon as they are rendered.
+            let first = Mutex::new(BTreeMap::new());
+            if let Some(changed) = changed.as_ref().filter(|c| !c.is_empty()) {
+                let scope = Scope { sources: Some(changed), aggregates: false };
+                if let Err(d) = render::render_scope(&inputs, scope, &|rel, bytes| collect(&first, rel, bytes)) {
+                    report.diagnostics.extend(d);
+                    return Ok(finish(report, started));
+                }
+            }
+            let first = first.into_inner().expect("no panics while held");
+            let written = self.write_changed(&first)?;
+            if !written.is_empty() {
+                report.pages_ready = Some(started.elapsed());
+                announce(&written);
+            }
+            report.written.extend(written);
+
+            // Phase two: everything that gathers all sources (and, after a
+            // config or theme change, every source page).
+            let comparison = crate::compare::compare(&pages, &loaded.config);
+            inputs.comparison = Some(&comparison);
+            let none = BTreeSet::new();
+            let scope = Scope { sources: if changed.is_some() { Some(&none) } else { None }, aggregates: true };
+            let second = Mutex::new(BTreeMap::new());
+            if let Err(d) = render::render_scope(&inputs, scope, &|rel, bytes| collect(&second, rel, bytes)) {
                 report.diagnostics.extend(d);
                 return Ok(finish(report, started));
             }
@@ -149,52 +181,63 @@ impl Session {
                 create_page(&self.root, new)?;
                 report.created.push(new.path.clone());
             }
-            let produced = produced.into_inner().expect("no panics while held");
-            self.apply(produced, changed.is_none(), &snapshot, &mut report)?;
+            let second = second.into_inner().expect("no panics while held");
+            let mut written = self.write_changed(&second)?;
+            let produced: BTreeSet<&String> = first.keys().chain(second.keys()).collect();
+            let removed = self.remove_stale(&produced, changed.is_none(), &snapshot)?;
+            written.extend(removed.iter().cloned());
+            if !written.is_empty() {
+                announce(&written);
+            }
+            report.written.extend(written.into_iter().filter(|w| !removed.contains(w)));
+            report.removed = removed;
         }
         self.last = Some(snapshot);
         report.ok = true;
         Ok(finish(report, started))
     }
 
-    /// Writes the files whose bytes changed and removes those no longer
-    /// produced. After a partial render, unrendered source pages of sources
-    /// that still exist are still current.
-    fn apply(
-        &mut self,
-        produced: BTreeMap<String, Vec<u8>>,
-        full: bool,
-        snapshot: &Snapshot,
-        report: &mut Rebuild,
-    ) -> anyhow::Result<()> {
-        let stale: Vec<String> = self
-            .written
-            .keys()
-            .filter(|path| !produced.contains_key(*path))
-            .filter(|path| full || !render::is_source_page(path) || !snapshot.pages.contains_key(slug_of_output(path)))
-            .cloned()
-            .collect();
-        for (path, bytes) in &produced {
+    /// Writes the files whose bytes changed; returns their paths.
+    fn write_changed(&mut self, produced: &BTreeMap<String, Vec<u8>>) -> anyhow::Result<Vec<String>> {
+        let mut written = Vec::new();
+        for (path, bytes) in produced {
             let hash = blake3::hash(bytes);
             if self.written.get(path) == Some(&hash) {
                 continue;
             }
             write_atomically(&self.output, path, bytes)?;
             self.written.insert(path.clone(), hash);
-            report.written.push(path.clone());
+            written.push(path.clone());
         }
-        for path in stale {
-            let file = self.output.join(&path);
+        Ok(written)
+    }
+
+    /// Removes the files no longer produced. After a partial render, source
+    /// pages not rendered again are still current if their source exists.
+    fn remove_stale(
+        &mut self,
+        produced: &BTreeSet<&String>,
+        full: bool,
+        snapshot: &Snapshot,
+    ) -> anyhow::Result<Vec<String>> {
+        let stale: Vec<String> = self
+            .written
+            .keys()
+            .filter(|path| !produced.contains(path))
+            .filter(|path| full || !render::is_source_page(path) || !snapshot.pages.contains_key(slug_of_output(path)))
+            .cloned()
+            .collect();
+        for path in &stale {
+            let file = self.output.join(path);
             match fs::remove_file(&file) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(e).with_context(|| format!("cannot remove {}", file.display())),
             }
             remove_empty_parents(&self.output, &file);
-            self.written.remove(&path);
-            report.removed.push(path);
+            self.written.remove(path);
         }
-        Ok(())
+        Ok(stale)
     }
 }
 

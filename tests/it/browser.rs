@@ -35,7 +35,10 @@ fn the_browser_shows_edits_and_errors_live() {
     }
     let site = Site::new();
     let filler: String = (1..=40).map(|i| format!("Paragraph {i} of filler so the page scrolls.\n\n")).collect();
-    site.write("content/sources/hand.md", page("daily-planet", &format!("The first draft says the moon is cheese.\n\n{filler}")));
+    site.write(
+        "content/sources/hand.md",
+        page("daily-planet", &format!("The first draft says the moon is cheese.\n\n{filler}")),
+    );
     let server = Running::start(&site, &["serve", "--port", "0", "--debounce", "30"]);
     let url = format!("http://127.0.0.1:{}/sources/hand/", server.port.unwrap());
     let output = Command::new("node")
@@ -46,7 +49,11 @@ fn the_browser_shows_edits_and_errors_live() {
         .expect("run node");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}\nserver log:\n{}", server.log.lock().unwrap());
+    assert!(
+        output.status.success(),
+        "browser test failed:\n{stdout}\n{stderr}\nserver log:\n{}",
+        server.log.lock().unwrap()
+    );
     assert!(stdout.contains("\"ok\":true"), "{stdout}");
     eprintln!("browser: {stdout}");
 }
