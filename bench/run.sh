@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Full-build benchmark: parallax against Hugo on the same generated corpus.
+# Benchmarks: full builds against Hugo on the same generated corpus, and
+# live-preview latency (save-to-reload, one-page rebuild).
 #
 #   bench/run.sh [N ...]        default: 1000 10000
 #
@@ -8,13 +9,15 @@
 # and peak memory of:
 #   - parallax, first build (ingest: every seed becomes a content page);
 #   - parallax, rebuild (pages exist: load, annotate, compare, render, write);
-#   - hugo (Debian package `hugo`), when installed.
+#   - hugo (Debian package `hugo`), when installed;
+#   - parallax serve: one page edited and saved repeatedly, timed from the
+#     write to the browser's reload message (examples/live_bench.rs).
 # Work files go to bench/out/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-cargo build --release --quiet
+cargo build --release --quiet --bins --examples
 bin="$PWD/target/release/parallax"
 time_cmd() { # label, command...
   local label=$1; shift
@@ -37,4 +40,5 @@ for n in "${sizes[@]}"; do
   else
     echo "  hugo not installed (apt-get install hugo) - skipped"
   fi
+  target/release/examples/live_bench "$dir" 10 50
 done
