@@ -254,6 +254,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
                 intro: loaded.intro.as_ref(),
                 theme: &loaded.theme,
                 theme_name: &loaded.config.site.theme,
+                bodies: None,
             };
             // Rendering catches template errors; the output goes nowhere.
             if let Err(d) = render::render_site(&inputs, &|_, _| Ok(())) {
@@ -300,6 +301,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         intro: loaded.intro.as_ref(),
         theme: &loaded.theme,
         theme_name: &loaded.config.site.theme,
+        bodies: None,
     };
     let staging = Staging::new(&output)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);

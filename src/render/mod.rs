@@ -17,6 +17,7 @@ use body::Highlight;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use tera::{Context, Tera};
 
 /// Past this many sources, pages list them by outlet or count them instead
@@ -68,7 +69,16 @@ pub struct Inputs<'a> {
     pub intro: Option<&'a Intro>,
     pub theme: &'a ThemeFiles,
     pub theme_name: &'a str,
+    /// Rendered page bodies kept between builds (watch and serve), so that a
+    /// template change does not parse the markdown again.
+    pub bodies: Option<&'a BodyCache>,
 }
+
+/// Page bodies as HTML by page path, with the hash of the page file they
+/// were rendered from (one entry a page). Bodies also depend on the config
+/// (claim labels, actor names, raw HTML), so the owner empties the cache
+/// when the config changes.
+pub type BodyCache = std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, (blake3::Hash, Arc<str>)>>;
 
 /// Receives each output file as it is rendered: a path relative to the
 /// output folder and the bytes. Called from several threads.
@@ -145,11 +155,23 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             // From the page and the config only, so that rendering an edited
             // page does not wait for the cross-source comparison.
             let source = crate::compare::source(a, config);
-            let highlights = highlights(a, config, root, &actor_names);
+            let hash = input.bodies.map(|_| blake3::hash(a.page.text.as_bytes()));
+            let cached = input.bodies.and_then(|c| {
+                let cache = c.lock().expect("no panics while held");
+                cache.get(&a.page.path).filter(|(h, _)| Some(*h) == hash).map(|(_, html)| html.clone())
+            });
+            let body_html = cached.unwrap_or_else(|| {
+                let highlights = highlights(a, config, root, &actor_names);
+                let html: Arc<str> = body::render(&a.page.body, highlights, config.site.raw_html).into();
+                if let (Some(cache), Some(hash)) = (input.bodies, hash) {
+                    cache.lock().expect("no panics while held").insert(a.page.path.clone(), (hash, html.clone()));
+                }
+                html
+            });
             let mut ctx = base(root, "source");
             ctx.insert("source", &source);
             ctx.insert("outlet", &OutletProfile::of_config(config, &source.outlet));
-            ctx.insert("body_html", &body::render(&a.page.body, highlights, config.site.raw_html));
+            ctx.insert("body_html", &*body_html);
             ctx.insert("tags", &a.tags);
             ctx.insert("notes", &a.notes);
             let labels: BTreeMap<&str, &str> =

@@ -29,11 +29,14 @@ pub struct Session {
     last: Option<Snapshot>,
     /// Output files on disk and a hash of their bytes.
     written: BTreeMap<String, blake3::Hash>,
+    bodies: Arc<render::BodyCache>,
 }
 
 struct Snapshot {
+    /// Held, not just their addresses: an address compared after its value
+    /// was freed could belong to a new value.
     pages: BTreeMap<String, Arc<Annotated>>,
-    config: usize,
+    config: Arc<crate::config::Config>,
     theme: blake3::Hash,
 }
 
@@ -67,6 +70,7 @@ impl Session {
             cache: PageCache::default(),
             last: None,
             written: BTreeMap::new(),
+            bodies: Default::default(),
         })
     }
 
@@ -89,6 +93,10 @@ impl Session {
             return Ok(finish(report, started));
         }
         let pages = loaded.page_refs();
+        let bodies = self.bodies.clone();
+        if self.last.as_ref().is_some_and(|last| !Arc::ptr_eq(&last.config, &loaded.config)) {
+            bodies.lock().expect("no panics while held").clear();
+        }
         let mut inputs = render::Inputs {
             config: &loaded.config,
             pages: &pages,
@@ -96,18 +104,18 @@ impl Session {
             intro: loaded.intro.as_ref(),
             theme: &loaded.theme,
             theme_name: &loaded.config.site.theme,
+            bodies: Some(&bodies),
         };
         let theme_hash = hash_theme(&loaded.theme);
-        let config_id = Arc::as_ptr(&loaded.config) as usize;
         let snapshot = Snapshot {
             pages: loaded.pages.iter().map(|a| (a.page.slug.clone(), a.clone())).collect(),
-            config: config_id,
+            config: loaded.config.clone(),
             theme: theme_hash,
         };
         // Source pages to render: those whose page changed, unless the config
         // or the theme changed, which can change every page.
         let changed: Option<BTreeSet<String>> = match &self.last {
-            Some(last) if last.config == config_id && last.theme == theme_hash => Some(
+            Some(last) if Arc::ptr_eq(&last.config, &loaded.config) && last.theme == theme_hash => Some(
                 snapshot
                     .pages
                     .iter()
