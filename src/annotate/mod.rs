@@ -434,3 +434,44 @@ mod tests {
         assert!(anchor(plain, "absent", "", "").is_none());
     }
 }
+
+#[cfg(test)]
+mod formatter_tests {
+    use super::*;
+    use crate::config::Config;
+    use std::path::Path;
+
+    /// Inline annotations survive a markdown formatter: annotating the page
+    /// before and after comrak's CommonMark formatter gives the same result.
+    #[test]
+    fn annotations_survive_a_markdown_formatter() {
+        let config = Config::parse(
+            "[site]\ntitle = \"T\"\n[claims.denial]\nlabel = \"D\"\n[actors.peskov]\nname = \"Dmitri Peskov\"\nkind = \"person\"\n",
+            Path::new("config.toml"),
+        )
+        .unwrap();
+        let body = "Le 4 juin,   [le Kremlin a *officiellement* démenti](claim:denial \"attributes\") cette\ninformation.\n\n\
+                    * [une note](note:framing \"Cadrage : «rumeur».\") dans une liste\n* [«Selon toute vraisemblance»](quote:peskov), a-t-il dit.\n";
+        let arena = comrak::Arena::new();
+        let options = crate::markdown::options(false);
+        let root = comrak::parse_document(&arena, body, &options);
+        let mut formatted = String::new();
+        comrak::format_commonmark(root, &options, &mut formatted).unwrap();
+        assert_ne!(formatted, body, "the formatter changed the layout");
+
+        let annotate_body = |body: &str| {
+            let text = format!("+++\ntitle = \"T\"\noutlet = \"unknown\"\n+++\n\n{body}");
+            let page = Page::parse(Path::new("content/a.md"), text).unwrap();
+            let (a, diags) = annotate(page, &config);
+            assert!(diags.is_empty(), "{diags:?}");
+            let tags: Vec<_> = a.tags.iter().map(|t| (t.claim.clone(), t.stance, t.exact.clone())).collect();
+            let notes: Vec<_> = a.notes.iter().map(|n| (n.id.clone(), n.text.clone(), n.exact.clone())).collect();
+            let quotes: Vec<_> = a.quotes.iter().map(|q| (q.speaker.clone(), q.text.clone())).collect();
+            (tags, notes, quotes)
+        };
+        let before = annotate_body(body);
+        assert_eq!(before.0.len(), 1);
+        assert_eq!(before.1.len(), 1);
+        assert_eq!(before, annotate_body(&formatted), "formatted:\n{formatted}");
+    }
+}
