@@ -57,19 +57,15 @@ fn default_theme() -> String {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(Default)]
 pub enum Affiliation {
     /// Owned or controlled by a state, with no editorial independence in law.
     State,
     /// Publicly funded with statutory editorial independence.
     Public,
     Private,
+    #[default]
     Unknown,
-}
-
-impl Default for Affiliation {
-    fn default() -> Self {
-        Affiliation::Unknown
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -330,7 +326,7 @@ fn fold_pattern(pattern: &str) -> String {
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_owned()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_owned()
 }
 
 /// A TOML error as a diagnostic at its position in `text`.

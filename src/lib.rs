@@ -3,6 +3,10 @@
 //! IO happens in `ingest` (reading seeds) and `site` (everything else); the
 //! stages in between are pure. See ARCHITECTURE.md.
 
+// Diagnostics are the error values of the pure stages on purpose; boxing
+// them would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod annotate;
 pub mod cli;
 pub mod compare;

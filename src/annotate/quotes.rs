@@ -157,15 +157,14 @@ fn speaker(
     let sentence_start = crate::text::sentences(para)
         .into_iter()
         .map(|r| para_start + r.start)
-        .filter(|s| *s <= start)
-        .last()
+        .rfind(|s| *s <= start)
         .unwrap_or(para_start);
     if let Some(m) = mentions.iter().filter(outside).find(|m| m.start >= sentence_start && m.end <= start) {
         return Some(m.actor.clone());
     }
     // "…», a-t-il déclaré": the last actor named before, in the page.
     if reporting {
-        return mentions.iter().filter(|m| m.end <= start).last().map(|m| m.actor.clone());
+        return mentions.iter().rfind(|m| m.end <= start).map(|m| m.actor.clone());
     }
     None
 }

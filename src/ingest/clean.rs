@@ -172,7 +172,7 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
     loop {
         let mut changed = false;
         for i in 0..paras.len() {
-            let is_chrome = |j: Option<usize>| j.map_or(true, |j: usize| kind.get(j).map_or(true, Option::is_some));
+            let is_chrome = |j: Option<usize>| j.is_none_or(|j: usize| kind.get(j).is_none_or(Option::is_some));
             if kind[i].is_none() && is_fragment(&paras[i]) && is_chrome(i.checked_sub(1)) && is_chrome(Some(i + 1)) {
                 kind[i] = Some("widget-fragment");
                 changed = true;

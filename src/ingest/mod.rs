@@ -151,7 +151,7 @@ pub fn detect_outlet(raw: &str, config: &Config) -> String {
         .collect();
     best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     match best.as_slice() {
-        [(top, id), rest @ ..] if rest.first().map_or(true, |(n, _)| n < top) => (*id).to_owned(),
+        [(top, id), rest @ ..] if rest.first().is_none_or(|(n, _)| n < top) => (*id).to_owned(),
         _ => UNKNOWN_OUTLET.to_owned(),
     }
 }

@@ -91,7 +91,7 @@ fn a_config_error_does_not_hide_other_problems() {
     let d = broken(|s| {
         s.write("config.toml", MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "titel = \"Fixture briefing\""));
         s.write("content/sources/hand.md", "+++\ntitle = \"A page\"\noutlet = \"unknown\n+++\n");
-        s.write("seeds/latin1.txt", b"caf\xe9".to_vec());
+        s.write("seeds/latin1.txt", b"caf\xe9");
     });
     insta::assert_snapshot!(d);
 }
@@ -156,17 +156,14 @@ fn unknown_stance_in_page() {
 #[test]
 fn page_not_utf8() {
     let d = broken(|s| {
-        s.write(
-            "content/sources/hand.md",
-            b"+++\ntitle = \"A page\"\noutlet = \"unknown\"\n+++\n\nCaf\xe9 noir.\n".to_vec(),
-        )
+        s.write("content/sources/hand.md", b"+++\ntitle = \"A page\"\noutlet = \"unknown\"\n+++\n\nCaf\xe9 noir.\n")
     });
     insta::assert_snapshot!(d);
 }
 
 #[test]
 fn seed_not_utf8() {
-    let d = broken(|s| s.write("seeds/latin1.txt", b"Titre\n\nLe pr\xe9sident a parl\xe9.\n".to_vec()));
+    let d = broken(|s| s.write("seeds/latin1.txt", b"Titre\n\nLe pr\xe9sident a parl\xe9.\n"));
     insta::assert_snapshot!(d);
 }
 
@@ -182,7 +179,7 @@ fn every_problem_in_one_run() {
     let d = broken(|s| {
         s.write("content/sources/hand.md", page("nope", "Text."));
         s.write("content/sources/other.md", "+++\ntitle = 3\noutlet = \"unknown\"\n+++\n");
-        s.write("seeds/latin1.txt", b"caf\xe9".to_vec());
+        s.write("seeds/latin1.txt", b"caf\xe9");
     });
     insta::assert_snapshot!(d);
 }

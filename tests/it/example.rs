@@ -89,8 +89,8 @@ fn ingest_cleans_chrome_and_keeps_a_record_of_it() {
     site.build_ok();
     let rt = site
         .tree("content/sources")
-        .into_iter()
-        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .into_values()
+        .map(|b| String::from_utf8(b).unwrap())
         .find(|t| t.contains("outlet = \"rt-france\""))
         .unwrap();
     let (front, body) = rt.rsplit_once("+++\n").unwrap();
