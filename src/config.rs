@@ -182,6 +182,10 @@ pub struct Rules {
     pub actors: Option<Regex>,
     /// Folded alias -> actor id.
     pub actor_by_alias: BTreeMap<String, String>,
+    /// Actor id -> display name.
+    pub actor_names: BTreeMap<String, String>,
+    /// Ids of the actors that are organisations (newspapers, agencies, firms).
+    pub organisations: std::collections::BTreeSet<String>,
     /// Per outlet id, its folded text signatures and chrome lines.
     pub outlet_signatures: Vec<(String, Vec<String>)>,
     pub outlet_chrome: BTreeMap<String, Vec<String>>,
@@ -262,6 +266,10 @@ impl Config {
         }
         let mut aliases = Vec::new();
         for (id, actor) in &self.actors {
+            if actor.kind == ActorKind::Organisation {
+                rules.organisations.insert(id.clone());
+            }
+            rules.actor_names.insert(id.clone(), actor.name.clone());
             for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
                 let folded = fold::fold(alias.trim());
                 if folded.is_empty() {

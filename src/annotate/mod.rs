@@ -5,8 +5,11 @@
 //! It never changes the page: suggestions are written only by ingest.
 
 pub mod claims;
+pub mod descriptors;
+pub mod figures;
 pub mod inline;
 pub mod quotes;
+pub mod sourcing;
 
 use crate::config::{Config, Stance, UNKNOWN_OUTLET};
 use crate::diag::{did_you_mean, Diagnostic};
@@ -27,6 +30,9 @@ pub struct Annotated {
     pub tags: Vec<ResolvedTag>,
     pub notes: Vec<Note>,
     pub quotes: Vec<Quote>,
+    pub figures: Vec<figures::Figure>,
+    pub citations: Vec<sourcing::Citation>,
+    pub descriptors: Vec<descriptors::Descriptor>,
 }
 
 /// Who made an annotation.
@@ -239,7 +245,12 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     for (i, q) in quotes.iter_mut().enumerate() {
         q.id = format!("q{}", i + 1);
     }
-    (Annotated { page, plain, tags, notes, quotes }, diags)
+    let figures = figures::find(&plain);
+    let credits: Vec<&str> =
+        page.front.removed.iter().filter(|r| r.kind == "image-caption").map(|r| r.text.as_str()).collect();
+    let citations = sourcing::find(&plain, &credits, &config.rules);
+    let descriptors = descriptors::find(&plain, &config.rules);
+    (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors }, diags)
 }
 
 /// Parses the body once: its plain text, its annotation links, and

@@ -4,6 +4,8 @@
 //! `report.json`, so the page and the export never disagree. Every finding
 //! keeps the page slug and anchor id of the passage behind it.
 
+pub mod findings;
+
 use crate::annotate::Annotated;
 use crate::config::{Affiliation, Config, OutletNote, Stance, UNKNOWN_OUTLET};
 use crate::page::Status;
@@ -19,6 +21,10 @@ pub struct Comparison {
     pub speakers: Vec<Speaker>,
     /// Sources per affiliation, for the outlet-mix chart.
     pub mix: Vec<MixRow>,
+    pub shared_quotes: Vec<findings::SharedQuote>,
+    pub figures: Vec<findings::FigureGroup>,
+    pub descriptions: Vec<findings::ActorDescriptions>,
+    pub sourcing: Vec<findings::CitedSource>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -163,7 +169,18 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         *mix.entry(s.affiliation).or_default() += 1;
     }
     let mix = mix.into_iter().map(|(affiliation, sources)| MixRow { affiliation, sources }).collect();
-    Comparison { sources, outlets, claims, blindspots, speakers, mix }
+    Comparison {
+        sources,
+        outlets,
+        claims,
+        blindspots,
+        speakers,
+        mix,
+        shared_quotes: findings::shared_quotes(pages, config),
+        figures: findings::figures(pages, config),
+        descriptions: findings::descriptions(pages, config),
+        sourcing: findings::sourcing(pages, config),
+    }
 }
 
 /// A source's summary, from its page and the config alone.

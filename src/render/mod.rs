@@ -260,6 +260,10 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
     }));
     let mut ctx = base("../", "report");
+    ctx.insert("shared_quotes", &cmp.shared_quotes);
+    ctx.insert("figures", &cmp.figures);
+    ctx.insert("descriptions", &cmp.descriptions);
+    ctx.insert("sourcing", &cmp.sourcing);
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -508,6 +512,34 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             Some(name) => format!("Quote — {name}"),
             None => "Quote — speaker not identified".into(),
         },
+        chip: None,
+    }));
+    // Anchors for the report's findings; light markup, styled discreetly.
+    out.extend(a.figures.iter().enumerate().map(|(i, f)| Highlight {
+        start: f.start,
+        end: f.end,
+        element: "span",
+        class: "figure".into(),
+        id: format!("f{}", i + 1),
+        title: if f.low == f.high { format!("Figure: {}", f.low) } else { format!("Figure: {}–{}", f.low, f.high) },
+        chip: None,
+    }));
+    out.extend(a.descriptors.iter().enumerate().map(|(i, d)| Highlight {
+        start: d.start,
+        end: d.end,
+        element: "span",
+        class: "descriptor".into(),
+        id: format!("d{}", i + 1),
+        title: format!("How this source names {}", actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor)),
+        chip: None,
+    }));
+    out.extend(a.citations.iter().filter_map(|c| c.span).enumerate().map(|(i, (start, end))| Highlight {
+        start,
+        end,
+        element: "span",
+        class: "cited".into(),
+        id: format!("c{}", i + 1),
+        title: "Cited source".into(),
         chip: None,
     }));
     out.extend(a.notes.iter().filter_map(|n| {

@@ -1,6 +1,7 @@
 //! Integration tests: build fixture sites in temporary folders and check the
 //! output and the diagnostics, as a user would see them.
 
+mod analysis;
 mod annotations;
 mod bad_input;
 mod browser;

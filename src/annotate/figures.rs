@@ -1,0 +1,259 @@
+//! Figures: numbers in digits or words, French and English, with what they
+//! count ("une centaine de militaires", "35 tonnes", "about 100 soldiers",
+//! "quelques dizaines de conseillers"). Each becomes a range of values so
+//! that vague figures can be compared: "une centaine" is 80..=120. Pure.
+
+use crate::fold::Folded;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Plain-text range of the whole expression, counted noun included.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The smallest and largest value the wording allows.
+    pub low: f64,
+    pub high: f64,
+    /// What is counted, folded and singular ("militaire", "tonne"); empty
+    /// when the number stands alone.
+    pub counts: String,
+    /// Hedged wording ("près de", "environ", "about"): not an exact count.
+    pub approximate: bool,
+}
+
+/// Vague quantities: (folded words, low, high).
+const WORDS: &[(&str, f64, f64)] = &[
+    ("une dizaine", 8.0, 12.0),
+    ("une douzaine", 10.0, 14.0),
+    ("une quinzaine", 13.0, 17.0),
+    ("une vingtaine", 18.0, 25.0),
+    ("une trentaine", 27.0, 35.0),
+    ("une quarantaine", 37.0, 45.0),
+    ("une cinquantaine", 45.0, 55.0),
+    ("une soixantaine", 55.0, 65.0),
+    ("une centaine", 80.0, 120.0),
+    ("des centaines", 200.0, 900.0),
+    ("plusieurs centaines", 200.0, 900.0),
+    ("un millier", 800.0, 1200.0),
+    ("des milliers", 2000.0, 9000.0),
+    ("plusieurs milliers", 2000.0, 9000.0),
+    ("quelques dizaines", 20.0, 60.0),
+    ("des dizaines", 20.0, 90.0),
+    ("plusieurs dizaines", 20.0, 90.0),
+    ("plusieurs douzaines", 24.0, 90.0),
+    ("quelques centaines", 200.0, 500.0),
+    ("a few dozen", 20.0, 60.0),
+    ("dozens", 20.0, 90.0),
+    ("a dozen", 10.0, 14.0),
+    ("hundreds", 200.0, 900.0),
+    ("a hundred", 80.0, 120.0),
+    ("a thousand", 800.0, 1200.0),
+    ("thousands", 2000.0, 9000.0),
+    ("mille", 1000.0, 1000.0),
+    ("cent", 100.0, 100.0),
+];
+
+const SMALL: &[(&str, f64)] = &[
+    ("deux", 2.0),
+    ("trois", 3.0),
+    ("quatre", 4.0),
+    ("cinq", 5.0),
+    ("six", 6.0),
+    ("sept", 7.0),
+    ("huit", 8.0),
+    ("neuf", 9.0),
+    ("dix", 10.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("ten", 10.0),
+];
+
+/// Nouns that name what is counted, folded; plurals are folded to these.
+const NOUNS: &[&str] = &[
+    "militaire",
+    "soldat",
+    "conseiller",
+    "specialiste",
+    "expert",
+    "personne",
+    "membre",
+    "employe",
+    "effectif",
+    "personnel",
+    "tonne",
+    "avion",
+    "pays",
+    "an",
+    "annee",
+    "mois",
+    "jour",
+    "dollar",
+    "euro",
+    "contrat",
+    "soldier",
+    "troop",
+    "adviser",
+    "advisor",
+    "specialist",
+    "expert",
+    "people",
+    "person",
+    "ton",
+    "tonne",
+    "plane",
+    "aircraft",
+    "country",
+    "year",
+    "day",
+];
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut words: Vec<&str> = WORDS.iter().map(|w| w.0).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let small: Vec<&str> = SMALL.iter().map(|s| s.0).collect();
+        Regex::new(&format!(
+            r#"(?P<hedge>\b(?:pres de|environ|quelque|plus de|moins de|about|around|nearly|some|almost|more than|fewer than|over|d')\s*)?(?:(?P<digits>\b\d{{1,3}}(?:[ \u{{a0}}.,]\d{{3}})*(?:,\d+)?\b)|(?P<words>\b(?:{})\b)|(?P<small>\b(?:{})\b))(?P<rest>(?:[\s"]+(?:de|d'|of))?[\s"]*(?:[a-z'-]+[\s"]+){{0,4}}(?P<noun>[a-z-]+)?)"#,
+            words.join("|"),
+            small.join("|")
+        ))
+        .expect("valid")
+    })
+}
+
+fn singular(word: &str) -> &str {
+    word.strip_suffix("aux").map_or_else(|| word.strip_suffix('s').unwrap_or(word), |_| word)
+}
+
+/// Every figure in `plain`. Years (1000..=2100 standing alone) are dates,
+/// not figures, and are skipped.
+pub fn find(plain: &str) -> Vec<Figure> {
+    let folded = Folded::new(plain);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // Scanning resumes where an expression ends, not where the greedy
+    // look-ahead stopped, so "deux avions transportant près de 100 soldats"
+    // keeps the hedge of the second figure.
+    while let Some(c) = number_re().captures_at(&folded.text, pos) {
+        let whole = c.get(0).expect("match");
+        pos = c.name("digits").or(c.name("words")).or(c.name("small")).map_or(whole.end(), |m| m.end());
+        let (mut low, mut high) = if let Some(d) = c.name("digits") {
+            let digits: String = d.as_str().chars().filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '.')).collect();
+            let Ok(v) = digits.replace(',', ".").parse::<f64>() else { continue };
+            (v, v)
+        } else if let Some(w) = c.name("words") {
+            let (_, lo, hi) = WORDS.iter().find(|x| x.0 == w.as_str()).copied().expect("listed");
+            (lo, hi)
+        } else {
+            let s = c.name("small").expect("one of the three");
+            let v = SMALL.iter().find(|x| x.0 == s.as_str()).map(|x| x.1).expect("listed");
+            (v, v)
+        };
+        // The counted noun: the first known noun among the next few words
+        // ("une centaine de militaires", "à «quelques dizaines» le nombre de
+        // ses conseillers"), else the last one just before ("ses conseillers
+        // militaires de mille à quelques dizaines").
+        let rest = c.name("rest").map_or("", |m| m.as_str());
+        let known = |w: &&str| NOUNS.contains(w);
+        let mut noun = rest
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .filter(|w| !w.is_empty())
+            .map(singular)
+            .find(known)
+            .unwrap_or("")
+            .to_owned();
+        let mut noun_after = !noun.is_empty();
+        if noun.is_empty() && c.name("words").is_some() {
+            let before = crate::text::before(&folded.text, whole.start(), 60);
+            let before = before.rsplit(['.', ';', ':']).next().unwrap_or("");
+            noun = before
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .filter(|w| !w.is_empty())
+                .map(singular)
+                .filter(known)
+                .last()
+                .unwrap_or("")
+                .to_owned();
+            noun_after = false;
+        }
+        // A number that counts nothing known ("les deux pays" aside) is
+        // not a figure worth comparing; years are dates.
+        if noun.is_empty() {
+            continue;
+        }
+        let hedge = c.name("hedge").map(|h| h.as_str().trim().to_owned()).unwrap_or_default();
+        let approximate = !hedge.is_empty() && hedge != "d'" || c.name("words").is_some();
+        match hedge.as_str() {
+            "pres de" | "environ" | "about" | "around" | "nearly" | "almost" | "some" | "quelque" => {
+                low = (low * 0.85).floor();
+                high = (high * 1.1).ceil();
+            }
+            "plus de" | "more than" | "over" => high = f64::INFINITY.min(high * 3.0),
+            "moins de" | "fewer than" => low = 0.0,
+            _ => {}
+        }
+        // End the expression at the counted noun, if any.
+        let end = if !noun_after {
+            c.name("words").or(c.name("small")).or(c.name("digits")).map_or(whole.end(), |m| m.end())
+        } else {
+            let rest_start = c.name("rest").map_or(whole.end(), |m| m.start());
+            let at = folded.text[rest_start..whole.end()].find(singular(&noun)).map_or(whole.end(), |i| rest_start + i);
+            let noun_end = folded.text[at..]
+                .find(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .map_or(folded.text.len(), |i| at + i);
+            noun_end
+        };
+        pos = pos.max(end);
+        let (s, e) = folded.original_range(whole.start(), end);
+        out.push(Figure {
+            start: s,
+            end: e,
+            text: plain[s..e].trim().to_owned(),
+            low,
+            high,
+            counts: noun,
+            approximate,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Figure {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn french_and_english_figures() {
+        let f = one("La Russie avait envoyé en mars une centaine de militaires dans le pays.");
+        assert_eq!(
+            (f.low, f.high, f.counts.as_str(), f.text.as_str()),
+            (80.0, 120.0, "militaire", "une centaine de militaires")
+        );
+        let both = find("Deux avions transportant près de 100 soldats ont atterri.");
+        assert_eq!(both[0].text, "Deux avions");
+        let f = &both[1];
+        assert!(f.approximate && f.low < 100.0 && f.high > 100.0 && f.counts == "soldat", "{f:?}");
+        let f = one("réduit à «quelques dizaines» le nombre de ses conseillers");
+        assert_eq!((f.low, f.high), (20.0, 60.0));
+        let f = one("la présence d’environ un millier de soldats russes");
+        assert_eq!(f.counts, "soldat");
+        assert!(f.low < 800.0 && f.high > 1200.0);
+        let f = one("Russia sent about 100 soldiers in March.");
+        assert_eq!(f.counts, "soldier");
+        assert!(find("en vertu d’un accord remontant à 2001").is_empty(), "years are not figures");
+        let f = one("35 tonnes de matériel");
+        assert_eq!((f.low, f.counts.as_str()), (35.0, "tonne"));
+    }
+}

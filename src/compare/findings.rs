@@ -1,0 +1,390 @@
+//! Cross-source findings beyond claims: quotes several outlets carry,
+//! figures side by side, how outlets describe each actor, whom they cite.
+//! Pure. Every finding keeps the page slug and anchor of its passage.
+
+use crate::annotate::sourcing;
+use crate::annotate::Annotated;
+use crate::config::Config;
+use crate::fold::fold;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Carrier {
+    pub source: String,
+    /// Anchor id in the source page.
+    pub anchor: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedQuote {
+    pub speaker: Option<String>,
+    pub speaker_name: String,
+    /// verbatim, near-verbatim or paraphrase.
+    pub kind: &'static str,
+    /// The lowest similarity between the first carrier's wording and another's, in percent.
+    pub similarity: u32,
+    pub carriers: Vec<Carrier>,
+    pub sources: usize,
+}
+
+/// Shingles appearing in more quotes than this are too common to link
+/// quotes; skipping them keeps the matching near-linear.
+const MAX_POSTINGS: usize = 64;
+
+fn words(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+fn shingles(words: &[String]) -> BTreeSet<u64> {
+    let k = 3.min(words.len().max(1));
+    words
+        .windows(k)
+        .map(|w| u64::from_le_bytes(blake3::hash(w.join(" ").as_bytes()).as_bytes()[..8].try_into().expect("8 bytes")))
+        .collect()
+}
+
+/// Shared shingles over the smaller set: 1.0 when one wording contains the other.
+fn containment(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
+    let smaller = a.len().min(b.len()).max(1);
+    a.intersection(b).count() as f64 / smaller as f64
+}
+
+fn find_root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Quotes carried by more than one source: quotes are linked through an
+/// index of word 3-gram shingles (never compared all against all), then
+/// grouped; a group is verbatim when the words are the same, near-verbatim
+/// when one wording nearly contains the other.
+pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> {
+    struct Q<'a> {
+        source: &'a str,
+        anchor: &'a str,
+        text: &'a str,
+        speaker: Option<&'a str>,
+        words: Vec<String>,
+        shingles: BTreeSet<u64>,
+    }
+    let quotes: Vec<Q> = pages
+        .iter()
+        .flat_map(|a| {
+            a.quotes.iter().map(move |q| {
+                let words = words(&q.text);
+                let shingles = shingles(&words);
+                Q { source: &a.page.slug, anchor: &q.id, text: &q.text, speaker: q.speaker.as_deref(), words, shingles }
+            })
+        })
+        .collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        for s in &q.shingles {
+            index.entry(*s).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    for (i, q) in quotes.iter().enumerate() {
+        let mut candidates = BTreeSet::new();
+        for s in &q.shingles {
+            let posting = &index[s];
+            if posting.len() <= MAX_POSTINGS {
+                candidates.extend(posting.iter().copied().filter(|&j| j > i && quotes[j].source != q.source));
+            }
+        }
+        for j in candidates {
+            let shared = q.shingles.intersection(&quotes[j].shingles).count();
+            // Four shared 3-grams (six words in a row) at least: short quotes
+            // share "il s'agit d'une" without being the same statement.
+            if shared >= 4 && containment(&q.shingles, &quotes[j].shingles) >= 0.6 {
+                let (a, b) = (find_root(&mut parent, i), find_root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..quotes.len() {
+        let root = find_root(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<SharedQuote> = groups
+        .into_values()
+        .filter_map(|members| {
+            let sources: BTreeSet<&str> = members.iter().map(|&i| quotes[i].source).collect();
+            if sources.len() < 2 {
+                return None;
+            }
+            let first = &quotes[members[0]];
+            let similarity =
+                members[1..].iter().map(|&i| containment(&first.shingles, &quotes[i].shingles)).fold(1.0_f64, f64::min);
+            // Verbatim: the same words, or an exact excerpt of the longest wording.
+            let longest = members.iter().map(|&i| &quotes[i]).max_by_key(|q| q.words.len()).expect("members");
+            let joined = format!(" {} ", longest.words.join(" "));
+            let verbatim = members.iter().all(|&i| joined.contains(&format!(" {} ", quotes[i].words.join(" "))));
+            let kind = if verbatim {
+                "verbatim"
+            } else if similarity >= 0.85 {
+                "near-verbatim"
+            } else {
+                "paraphrase"
+            };
+            let mut speakers: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in &members {
+                if let Some(s) = quotes[i].speaker {
+                    *speakers.entry(s).or_default() += 1;
+                }
+            }
+            let speaker =
+                speakers.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s))).map(|(s, _)| s.to_owned());
+            let speaker_name = speaker
+                .as_deref()
+                .and_then(|s| config.actors.get(s))
+                .map_or_else(|| "Speaker not identified".to_owned(), |a| a.name.clone());
+            Some(SharedQuote {
+                speaker,
+                speaker_name,
+                kind,
+                similarity: (similarity * 100.0).round() as u32,
+                sources: sources.len(),
+                carriers: members
+                    .iter()
+                    .map(|&i| Carrier {
+                        source: quotes[i].source.to_owned(),
+                        anchor: quotes[i].anchor.to_owned(),
+                        text: quotes[i].text.to_owned(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (std::cmp::Reverse(a.sources), &a.carriers[0].text).cmp(&(std::cmp::Reverse(b.sources), &b.carriers[0].text))
+    });
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureEntry {
+    pub source: String,
+    pub anchor: String,
+    pub text: String,
+    pub low: f64,
+    pub high: f64,
+    pub counts: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureGroup {
+    /// The claim whose passages hold these figures; `None` for the rest.
+    pub claim: Option<String>,
+    pub label: String,
+    pub entries: Vec<FigureEntry>,
+    /// Two sources give ranges for the same kind of count that do not overlap.
+    pub disagree: bool,
+}
+
+/// Counted nouns that name people, compared with one another.
+const PEOPLE: &[&str] = &[
+    "militaire",
+    "soldat",
+    "conseiller",
+    "specialiste",
+    "expert",
+    "personne",
+    "membre",
+    "effectif",
+    "personnel",
+    "employe",
+    "soldier",
+    "troop",
+    "adviser",
+    "advisor",
+    "specialist",
+    "people",
+    "person",
+];
+
+fn count_class(noun: &str) -> &str {
+    if PEOPLE.contains(&noun) {
+        "people"
+    } else {
+        noun
+    }
+}
+
+/// The claim a figure is about: among the tags whose passage holds it, the
+/// one whose pattern matches nearest to the figure (a sentence can carry
+/// "un millier" for one claim and "quelques dizaines" for another).
+fn nearest_claim<'a>(a: &'a Annotated, f: &crate::annotate::figures::Figure, config: &Config) -> Option<&'a str> {
+    a.tags
+        .iter()
+        .filter(|t| t.start <= f.start && f.end <= t.end)
+        .map(|t| {
+            let folded = crate::fold::Folded::new(&a.plain[t.start..t.end]);
+            let patterns =
+                config.rules.claims.iter().find(|(id, _)| *id == t.claim).map(|(_, p)| p.as_slice()).unwrap_or(&[]);
+            let distance = patterns
+                .iter()
+                .flat_map(|re| re.find_iter(&folded.text))
+                .map(|m| {
+                    let (s, e) = folded.original_range(m.start(), m.end());
+                    let (s, e) = (t.start + s, t.start + e);
+                    if e < f.start {
+                        f.start - e
+                    } else if s > f.end {
+                        s - f.end
+                    } else {
+                        0
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX);
+            (distance, t.claim.as_str())
+        })
+        .min()
+        .map(|(_, claim)| claim)
+}
+
+/// Figures grouped by the claim whose tagged passage holds them, so the
+/// numbers sources give for the same thing stand side by side.
+pub fn figures(pages: &[&Annotated], config: &Config) -> Vec<FigureGroup> {
+    let mut by_claim: BTreeMap<Option<String>, Vec<FigureEntry>> = BTreeMap::new();
+    for a in pages {
+        for (i, f) in a.figures.iter().enumerate() {
+            let entry = || FigureEntry {
+                source: a.page.slug.clone(),
+                anchor: format!("f{}", i + 1),
+                text: f.text.clone(),
+                low: f.low,
+                high: f.high,
+                counts: f.counts.clone(),
+            };
+            let claims: BTreeSet<&str> = nearest_claim(a, f, config).into_iter().collect();
+            if claims.is_empty() {
+                if !f.counts.is_empty() {
+                    by_claim.entry(None).or_default().push(entry());
+                }
+            } else {
+                for claim in claims {
+                    by_claim.entry(Some(claim.to_owned())).or_default().push(entry());
+                }
+            }
+        }
+    }
+    let mut out: Vec<FigureGroup> = by_claim
+        .into_iter()
+        .map(|(claim, entries)| {
+            let disagree = entries.iter().enumerate().any(|(i, x)| {
+                entries[i + 1..].iter().any(|y| {
+                    x.source != y.source
+                        && !x.counts.is_empty()
+                        && count_class(&x.counts) == count_class(&y.counts)
+                        && (x.high < y.low || y.high < x.low)
+                })
+            });
+            let label = match &claim {
+                Some(id) => config.claims.get(id).map_or_else(|| id.clone(), |c| c.label.clone()),
+                None => "Figures outside tagged claims".to_owned(),
+            };
+            FigureGroup { claim, label, entries, disagree }
+        })
+        .collect();
+    // Claims first, the rest last.
+    out.sort_by_key(|g| g.claim.is_none());
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct Description {
+    pub source: String,
+    pub anchor: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActorDescriptions {
+    pub actor: String,
+    pub name: String,
+    /// Distinct descriptions across sources (folded).
+    pub distinct: usize,
+    pub descriptions: Vec<Description>,
+}
+
+/// For each actor described in more than one way or by more than one
+/// source: the descriptions, source by source.
+pub fn descriptions(pages: &[&Annotated], config: &Config) -> Vec<ActorDescriptions> {
+    let mut by_actor: BTreeMap<&str, Vec<Description>> = BTreeMap::new();
+    for a in pages {
+        for (i, d) in a.descriptors.iter().enumerate() {
+            by_actor.entry(&d.actor).or_default().push(Description {
+                source: a.page.slug.clone(),
+                anchor: format!("d{}", i + 1),
+                text: d.text.clone(),
+            });
+        }
+    }
+    by_actor
+        .into_iter()
+        .map(|(actor, descriptions)| {
+            let distinct = descriptions.iter().map(|d| fold(&d.text)).collect::<BTreeSet<_>>().len();
+            let name = config.actors.get(actor).map_or_else(|| actor.to_owned(), |a| a.name.clone());
+            ActorDescriptions { actor: actor.to_owned(), name, distinct, descriptions }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct CiteRef {
+    pub source: String,
+    /// Anchor id in the source page; `None` for photo credits.
+    pub anchor: Option<String>,
+    pub via: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CitedSource {
+    pub key: String,
+    pub name: String,
+    pub named: bool,
+    pub sources: usize,
+    pub citations: Vec<CiteRef>,
+}
+
+/// Whom the sources cite, most cited first; unnamed sources together.
+pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
+    let mut by_key: BTreeMap<String, (String, bool, Vec<CiteRef>)> = BTreeMap::new();
+    for a in pages {
+        let mut n = 0;
+        for c in &a.citations {
+            let anchor = c.span.map(|_| {
+                n += 1;
+                format!("c{n}")
+            });
+            let key = sourcing::key(c);
+            let name = match (&c.actor, c.named) {
+                (Some(id), _) => config.actors.get(id).map_or_else(|| c.cited.clone(), |x| x.name.clone()),
+                (None, true) => c.cited.clone(),
+                (None, false) => "Unnamed sources".to_owned(),
+            };
+            let entry = by_key.entry(key).or_insert_with(|| (name, c.named, Vec::new()));
+            entry.2.push(CiteRef { source: a.page.slug.clone(), anchor, via: c.via.clone(), text: c.cited.clone() });
+        }
+    }
+    let mut out: Vec<CitedSource> = by_key
+        .into_iter()
+        .map(|(key, (name, named, citations))| {
+            let sources = citations.iter().map(|c| c.source.as_str()).collect::<BTreeSet<_>>().len();
+            CitedSource { key, name, named, sources, citations }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (!a.named, std::cmp::Reverse(a.sources), &a.name).cmp(&(!b.named, std::cmp::Reverse(b.sources), &b.name))
+    });
+    out
+}

@@ -1,0 +1,207 @@
+//! Cross-source findings: on the example briefing, on English text, and on a
+//! small corpus with known answers whose precision and recall are printed.
+
+use crate::support::{page, Site};
+use parallax::annotate::{figures, quotes};
+use parallax::config::Config;
+use serde_json::Value;
+use std::path::Path;
+
+fn comparison(site: &Site) -> Value {
+    let report: Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
+    report["comparison"].clone()
+}
+
+#[test]
+fn example_briefing_findings() {
+    let site = Site::example();
+    site.build_ok();
+    let cmp = comparison(&site);
+
+    // Peskov's statement, carried by more than one source.
+    let peskov = cmp["shared_quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| {
+            q["speaker"] == "peskov"
+                && q["carriers"][0]["text"].as_str().unwrap().starts_with("Selon toute vraisemblance")
+        })
+        .expect("Peskov's statement as a shared quote");
+    assert!(peskov["sources"].as_u64().unwrap() >= 2);
+    assert_eq!(peskov["kind"], "verbatim");
+
+    // The three figures side by side, each from more than one source.
+    let groups = cmp["figures"].as_array().unwrap();
+    let group =
+        |claim: &str| groups.iter().find(|g| g["claim"] == claim).unwrap_or_else(|| panic!("figures for {claim}"));
+    let march = group("march-deployment");
+    let texts: Vec<&str> = march["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"une centaine de militaires") && texts.contains(&"près de 100 soldats"), "{texts:?}");
+    assert_eq!(march["disagree"], false);
+    let thousand = group("thousand-earlier");
+    assert!(thousand["entries"].as_array().unwrap().len() >= 2);
+    assert!(thousand["entries"].as_array().unwrap().iter().all(|e| e["low"].as_f64().unwrap() >= 500.0));
+    let dozens = group("wsj-few-dozen");
+    assert!(dozens["entries"].as_array().unwrap().iter().all(|e| e["high"].as_f64().unwrap() <= 60.0));
+
+    // Zaïomski (AFP) and Zaemsky (Press TV) are one actor.
+    let sourcing = cmp["sourcing"].as_array().unwrap();
+    let zaemsky = sourcing.iter().find(|c| c["key"] == "zaemsky").expect("the ambassador as a cited source");
+    assert_eq!(zaemsky["sources"], 2);
+    let names = cmp["descriptions"].as_array().unwrap();
+    let ambassador = names.iter().find(|a| a["actor"] == "zaemsky").unwrap();
+    assert_eq!(ambassador["descriptions"].as_array().unwrap().len(), 2);
+
+    // Guaidó is described differently by different outlets.
+    let guaido = names.iter().find(|a| a["actor"] == "guaido").unwrap();
+    let by_source: std::collections::BTreeMap<&str, &str> = guaido["descriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["source"].as_str().unwrap(), d["text"].as_str().unwrap()))
+        .collect();
+    assert!(by_source.len() >= 3 && guaido["distinct"].as_u64().unwrap() >= 3, "{by_source:?}");
+    assert!(by_source.values().any(|d| d.contains("soutenu par les Etats-Unis")));
+    assert!(by_source.values().any(|d| d.contains("président du Parlement")));
+
+    // Whom they cite.
+    let cited: Vec<&str> = sourcing.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    for name in ["The Wall Street Journal", "Ria Novosti", "Sputnik", "Reuters"] {
+        assert!(cited.contains(&name), "{name} not among {cited:?}");
+    }
+
+    // The report shows them, each linking to its passage.
+    let html = site.read("public/report/index.html");
+    for section in ["id=\"shared-quotes\"", "id=\"figures\"", "id=\"names\"", "id=\"sourcing\""] {
+        assert!(html.contains(section), "{section}");
+    }
+    for part in html.split("href=\"../sources/").skip(1) {
+        let target = part.split('"').next().unwrap();
+        if let Some((slug, anchor)) = target.split_once("/#") {
+            let page = site.read(&format!("public/sources/{slug}/index.html"));
+            assert!(page.contains(&format!("id=\"{anchor}\"")), "{slug}#{anchor} missing");
+        }
+    }
+}
+
+const ENGLISH_CONFIG: &str = r#"[site]
+title = "English fixture"
+language = "en"
+[claims.troops]
+label = "Troops arrived"
+patterns = ["troops arrived", "soldiers landed"]
+[actors.smith]
+name = "Jane Smith"
+kind = "person"
+aliases = ["Smith"]
+[actors.herald]
+name = "The Daily Herald"
+kind = "organisation"
+aliases = ["Daily Herald", "Herald"]
+"#;
+
+#[test]
+fn english_sources_work_too() {
+    let site = Site::new();
+    site.write("config.toml", ENGLISH_CONFIG);
+    site.write(
+        "content/sources/a.md",
+        page("unknown", "[About 100 soldiers landed on Saturday](claim:troops), according to Reuters. \"We have no plans to leave the country at all,\" said the defence minister Jane Smith."),
+    );
+    site.write(
+        "content/sources/b.md",
+        page("unknown", "The Daily Herald reported that [a few dozen troops arrived](claim:troops). \"We have no plans to leave the country at all,\" Smith told reporters."),
+    );
+    site.build_ok();
+    let cmp = comparison(&site);
+    let shared = &cmp["shared_quotes"][0];
+    assert_eq!(shared["speaker"], "smith");
+    assert_eq!(shared["sources"], 2);
+    let troops = cmp["figures"].as_array().unwrap().iter().find(|g| g["claim"] == "troops").unwrap();
+    let texts: Vec<&str> = troops["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(troops["disagree"], true, "about 100 and a few dozen do not overlap");
+    let cited: Vec<&str> = cmp["sourcing"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert!(cited.contains(&"Reuters") && cited.contains(&"The Daily Herald"), "{cited:?}");
+    let smith = cmp["descriptions"].as_array().unwrap().iter().find(|a| a["actor"] == "smith").unwrap();
+    assert_eq!(smith["descriptions"][0]["text"], "defence minister");
+}
+
+/// A small corpus with known answers: every quote (with its speaker) and
+/// every figure (with its range) a reader would list.
+struct Known {
+    text: &'static str,
+    quotes: &'static [(&'static str, Option<&'static str>)],
+    figures: &'static [(&'static str, f64, f64)],
+}
+
+const CORPUS: &[Known] = &[
+    Known {
+        text: "«Il n'y a eu aucun message officiel de la part de la Russie», a déclaré Dmitri Peskov. La Russie avait envoyé en mars une centaine de militaires.",
+        quotes: &[("Il n'y a eu aucun message officiel de la part de la Russie", Some("peskov"))],
+        figures: &[("une centaine de militaires", 80.0, 120.0)],
+    },
+    Known {
+        text: "Sergueï Lavrov a dit avoir été «surpris» : «Nous n'avons fait aucune annonce à personne.» Deux avions transportant près de 100 soldats et 35 tonnes de matériel ont atterri.",
+        quotes: &[("Nous n'avons fait aucune annonce à personne.", Some("lavrov"))],
+        figures: &[("Deux avions", 2.0, 2.0), ("près de 100 soldats", 85.0, 111.0), ("35 tonnes", 35.0, 35.0)],
+    },
+    Known {
+        text: "Le quotidien évoquait la présence d’environ un millier de soldats russes. Le WSJ parle de «quelques dizaines» de conseillers militaires.",
+        quotes: &[],
+        figures: &[("environ un millier de soldats", 680.0, 1320.0), ("quelques dizaines» de conseillers", 20.0, 60.0)],
+    },
+    Known {
+        text: "\"Russia has to get out of Venezuela now,\" Trump said in the Oval Office. About 100 soldiers arrived in March, and a dozen advisers stayed.",
+        quotes: &[("Russia has to get out of Venezuela now,", Some("trump"))],
+        figures: &[("About 100 soldiers", 85.0, 110.0), ("a dozen advisers", 10.0, 14.0)],
+    },
+    Known {
+        text: "«Une dizaine de personnes travaillent dans notre bureau de Caracas», a précisé une porte-parole de Rostec. Le Kremlin a démenti mardi, en 2019, selon l'accord de 2001.",
+        quotes: &[("Une dizaine de personnes travaillent dans notre bureau de Caracas", Some("rostec"))],
+        figures: &[("Une dizaine de personnes", 8.0, 12.0)],
+    },
+];
+
+fn corpus_config() -> Config {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml")).unwrap();
+    Config::parse(&text, Path::new("config.toml")).unwrap()
+}
+
+#[test]
+fn quotes_and_figures_precision_and_recall() {
+    let config = corpus_config();
+    let (mut q_found, mut q_right, mut q_expected) = (0, 0, 0);
+    let (mut f_found, mut f_right, mut f_expected) = (0, 0, 0);
+    for known in CORPUS {
+        let found = quotes::find(known.text, &config.rules);
+        q_found += found.len();
+        q_expected += known.quotes.len();
+        for (text, speaker) in known.quotes {
+            if found.iter().any(|q| q.text == *text && q.speaker.as_deref() == *speaker) {
+                q_right += 1;
+            }
+        }
+        let found = figures::find(known.text);
+        f_found += found.len();
+        f_expected += known.figures.len();
+        for (text, low, high) in known.figures {
+            if found.iter().any(|f| f.text == *text && (f.low - low).abs() < 1.0 && (f.high - high).abs() < 1.0) {
+                f_right += 1;
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let (qp, qr) = (ratio(q_right, q_found), ratio(q_right, q_expected));
+    let (fp, fr) = (ratio(f_right, f_found), ratio(f_right, f_expected));
+    println!(
+        "quotes:  precision {qp:.2} ({q_right}/{q_found}), recall {qr:.2} ({q_right}/{q_expected}) — speaker included"
+    );
+    println!(
+        "figures: precision {fp:.2} ({f_right}/{f_found}), recall {fr:.2} ({f_right}/{f_expected}) — range included"
+    );
+    eprintln!("quotes:  precision {qp:.2}, recall {qr:.2}; figures: precision {fp:.2}, recall {fr:.2}");
+    assert!(qp >= 0.8 && qr >= 0.8, "quotes below 0.8");
+    assert!(fp >= 0.8 && fr >= 0.8, "figures below 0.8");
+}
