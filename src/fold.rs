@@ -26,6 +26,11 @@ impl Folded {
         Folded { text, origin, original_len: original.len() }
     }
 
+    /// The first folded byte at or after original byte `offset`.
+    pub fn folded_offset(&self, offset: usize) -> usize {
+        self.origin.partition_point(|&o| o < offset)
+    }
+
     /// The original byte range covering folded range `start..end`.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.origin.get(start).copied().unwrap_or(self.original_len);

@@ -55,8 +55,12 @@ const BREAKERS: &[&str] = &[
 ];
 
 pub fn find(plain: &str, rules: &Rules) -> Vec<Descriptor> {
+    find_folded(plain, &Folded::new(plain), rules)
+}
+
+/// `find` over text already folded.
+pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descriptor> {
     let Some(actors) = &rules.actors else { return Vec::new() };
-    let folded = Folded::new(plain);
     let text = &folded.text;
     let mut out = Vec::new();
     for m in actors.find_iter(text) {

@@ -22,6 +22,9 @@ pub struct Figure {
     pub counts: String,
     /// Hedged wording ("près de", "environ", "about"): not an exact count.
     pub approximate: bool,
+    /// The claim the figure is about, set by `annotate`: among the tags whose
+    /// passage holds it, the one whose pattern matches nearest.
+    pub claim: Option<String>,
 }
 
 /// Vague quantities: (folded words, low, high).
@@ -134,7 +137,11 @@ fn singular(word: &str) -> &str {
 /// Every figure in `plain`. Years (1000..=2100 standing alone) are dates,
 /// not figures, and are skipped.
 pub fn find(plain: &str) -> Vec<Figure> {
-    let folded = Folded::new(plain);
+    find_folded(plain, &Folded::new(plain))
+}
+
+/// `find` over text already folded.
+pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut pos = 0;
     // Scanning resumes where an expression ends, not where the greedy
@@ -219,6 +226,7 @@ pub fn find(plain: &str) -> Vec<Figure> {
             high,
             counts: noun,
             approximate,
+            claim: None,
         });
     }
     out
@@ -256,4 +264,49 @@ mod tests {
         let f = one("35 tonnes de matériel");
         assert_eq!((f.low, f.counts.as_str()), (35.0, "tonne"));
     }
+}
+
+/// Sets each figure's claim: among the tags whose passage holds it, the one
+/// whose pattern matches nearest to it (one sentence can carry "un millier"
+/// for one claim and "quelques dizaines" for another). Tags written by hand
+/// have no pattern match; they count as matching everywhere in their span.
+pub fn assign_claims(
+    figures: &mut [Figure],
+    tags: &[super::ResolvedTag],
+    folded: &Folded,
+    rules: &crate::config::Rules,
+) {
+    for f in figures {
+        f.claim = tags
+            .iter()
+            .filter(|t| t.start <= f.start && f.end <= t.end)
+            .map(|t| {
+                let patterns =
+                    rules.claims.iter().find(|(id, _)| *id == t.claim).map(|(_, p)| p.as_slice()).unwrap_or(&[]);
+                let (fs, fe) = folded_span(folded, t.start, t.end);
+                let distance = patterns
+                    .iter()
+                    .flat_map(|re| re.find_iter(&folded.text[fs..fe]))
+                    .map(|m| {
+                        let (s, e) = folded.original_range(fs + m.start(), fs + m.end());
+                        if e < f.start {
+                            f.start - e
+                        } else if s > f.end {
+                            s - f.end
+                        } else {
+                            0
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX - 1);
+                (distance, t.claim.clone())
+            })
+            .min()
+            .map(|(_, claim)| claim);
+    }
+}
+
+/// The folded range covering original range `start..end`.
+fn folded_span(folded: &Folded, start: usize, end: usize) -> (usize, usize) {
+    (folded.folded_offset(start), folded.folded_offset(end))
 }

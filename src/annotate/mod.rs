@@ -236,7 +236,8 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         t.id = format!("t{}", i + 1);
     }
     // The editor's quotes replace the machine's where they overlap.
-    let mut quotes: Vec<Quote> = quotes::find(&plain, &config.rules)
+    let folded = crate::fold::Folded::new(&plain);
+    let mut quotes: Vec<Quote> = quotes::find_folded(&plain, &folded, &config.rules)
         .into_iter()
         .filter(|q| !editor_quotes.iter().any(|e| e.start < q.end && q.start < e.end))
         .collect();
@@ -245,11 +246,12 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     for (i, q) in quotes.iter_mut().enumerate() {
         q.id = format!("q{}", i + 1);
     }
-    let figures = figures::find(&plain);
+    let mut figures = figures::find_folded(&plain, &folded);
+    figures::assign_claims(&mut figures, &tags, &folded, &config.rules);
     let credits: Vec<&str> =
         page.front.removed.iter().filter(|r| r.kind == "image-caption").map(|r| r.text.as_str()).collect();
-    let citations = sourcing::find(&plain, &credits, &config.rules);
-    let descriptors = descriptors::find(&plain, &config.rules);
+    let citations = sourcing::find_folded(&plain, &folded, &credits, &config.rules);
+    let descriptors = descriptors::find_folded(&plain, &folded, &config.rules);
     (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors }, diags)
 }
 

@@ -35,7 +35,12 @@ struct Mention {
 }
 
 pub fn find(plain: &str, rules: &Rules) -> Vec<Quote> {
-    let mentions = mentions(plain, rules);
+    find_folded(plain, &Folded::new(plain), rules)
+}
+
+/// `find` over text already folded.
+pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Quote> {
+    let mentions = mentions(folded, rules);
     let mut quotes = Vec::new();
     let mut offset = 0;
     for para in plain.split("\n\n") {
@@ -61,11 +66,10 @@ pub fn find(plain: &str, rules: &Rules) -> Vec<Quote> {
 }
 
 /// Actor mentions in `plain`, by configured name or alias.
-fn mentions(plain: &str, rules: &Rules) -> Vec<Mention> {
+fn mentions(folded: &Folded, rules: &Rules) -> Vec<Mention> {
     let Some(re) = &rules.actors else {
         return Vec::new();
     };
-    let folded = Folded::new(plain);
     re.find_iter(&folded.text)
         .filter_map(|m| {
             let actor = rules.actor_by_alias.get(m.as_str())?;

@@ -55,7 +55,11 @@ fn unnamed_at(s: &str) -> Option<usize> {
 
 /// Every citation in `plain`, plus photo credits among `removed` chrome.
 pub fn find(plain: &str, removed: &[&str], rules: &Rules) -> Vec<Citation> {
-    let folded = Folded::new(plain);
+    find_folded(plain, &Folded::new(plain), removed, rules)
+}
+
+/// `find` over text already folded.
+pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules) -> Vec<Citation> {
     let mut out = Vec::new();
     for m in trigger_re().find_iter(&folded.text) {
         let via = m.as_str().trim().to_owned();

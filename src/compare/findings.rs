@@ -71,30 +71,69 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         speaker: Option<&'a str>,
         words: Vec<String>,
         shingles: BTreeSet<u64>,
+        /// The first quote with the same words, whose shingles stand for it.
+        variant: usize,
     }
-    let quotes: Vec<Q> = pages
+    let mut quotes: Vec<Q> = pages
         .iter()
         .flat_map(|a| {
             a.quotes.iter().map(move |q| {
                 let words = words(&q.text);
-                let shingles = shingles(&words);
-                Q { source: &a.page.slug, anchor: &q.id, text: &q.text, speaker: q.speaker.as_deref(), words, shingles }
+                Q {
+                    source: &a.page.slug,
+                    anchor: &q.id,
+                    text: &q.text,
+                    speaker: q.speaker.as_deref(),
+                    words,
+                    shingles: BTreeSet::new(),
+                    variant: 0,
+                }
             })
         })
         .collect();
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    // Identical wordings first, in one pass: a statement carried by
+    // thousands of sources is one group however common its shingles are.
+    let mut variants = Vec::new();
+    let mut variant_of = vec![0; quotes.len()];
+    {
+        let mut by_words: HashMap<&[String], usize> = HashMap::new();
+        for (i, q) in quotes.iter().enumerate() {
+            match by_words.get(q.words.as_slice()) {
+                Some(&first) => {
+                    variant_of[i] = first;
+                    let (a, b) = (find_root(&mut parent, first), find_root(&mut parent, i));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    by_words.insert(&q.words, i);
+                    variant_of[i] = i;
+                    variants.push(i);
+                }
+            }
+        }
+    }
+    for (q, v) in quotes.iter_mut().zip(variant_of) {
+        q.variant = v;
+    }
+    // Then distinct wordings linked through shared shingles (hashed once a
+    // wording; copies share their first's).
+    for &i in &variants {
+        quotes[i].shingles = shingles(&quotes[i].words);
+    }
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        for s in &q.shingles {
+    for &i in &variants {
+        for s in &quotes[i].shingles {
             index.entry(*s).or_default().push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    for (i, q) in quotes.iter().enumerate() {
+    for &i in &variants {
+        let q = &quotes[i];
         let mut candidates = BTreeSet::new();
         for s in &q.shingles {
             let posting = &index[s];
             if posting.len() <= MAX_POSTINGS {
-                candidates.extend(posting.iter().copied().filter(|&j| j > i && quotes[j].source != q.source));
+                candidates.extend(posting.iter().copied().filter(|&j| j > i));
             }
         }
         for j in candidates {
@@ -119,9 +158,11 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
             if sources.len() < 2 {
                 return None;
             }
-            let first = &quotes[members[0]];
-            let similarity =
-                members[1..].iter().map(|&i| containment(&first.shingles, &quotes[i].shingles)).fold(1.0_f64, f64::min);
+            let shingles_of = |i: usize| &quotes[quotes[i].variant].shingles;
+            let similarity = members[1..]
+                .iter()
+                .map(|&i| containment(shingles_of(members[0]), shingles_of(i)))
+                .fold(1.0_f64, f64::min);
             // Verbatim: the same words, or an exact excerpt of the longest wording.
             let longest = members.iter().map(|&i| &quotes[i]).max_by_key(|q| q.words.len()).expect("members");
             let joined = format!(" {} ", longest.words.join(" "));
@@ -217,39 +258,6 @@ fn count_class(noun: &str) -> &str {
     }
 }
 
-/// The claim a figure is about: among the tags whose passage holds it, the
-/// one whose pattern matches nearest to the figure (a sentence can carry
-/// "un millier" for one claim and "quelques dizaines" for another).
-fn nearest_claim<'a>(a: &'a Annotated, f: &crate::annotate::figures::Figure, config: &Config) -> Option<&'a str> {
-    a.tags
-        .iter()
-        .filter(|t| t.start <= f.start && f.end <= t.end)
-        .map(|t| {
-            let folded = crate::fold::Folded::new(&a.plain[t.start..t.end]);
-            let patterns =
-                config.rules.claims.iter().find(|(id, _)| *id == t.claim).map(|(_, p)| p.as_slice()).unwrap_or(&[]);
-            let distance = patterns
-                .iter()
-                .flat_map(|re| re.find_iter(&folded.text))
-                .map(|m| {
-                    let (s, e) = folded.original_range(m.start(), m.end());
-                    let (s, e) = (t.start + s, t.start + e);
-                    if e < f.start {
-                        f.start - e
-                    } else if s > f.end {
-                        s - f.end
-                    } else {
-                        0
-                    }
-                })
-                .min()
-                .unwrap_or(usize::MAX);
-            (distance, t.claim.as_str())
-        })
-        .min()
-        .map(|(_, claim)| claim)
-}
-
 /// Figures grouped by the claim whose tagged passage holds them, so the
 /// numbers sources give for the same thing stand side by side.
 pub fn figures(pages: &[&Annotated], config: &Config) -> Vec<FigureGroup> {
@@ -264,16 +272,7 @@ pub fn figures(pages: &[&Annotated], config: &Config) -> Vec<FigureGroup> {
                 high: f.high,
                 counts: f.counts.clone(),
             };
-            let claims: BTreeSet<&str> = nearest_claim(a, f, config).into_iter().collect();
-            if claims.is_empty() {
-                if !f.counts.is_empty() {
-                    by_claim.entry(None).or_default().push(entry());
-                }
-            } else {
-                for claim in claims {
-                    by_claim.entry(Some(claim.to_owned())).or_default().push(entry());
-                }
-            }
+            by_claim.entry(f.claim.clone()).or_default().push(entry());
         }
     }
     let mut out: Vec<FigureGroup> = by_claim
