@@ -5,6 +5,7 @@
 //! keeps the page slug and anchor id of the passage behind it.
 
 pub mod findings;
+pub mod vocabulary;
 
 use crate::annotate::Annotated;
 use crate::config::{Affiliation, Config, OutletNote, Stance, UNKNOWN_OUTLET};
@@ -25,6 +26,7 @@ pub struct Comparison {
     pub figures: Vec<findings::FigureGroup>,
     pub descriptions: Vec<findings::ActorDescriptions>,
     pub sourcing: Vec<findings::CitedSource>,
+    pub vocabulary: Vec<vocabulary::Distinctive>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -169,6 +171,7 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         *mix.entry(s.affiliation).or_default() += 1;
     }
     let mix = mix.into_iter().map(|(affiliation, sources)| MixRow { affiliation, sources }).collect();
+    let vocabulary = vocabulary::distinctive(pages, &sources);
     Comparison {
         sources,
         outlets,
@@ -180,6 +183,7 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         figures: findings::figures(pages, config),
         descriptions: findings::descriptions(pages, config),
         sourcing: findings::sourcing(pages, config),
+        vocabulary,
     }
 }
 

@@ -264,6 +264,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("figures", &cmp.figures);
     ctx.insert("descriptions", &cmp.descriptions);
     ctx.insert("sourcing", &cmp.sourcing);
+    ctx.insert("vocabulary", &cmp.vocabulary);
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -335,11 +336,13 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     json.push(b'\n');
     sink("report.json", &json).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
+    sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
+    sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
     sink("annotations.jsonld", &webanno::export(input.pages, config)).map_err(|d| vec![d])?;
     for (path, bytes) in &input.theme.statics {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 3 + input.theme.statics.len())
+    Ok(pages.len() + 5 + input.theme.statics.len())
 }
 
 /// An outlet without its list of sources, for pages about one source: the
@@ -621,6 +624,51 @@ fn escape_html(s: &str) -> String {
         }
     }
     out
+}
+
+/// Every quote: source, anchor, speaker, text.
+fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["source", "outlet", "anchor", "speaker", "speaker_name", "origin", "text"]);
+    for a in pages {
+        for q in &a.quotes {
+            let name = q.speaker.as_deref().and_then(|s| config.actors.get(s)).map_or("", |x| x.name.as_str());
+            let origin = match q.origin {
+                crate::annotate::Origin::Machine => "machine",
+                crate::annotate::Origin::Editor => "editor",
+            };
+            let _ = w.write_record([
+                a.page.slug.as_str(),
+                a.page.front.outlet.get_ref(),
+                &q.id,
+                q.speaker.as_deref().unwrap_or(""),
+                name,
+                origin,
+                &q.text,
+            ]);
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Every figure: the claim it is about, source, anchor, wording, range.
+fn figures_csv(cmp: &Comparison) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["claim", "source", "anchor", "text", "low", "high", "counts"]);
+    for g in &cmp.figures {
+        for e in &g.entries {
+            let _ = w.write_record([
+                g.claim.as_deref().unwrap_or(""),
+                &e.source,
+                &e.anchor,
+                &e.text,
+                &e.low.to_string(),
+                &e.high.to_string(),
+                &e.counts,
+            ]);
+        }
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 fn template_error(file: &str, e: &tera::Error) -> Diagnostic {

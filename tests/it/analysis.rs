@@ -205,3 +205,33 @@ fn quotes_and_figures_precision_and_recall() {
     assert!(qp >= 0.8 && qr >= 0.8, "quotes below 0.8");
     assert!(fp >= 0.8 && fr >= 0.8, "figures below 0.8");
 }
+
+#[test]
+fn distinctive_vocabulary_by_log_odds() {
+    let site = Site::new();
+    for i in 0..3 {
+        site.write(
+            &format!("content/sources/planet-{i}.md"),
+            page(
+                "daily-planet",
+                "The cheese moon again: cheese everywhere, cheese craters, cheese dust and the usual report.",
+            ),
+        );
+        site.write(
+            &format!("content/sources/other-{i}.md"),
+            page("unknown", "The rocky moon again: rock everywhere, rock craters, rock dust and the usual report."),
+        );
+    }
+    site.write("config.toml", crate::support::MINIMAL_CONFIG.replace("language = \"en\"", "language = \"en\""));
+    site.build_ok();
+    let cmp = comparison(&site);
+    let planet = cmp["vocabulary"].as_array().unwrap().iter().find(|v| v["group"] == "daily-planet").unwrap();
+    let top = &planet["terms"][0];
+    assert_eq!(top["word"], "cheese", "{planet}");
+    assert!(top["z"].as_f64().unwrap() > 1.96);
+    let words: Vec<&str> = planet["terms"].as_array().unwrap().iter().map(|t| t["word"].as_str().unwrap()).collect();
+    assert!(
+        !words.contains(&"report") && !words.contains(&"the"),
+        "shared words and stop words are not distinctive: {words:?}"
+    );
+}
