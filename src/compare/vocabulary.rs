@@ -72,22 +72,46 @@ fn count_page(a: &Annotated, language: &str) -> Counts {
     counts
 }
 
+fn merge(into: &mut Counts, from: Counts) {
+    for (stem, (n, forms)) in from {
+        let e = into.entry(stem).or_default();
+        e.0 += n;
+        for (form, k) in forms {
+            *e.1.entry(form).or_default() += k;
+        }
+    }
+}
+
 pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive> {
-    let per_page: Vec<Counts> =
-        pages.par_iter().zip(sources.par_iter()).map(|(a, s)| count_page(a, &s.language)).collect();
     let groups_count = sources.iter().map(|s| group_of(s, true)).collect::<HashSet<_>>().len();
     let split_unknown = groups_count <= MAX_GROUPS;
-    let mut groups: BTreeMap<String, (String, Vec<String>, Counts)> = BTreeMap::new();
+    // Counted straight into each group (at most MAX_GROUPS + outlets), in
+    // parallel: keeping every page's counts cost hundreds of MB at 10,000.
+    let by_group: HashMap<String, Counts> = pages
+        .par_iter()
+        .zip(sources.par_iter())
+        .fold(HashMap::new, |mut acc: HashMap<String, Counts>, (a, s)| {
+            merge(acc.entry(group_of(s, split_unknown)).or_default(), count_page(a, &s.language));
+            acc
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (group, counts) in b {
+                merge(a.entry(group).or_default(), counts);
+            }
+            a
+        });
     let mut total: HashMap<&str, u32> = HashMap::new();
     let mut n_total = 0u64;
-    for counts in &per_page {
+    for counts in by_group.values() {
         for (stem, (n, _)) in counts {
             *total.entry(stem).or_default() += n;
             n_total += u64::from(*n);
         }
     }
-    for (s, counts) in sources.iter().zip(per_page.iter()) {
+    let mut groups: BTreeMap<String, (String, Vec<String>, &Counts)> = BTreeMap::new();
+    for s in sources {
         let key = group_of(s, split_unknown);
+        let Some(counts) = by_group.get(&key) else { continue };
         let name = if key == UNKNOWN_OUTLET {
             "Unidentified outlets".to_owned()
         } else if s.outlet == UNKNOWN_OUTLET {
@@ -95,15 +119,7 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
         } else {
             s.outlet_name.clone()
         };
-        let entry = groups.entry(key).or_insert_with(|| (name, Vec::new(), Counts::new()));
-        entry.1.push(s.slug.clone());
-        for (stem, (n, forms)) in counts {
-            let e = entry.2.entry(stem.clone()).or_default();
-            e.0 += n;
-            for (form, k) in forms {
-                *e.1.entry(form.clone()).or_default() += k;
-            }
-        }
+        groups.entry(key).or_insert_with(|| (name, Vec::new(), counts)).1.push(s.slug.clone());
     }
     if groups.len() < 2 || n_total == 0 {
         return Vec::new();
