@@ -5,6 +5,7 @@
 //! It never changes the page: suggestions are written only by ingest.
 
 pub mod claims;
+pub mod dates;
 pub mod descriptors;
 pub mod figures;
 pub mod inline;
@@ -33,6 +34,7 @@ pub struct Annotated {
     pub figures: Vec<figures::Figure>,
     pub citations: Vec<sourcing::Citation>,
     pub descriptors: Vec<descriptors::Descriptor>,
+    pub dates: Vec<dates::DateMention>,
 }
 
 /// Who made an annotation.
@@ -252,7 +254,9 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         page.front.removed.iter().filter(|r| r.kind == "image-caption").map(|r| r.text.as_str()).collect();
     let citations = sourcing::find_folded(&plain, &folded, &credits, &config.rules);
     let descriptors = descriptors::find_folded(&plain, &folded, &config.rules);
-    (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors }, diags)
+    let published = page.front.date.map(|d| d.to_string());
+    let dates = dates::find(&plain, &folded, published.as_deref());
+    (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors, dates }, diags)
 }
 
 /// Parses the body once: its plain text, its annotation links, and

@@ -387,3 +387,35 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
     });
     out
 }
+
+#[derive(Debug, Serialize)]
+pub struct TimelineDate {
+    /// YYYY-MM-DD or YYYY-MM.
+    pub date: String,
+    pub sources: usize,
+    pub mentions: Vec<Carrier>,
+}
+
+/// The dates the sources mention, in order, each with the passages; dates
+/// that cannot be told (a weekday with no publication date) are left out.
+pub fn timeline(pages: &[&Annotated]) -> Vec<TimelineDate> {
+    let mut by_date: BTreeMap<&str, Vec<Carrier>> = BTreeMap::new();
+    for a in pages {
+        for (i, d) in a.dates.iter().enumerate() {
+            if let Some(date) = &d.date {
+                by_date.entry(date).or_default().push(Carrier {
+                    source: a.page.slug.clone(),
+                    anchor: format!("dt{}", i + 1),
+                    text: d.text.clone(),
+                });
+            }
+        }
+    }
+    by_date
+        .into_iter()
+        .map(|(date, mentions)| {
+            let sources = mentions.iter().map(|m| m.source.as_str()).collect::<BTreeSet<_>>().len();
+            TimelineDate { date: date.to_owned(), sources, mentions }
+        })
+        .collect()
+}

@@ -27,6 +27,7 @@ pub struct Comparison {
     pub descriptions: Vec<findings::ActorDescriptions>,
     pub sourcing: Vec<findings::CitedSource>,
     pub vocabulary: Vec<vocabulary::Distinctive>,
+    pub timeline: Vec<findings::TimelineDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,6 +185,7 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         descriptions: findings::descriptions(pages, config),
         sourcing: findings::sourcing(pages, config),
         vocabulary,
+        timeline: findings::timeline(pages),
     }
 }
 

@@ -41,3 +41,40 @@ pub fn outlet_mix(cmp: &Comparison) -> String {
     svg.push_str("</svg>");
     svg
 }
+
+/// Dates mentioned, left to right in date order; bar height is how many
+/// sources mention the date.
+pub fn timeline(cmp: &Comparison) -> String {
+    let dates = &cmp.timeline;
+    if dates.is_empty() {
+        return String::new();
+    }
+    let max = dates.iter().map(|d| d.sources).max().unwrap_or(1).max(1);
+    let (step, height, top) = (46, 90, 8);
+    let width = dates.len() * step + 20;
+    let mut svg = format!(
+        "<svg class=\"chart timeline\" role=\"img\" aria-label=\"Dates mentioned by the sources\" viewBox=\"0 0 {width} {}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
+        height + 40
+    );
+    for (i, d) in dates.iter().enumerate() {
+        let x = 10 + i * step;
+        let h = (d.sources * height / max).max(3);
+        let _ = write!(
+            svg,
+            "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h}\"><title>{}: {} source(s)</title></rect><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            x + 8,
+            top + height - h,
+            step - 16,
+            escape(&d.date),
+            d.sources,
+            x + step / 2,
+            top + height + 14,
+            escape(if d.date.starts_with("--") { &d.date[2..] } else { d.date.get(5..).unwrap_or(&d.date) }),
+            x + step / 2,
+            top + height + 28,
+            escape(if d.date.starts_with("--") { "year?" } else { d.date.get(..4).unwrap_or("") }),
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}

@@ -265,6 +265,8 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("descriptions", &cmp.descriptions);
     ctx.insert("sourcing", &cmp.sourcing);
     ctx.insert("vocabulary", &cmp.vocabulary);
+    ctx.insert("timeline", &cmp.timeline);
+    ctx.insert("timeline_svg", &chart::timeline(cmp));
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -527,6 +529,20 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
         title: if f.low == f.high { format!("Figure: {}", f.low) } else { format!("Figure: {}–{}", f.low, f.high) },
         chip: None,
     }));
+    out.extend(
+        a.dates.iter().enumerate().map(|(i, d)| Highlight {
+            start: d.start,
+            end: d.end,
+            element: "span",
+            class: "date".into(),
+            id: format!("dt{}", i + 1),
+            title: d
+                .date
+                .clone()
+                .map_or_else(|| "Date (cannot be told: no publication date)".into(), |x| format!("Date: {x}")),
+            chip: None,
+        }),
+    );
     out.extend(a.descriptors.iter().enumerate().map(|(i, d)| Highlight {
         start: d.start,
         end: d.end,

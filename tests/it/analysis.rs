@@ -71,9 +71,21 @@ fn example_briefing_findings() {
         assert!(cited.contains(&name), "{name} not among {cited:?}");
     }
 
+    // The timeline: dates without a year keep ISO's --MM-DD form.
+    let timeline = cmp["timeline"].as_array().unwrap();
+    let june3 = timeline.iter().find(|d| d["date"] == "--06-03").expect("3 June");
+    assert_eq!(june3["sources"], 2, "RT France and Press TV date Rostec's reaction");
+
     // The report shows them, each linking to its passage.
     let html = site.read("public/report/index.html");
-    for section in ["id=\"shared-quotes\"", "id=\"figures\"", "id=\"names\"", "id=\"sourcing\""] {
+    for section in [
+        "id=\"shared-quotes\"",
+        "id=\"figures\"",
+        "id=\"names\"",
+        "id=\"sourcing\"",
+        "id=\"vocabulary\"",
+        "id=\"timeline\"",
+    ] {
         assert!(html.contains(section), "{section}");
     }
     for part in html.split("href=\"../sources/").skip(1) {
