@@ -94,6 +94,31 @@ pub enum Command {
         #[arg(long, default_value_t = 50, value_name = "MS")]
         debounce: u64,
     },
+    /// List statements several sources share that no claim covers, and add
+    /// one to config.toml as a new claim.
+    ///
+    /// Without --add, prints the candidates (the same as the report's
+    /// "Claim candidates"). With --add, appends a [claims.<id>] entry whose
+    /// pattern matches the shared wording; config.toml is only appended to,
+    /// and left alone if the result would not be valid. The new claim is
+    /// suggested on seeds ingested from then on; tag existing pages by hand.
+    #[command(
+        after_help = "Examples:\n  parallax claims\n  parallax claims --add p4 --id rostec-staff --label \"Rostec's staff in Caracas has not changed\""
+    )]
+    Claims {
+        /// The briefing's folder (holding config.toml, seeds/, content/).
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// The candidate to add, by its id in the list (p1, p2, …).
+        #[arg(long, value_name = "CANDIDATE", requires_all = ["id", "label"])]
+        add: Option<String>,
+        /// Id of the new claim: lowercase letters, digits and dashes.
+        #[arg(long)]
+        id: Option<String>,
+        /// Label of the new claim.
+        #[arg(long)]
+        label: Option<String>,
+    },
     /// Check the config, every content page, its annotations and the seeds,
     /// writing nothing.
     ///

@@ -30,6 +30,41 @@ fn located(root: &Path, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Claims { root, add, id, label } => {
+            let candidates = match site::claim_candidates(&root)? {
+                Ok(c) => c,
+                Err(diags) => {
+                    for d in located(&root, diags) {
+                        eprintln!("{d}");
+                    }
+                    eprintln!("fix these problems first");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            match (add, id, label) {
+                (Some(add), Some(id), Some(label)) => {
+                    let Some(passage) = candidates.iter().find(|p| p.id == add) else {
+                        anyhow::bail!("no claim candidate `{add}`; run `parallax claims` to list them");
+                    };
+                    site::add_claim(&root, passage, &id, &label)?;
+                    println!("added [claims.{id}] to config.toml; it will be suggested on seeds ingested from now on");
+                }
+                _ if candidates.is_empty() => {
+                    println!("no candidates: every statement several sources share is covered by a claim")
+                }
+                _ => {
+                    for p in &candidates {
+                        println!("{}  {} sources{}", p.id, p.sources, if p.verbatim { ", verbatim" } else { "" });
+                        for o in p.occurrences.iter().take(3) {
+                            println!("    {}: {}", o.source, parallax::render::shorten_str(&o.text, 140));
+                        }
+                        println!("    pattern: {}", parallax::compare::reuse::pattern_for(p));
+                    }
+                    println!("\nadd one with: parallax claims --add <id> --id <claim-id> --label \"<label>\"");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Watch { root, output, debounce } => {
             let debounce = Duration::from_millis(debounce);
             parallax::serve::run(parallax::serve::Options { root, output, debounce, serve: None })?;

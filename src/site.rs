@@ -266,6 +266,58 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
     Ok(diags)
 }
 
+/// Shared statements no claim covers: the claim candidates of a briefing.
+/// `Err` with diagnostics when the briefing has errors.
+pub fn claim_candidates(
+    root: &Path,
+) -> anyhow::Result<Result<Vec<crate::compare::reuse::SharedPassage>, Vec<Diagnostic>>> {
+    require_config(root)?;
+    let mut diags = Vec::new();
+    let Some(loaded) = load(root, &mut diags, &mut PageCache::default()) else { return Ok(Err(diags)) };
+    if diag::has_errors(&diags) {
+        return Ok(Err(diags));
+    }
+    let pages = loaded.page_refs();
+    let shared = crate::compare::reuse::shared_passages(&pages);
+    Ok(Ok(shared.into_iter().filter(|p| p.claims.is_empty()).collect()))
+}
+
+/// Appends a claim for candidate `passage` to config.toml. The file is only
+/// appended to, through a temporary file and a rename, and only when the
+/// result parses.
+pub fn add_claim(
+    root: &Path,
+    passage: &crate::compare::reuse::SharedPassage,
+    id: &str,
+    label: &str,
+) -> anyhow::Result<()> {
+    if !config::is_id(id) {
+        bail!("`{id}` is not a valid claim id: use lowercase letters, digits and dashes");
+    }
+    let path = root.join(config::FILE_NAME);
+    let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let example = &passage.occurrences[0].text;
+    let entry = format!(
+        "\n[claims.{id}]\nlabel = {}\ndescription = {}\npatterns = [{}]\n",
+        quote(label),
+        quote(&format!("Found in {} sources: «{}»", passage.sources, crate::render::shorten_str(example, 160))),
+        quote(&crate::compare::reuse::pattern_for(passage)),
+    );
+    let new_text = format!("{}{}{entry}", text, if text.ends_with('\n') { "" } else { "\n" });
+    match Config::parse(&new_text, Path::new(config::FILE_NAME)) {
+        Ok(c) if c.claims.contains_key(id) => {}
+        Ok(_) => bail!("the new claim did not parse as expected; config.toml is unchanged"),
+        Err(d) => {
+            let first = d.first().map(|d| d.message.clone()).unwrap_or_default();
+            bail!("config.toml would not be valid with this claim ({first}); it is unchanged");
+        }
+    }
+    let tmp = root.join(format!(".{}.parallax-tmp", config::FILE_NAME));
+    fs::write(&tmp, &new_text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    fs::rename(&tmp, &path).with_context(|| format!("cannot update {}", path.display()))
+}
+
 /// Builds the site. Content problems come back in the report; `Err` means
 /// the build could not write its output.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {

@@ -5,6 +5,7 @@
 //! keeps the page slug and anchor id of the passage behind it.
 
 pub mod findings;
+pub mod reuse;
 pub mod vocabulary;
 
 use crate::annotate::Annotated;
@@ -28,6 +29,8 @@ pub struct Comparison {
     pub sourcing: Vec<findings::CitedSource>,
     pub vocabulary: Vec<vocabulary::Distinctive>,
     pub timeline: Vec<findings::TimelineDate>,
+    /// Sentences several sources share.
+    pub shared_passages: Vec<reuse::SharedPassage>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,6 +189,7 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         sourcing: findings::sourcing(pages, config),
         vocabulary,
         timeline: findings::timeline(pages),
+        shared_passages: reuse::shared_passages(pages),
     }
 }
 

@@ -266,6 +266,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("sourcing", &cmp.sourcing);
     ctx.insert("vocabulary", &cmp.vocabulary);
     ctx.insert("timeline", &cmp.timeline);
+    ctx.insert("shared_passages", &cmp.shared_passages);
     ctx.insert("timeline_svg", &chart::timeline(cmp));
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp

@@ -247,3 +247,42 @@ fn distinctive_vocabulary_by_log_odds() {
         "shared words and stop words are not distinctive: {words:?}"
     );
 }
+
+#[test]
+fn claim_discovery_lists_candidates_and_adds_one() {
+    let site = Site::new();
+    let shared = "The harbour authority confirmed that three cargo ships left the port before dawn on Friday.";
+    site.write("content/sources/a.md", page("unknown", &format!("First paper. {shared} More text here.")));
+    site.write("content/sources/b.md", page("daily-planet", &format!("Second paper opens. {shared}")));
+    site.build_ok();
+    let cmp = comparison(&site);
+    let passage = &cmp["shared_passages"][0];
+    assert_eq!(passage["sources"], 2);
+    assert_eq!(passage["verbatim"], true);
+    assert!(passage["claims"].as_array().unwrap().is_empty(), "a candidate");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("claims")
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.contains("p1  2 sources, verbatim"), "{listing}");
+
+    let before = site.read("config.toml");
+    let (code, stderr) = site.run(&["claims", "--add", "p1", "--id", "Bad Id", "--label", "x"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(site.read("config.toml"), before, "config untouched on a bad id");
+
+    let (code, stderr) =
+        site.run(&["claims", "--add", "p1", "--id", "ships-left", "--label", "Three ships left the port"]);
+    assert_eq!(code, 0, "{stderr}");
+    let after = site.read("config.toml");
+    assert!(after.starts_with(&before), "only appended");
+    assert!(after.contains("[claims.ships-left]"));
+    // The new claim is suggested on a new seed and the old passage is now covered in check.
+    site.write("seeds/new.txt", format!("New seed\n\n{shared}\n"));
+    site.build_ok();
+    let new_page = site.source_pages().into_iter().find(|s| s.starts_with("new-seed")).unwrap();
+    assert!(site.read(&format!("content/sources/{new_page}.md")).contains("claim = \"ships-left\""));
+}

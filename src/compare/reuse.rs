@@ -1,0 +1,196 @@
+//! Shared passages (text reuse) between sources, and claim discovery.
+//!
+//! Sentences of at least MIN_WORDS words are grouped when their words are
+//! the same (hashed, one pass), then distinct wordings are linked through
+//! shared word 5-grams (an inverted index; postings longer than
+//! MAX_POSTINGS are boilerplate and skipped), like passim's shingles. Near-
+//! linear in the corpus; never all pairs. A group reused by several sources
+//! that no claim tag covers is a candidate claim. Pure.
+
+use crate::annotate::Annotated;
+use crate::fold::fold;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub const MIN_WORDS: usize = 8;
+const SHINGLE: usize = 5;
+const MAX_POSTINGS: usize = 64;
+/// Share of the smaller sentence's 5-grams two wordings must share.
+const LINK: f64 = 0.5;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Occurrence {
+    pub source: String,
+    /// Plain-text range in the source.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Anchor of a claim tag covering the passage, if any.
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SharedPassage {
+    /// Stable id within a build: `p1`, `p2`, …
+    pub id: String,
+    pub sources: usize,
+    /// True when every occurrence has the same words.
+    pub verbatim: bool,
+    pub occurrences: Vec<Occurrence>,
+    /// Claims tagged on any occurrence; empty makes this a claim candidate.
+    pub claims: Vec<String>,
+}
+
+fn shingles(words: &[String]) -> BTreeSet<u64> {
+    words
+        .windows(SHINGLE)
+        .map(|w| u64::from_le_bytes(blake3::hash(w.join(" ").as_bytes()).as_bytes()[..8].try_into().expect("8 bytes")))
+        .collect()
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+pub fn shared_passages(pages: &[&Annotated]) -> Vec<SharedPassage> {
+    struct S<'a> {
+        page: &'a Annotated,
+        start: usize,
+        end: usize,
+        words: Vec<String>,
+    }
+    let mut sentences: Vec<S> = Vec::new();
+    for a in pages {
+        for r in crate::text::sentences(&a.plain) {
+            let words: Vec<String> = fold(&a.plain[r.clone()])
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if words.len() >= MIN_WORDS {
+                sentences.push(S { page: a, start: r.start, end: r.end, words });
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..sentences.len()).collect();
+    let mut variants = Vec::new();
+    {
+        let mut by_words: HashMap<&[String], usize> = HashMap::new();
+        for (i, s) in sentences.iter().enumerate() {
+            match by_words.get(s.words.as_slice()) {
+                Some(&first) => {
+                    let (a, b) = (root(&mut parent, first), root(&mut parent, i));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    by_words.insert(&s.words, i);
+                    variants.push(i);
+                }
+            }
+        }
+    }
+    let shingle_sets: HashMap<usize, BTreeSet<u64>> =
+        variants.iter().map(|&i| (i, shingles(&sentences[i].words))).collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &i in &variants {
+        for s in &shingle_sets[&i] {
+            index.entry(*s).or_default().push(i);
+        }
+    }
+    for &i in &variants {
+        let mine = &shingle_sets[&i];
+        let mut candidates = BTreeSet::new();
+        for s in mine {
+            let posting = &index[s];
+            if posting.len() <= MAX_POSTINGS {
+                candidates.extend(posting.iter().copied().filter(|&j| j > i));
+            }
+        }
+        for j in candidates {
+            let theirs = &shingle_sets[&j];
+            let shared = mine.intersection(theirs).count() as f64;
+            if shared / (mine.len().min(theirs.len()).max(1) as f64) >= LINK {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..sentences.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<SharedPassage> = groups
+        .into_values()
+        .filter_map(|members| {
+            let sources: BTreeSet<&str> = members.iter().map(|&i| sentences[i].page.page.slug.as_str()).collect();
+            if sources.len() < 2 {
+                return None;
+            }
+            let verbatim = members.iter().all(|&i| sentences[i].words == sentences[members[0]].words);
+            let mut claims = BTreeSet::new();
+            let occurrences = members
+                .iter()
+                .map(|&i| {
+                    let s = &sentences[i];
+                    let covering: Vec<_> = s.page.tags.iter().filter(|t| t.start < s.end && s.start < t.end).collect();
+                    claims.extend(covering.iter().map(|t| t.claim.clone()));
+                    Occurrence {
+                        source: s.page.page.slug.clone(),
+                        start: s.start,
+                        end: s.end,
+                        text: s.page.plain[s.start..s.end].to_owned(),
+                        tag: covering.first().map(|t| t.id.clone()),
+                    }
+                })
+                .collect();
+            Some(SharedPassage {
+                id: String::new(),
+                sources: sources.len(),
+                verbatim,
+                occurrences,
+                claims: claims.into_iter().collect(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (std::cmp::Reverse(a.sources), &a.occurrences[0].source, a.occurrences[0].start).cmp(&(
+            std::cmp::Reverse(b.sources),
+            &b.occurrences[0].source,
+            b.occurrences[0].start,
+        ))
+    });
+    for (i, p) in out.iter_mut().enumerate() {
+        p.id = format!("p{}", i + 1);
+    }
+    out
+}
+
+/// A regular expression for a candidate claim: its longest run of words
+/// shared by every occurrence, folded and escaped, so it matches the
+/// sentence in each source.
+pub fn pattern_for(passage: &SharedPassage) -> String {
+    let word_lists: Vec<Vec<String>> = passage
+        .occurrences
+        .iter()
+        .map(|o| {
+            fold(&o.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+        })
+        .collect();
+    let first = &word_lists[0];
+    let mut best: &[String] = &first[..first.len().min(6)];
+    for len in (3..=first.len().min(12)).rev() {
+        if let Some(run) = first.windows(len).find(|run| {
+            let needle = format!(" {} ", run.join(" "));
+            word_lists.iter().all(|w| format!(" {} ", w.join(" ")).contains(&needle))
+        }) {
+            best = run;
+            break;
+        }
+    }
+    best.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\W+")
+}
