@@ -9,6 +9,7 @@
 
 use crate::annotate::Annotated;
 use crate::fold::fold;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -56,45 +57,62 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+fn words_of(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
 pub fn shared_passages(pages: &[&Annotated]) -> Vec<SharedPassage> {
     struct S<'a> {
         page: &'a Annotated,
         start: usize,
         end: usize,
-        words: Vec<String>,
+        /// Hash of the sentence's folded words: equal for equal wordings.
+        key: blake3::Hash,
     }
-    let mut sentences: Vec<S> = Vec::new();
-    for a in pages {
-        for r in crate::text::sentences(&a.plain) {
-            let words: Vec<String> = fold(&a.plain[r.clone()])
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect();
-            if words.len() >= MIN_WORDS {
-                sentences.push(S { page: a, start: r.start, end: r.end, words });
-            }
-        }
-    }
+    // Only a hash a sentence: word lists for every sentence of ten thousand
+    // sources took hundreds of MB. Distinct wordings get theirs below.
+    let per_page: Vec<Vec<S>> = pages
+        .par_iter()
+        .map(|a| {
+            crate::text::sentences(&a.plain)
+                .into_iter()
+                .filter_map(|r| {
+                    let words = words_of(&a.plain[r.clone()]);
+                    (words.len() >= MIN_WORDS).then(|| S {
+                        page: a,
+                        start: r.start,
+                        end: r.end,
+                        key: blake3::hash(words.join(" ").as_bytes()),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let sentences: Vec<S> = per_page.into_iter().flatten().collect();
     let mut parent: Vec<usize> = (0..sentences.len()).collect();
     let mut variants = Vec::new();
     {
-        let mut by_words: HashMap<&[String], usize> = HashMap::new();
+        let mut by_key: HashMap<blake3::Hash, usize> = HashMap::new();
         for (i, s) in sentences.iter().enumerate() {
-            match by_words.get(s.words.as_slice()) {
+            match by_key.get(&s.key) {
                 Some(&first) => {
                     let (a, b) = (root(&mut parent, first), root(&mut parent, i));
                     parent[a.max(b)] = a.min(b);
                 }
                 None => {
-                    by_words.insert(&s.words, i);
+                    by_key.insert(s.key, i);
                     variants.push(i);
                 }
             }
         }
     }
-    let shingle_sets: HashMap<usize, BTreeSet<u64>> =
-        variants.iter().map(|&i| (i, shingles(&sentences[i].words))).collect();
+    let shingle_sets: HashMap<usize, BTreeSet<u64>> = variants
+        .par_iter()
+        .map(|&i| {
+            let s = &sentences[i];
+            (i, shingles(&words_of(&s.page.plain[s.start..s.end])))
+        })
+        .collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for &i in &variants {
         for s in &shingle_sets[&i] {
@@ -131,7 +149,7 @@ pub fn shared_passages(pages: &[&Annotated]) -> Vec<SharedPassage> {
             if sources.len() < 2 {
                 return None;
             }
-            let verbatim = members.iter().all(|&i| sentences[i].words == sentences[members[0]].words);
+            let verbatim = members.iter().all(|&i| sentences[i].key == sentences[members[0]].key);
             let mut claims = BTreeSet::new();
             let occurrences = members
                 .iter()

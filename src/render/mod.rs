@@ -260,13 +260,58 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
     }));
     let mut ctx = base("../", "report");
-    ctx.insert("shared_quotes", &cmp.shared_quotes);
-    ctx.insert("figures", &cmp.figures);
-    ctx.insert("descriptions", &cmp.descriptions);
-    ctx.insert("sourcing", &cmp.sourcing);
+    // Each list capped at what the report shows: at ten thousand sources a
+    // finding can have thousands of occurrences (report.json has them all).
+    let cap = |n: usize, max: usize| n.min(max);
+    ctx.insert(
+        "shared_quotes",
+        &cmp.shared_quotes[..cap(cmp.shared_quotes.len(), 40)]
+            .iter()
+            .map(|q| {
+                serde_json::json!({ "speaker_name": q.speaker_name, "sources": q.sources, "kind": q.kind,
+                    "similarity": q.similarity, "carriers": &q.carriers[..cap(q.carriers.len(), 12)] })
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "figures",
+        &cmp.figures
+            .iter()
+            .map(|g| serde_json::json!({ "claim": g.claim, "label": g.label, "disagree": g.disagree, "entries": &g.entries[..cap(g.entries.len(), 30)] }))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "descriptions",
+        &cmp.descriptions
+            .iter()
+            .map(|a| serde_json::json!({ "name": a.name, "distinct": a.distinct, "descriptions": &a.descriptions[..cap(a.descriptions.len(), 20)] }))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "sourcing",
+        &cmp.sourcing[..cap(cmp.sourcing.len(), 60)]
+            .iter()
+            .map(|c| serde_json::json!({ "name": c.name, "named": c.named, "sources": c.sources, "citations": &c.citations[..cap(c.citations.len(), 12)] }))
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("vocabulary", &cmp.vocabulary);
-    ctx.insert("timeline", &cmp.timeline);
-    ctx.insert("shared_passages", &cmp.shared_passages);
+    ctx.insert(
+        "timeline",
+        &cmp.timeline[..cap(cmp.timeline.len(), 60)]
+            .iter()
+            .map(|d| serde_json::json!({ "date": d.date, "sources": d.sources, "mentions": &d.mentions[..cap(d.mentions.len(), 8)] }))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "shared_passages",
+        &cmp.shared_passages[..cap(cmp.shared_passages.len(), 60)]
+            .iter()
+            .map(|p| {
+                serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim, "claims": p.claims,
+                    "occurrences": &p.occurrences[..cap(p.occurrences.len(), 10)] })
+            })
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("timeline_svg", &chart::timeline(cmp));
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
