@@ -78,3 +78,53 @@ pub fn timeline(cmp: &Comparison) -> String {
     svg.push_str("</svg>");
     svg
 }
+
+/// The coverage matrix as a heat map: a row per claim, a column per outlet
+/// (unidentified sources together), each cell shaded by the share of the
+/// outlet's sources that carry the claim.
+pub fn coverage(cmp: &Comparison) -> String {
+    let outlets: Vec<_> = cmp.outlets.iter().filter(|o| !o.sources.is_empty()).collect();
+    if outlets.is_empty() || cmp.claims.is_empty() {
+        return String::new();
+    }
+    let (label_w, cell, head) = (300, 34, 110);
+    // Room on the right for the last rotated outlet name.
+    let width = label_w + outlets.len() * cell + 130;
+    let height = head + cmp.claims.len() * cell + 10;
+    let mut svg = format!(
+        "<svg class=\"chart coverage\" role=\"img\" aria-label=\"Share of each outlet's sources carrying each claim\" viewBox=\"0 0 {width} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    for (j, o) in outlets.iter().enumerate() {
+        let x = label_w + j * cell + cell / 2;
+        let name = crate::render::shorten_str(&o.name, 22);
+        let _ = write!(svg, "<text transform=\"translate({x},{}) rotate(-45)\">{}</text>", head - 6, escape(&name));
+    }
+    for (i, claim) in cmp.claims.iter().enumerate() {
+        let y = head + i * cell;
+        let label = crate::render::shorten_str(&claim.label, 46);
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            label_w - 8,
+            y + cell / 2 + 4,
+            escape(&label)
+        );
+        for (j, o) in outlets.iter().enumerate() {
+            let cell_data = claim.by_outlet.iter().find(|c| c.outlet == o.id);
+            let (carried, total) = cell_data.map_or((0, 0), |c| (c.carried_by, c.sources));
+            let share = if total == 0 { 0.0 } else { carried as f64 / total as f64 };
+            let _ = write!(
+                svg,
+                "<rect x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"#1f5fa8\" fill-opacity=\"{:.2}\" stroke=\"#d9dee4\"><title>{}: {carried} of {total} source(s) of {}</title></rect>",
+                label_w + j * cell,
+                cell - 2,
+                cell - 2,
+                0.06 + 0.94 * share,
+                escape(&claim.label),
+                escape(&o.name),
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}

@@ -364,6 +364,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     });
     ctx.insert("matrix", &matrix);
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
+    ctx.insert("coverage_svg", &chart::coverage(cmp));
     pages.push(render("report.html", "report/index.html".into(), ctx));
 
     let errors = errors_of(&pages);
