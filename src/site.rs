@@ -61,6 +61,23 @@ impl Loaded {
     pub fn page_refs(&self) -> Vec<&Annotated> {
         self.pages.iter().map(Arc::as_ref).collect()
     }
+
+    /// What rendering needs, from what was loaded.
+    pub fn inputs<'a>(
+        &'a self,
+        pages: &'a [&'a Annotated],
+        comparison: Option<&'a crate::compare::Comparison>,
+    ) -> render::Inputs<'a> {
+        render::Inputs {
+            config: &self.config,
+            pages,
+            comparison,
+            intro: self.intro.as_ref(),
+            theme: &self.theme,
+            theme_name: &self.config.site.theme,
+            bodies: None,
+        }
+    }
 }
 
 /// Annotated pages kept between builds, keyed by path and by the hash of the
@@ -247,15 +264,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
         if !diag::has_errors(&diags) {
             let pages = loaded.page_refs();
             let comparison = crate::compare::compare(&pages, &loaded.config);
-            let inputs = render::Inputs {
-                config: &loaded.config,
-                pages: &pages,
-                comparison: Some(&comparison),
-                intro: loaded.intro.as_ref(),
-                theme: &loaded.theme,
-                theme_name: &loaded.config.site.theme,
-                bodies: None,
-            };
+            let inputs = loaded.inputs(&pages, Some(&comparison));
             // Rendering catches template errors; the output goes nowhere.
             if let Err(d) = render::render_site(&inputs, &|_, _| Ok(())) {
                 diags.extend(d);
@@ -346,15 +355,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let pages = loaded.page_refs();
     let comparison = crate::compare::compare(&pages, &loaded.config);
     lap(&mut report, "compare");
-    let inputs = render::Inputs {
-        config: &loaded.config,
-        pages: &pages,
-        comparison: Some(&comparison),
-        intro: loaded.intro.as_ref(),
-        theme: &loaded.theme,
-        theme_name: &loaded.config.site.theme,
-        bodies: None,
-    };
+    let inputs = loaded.inputs(&pages, Some(&comparison));
     let staging = Staging::new(&output)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
     let files = match render::render_site(&inputs, &sink) {

@@ -53,17 +53,7 @@ create_formatter!(BodyFormatter<State>, {
     },
 });
 
-fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
+use super::escape_into as escape;
 
 fn write_text(
     out: &mut String,

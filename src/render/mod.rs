@@ -676,6 +676,12 @@ pub fn shorten_str(text: &str, length: usize) -> String {
 
 fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// Escapes text for HTML content and quoted attributes, appending to `out`.
+pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -686,7 +692,6 @@ fn escape_html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Every quote: source, anchor, speaker, text.

@@ -97,15 +97,7 @@ impl Session {
         if self.last.as_ref().is_some_and(|last| !Arc::ptr_eq(&last.config, &loaded.config)) {
             bodies.lock().expect("no panics while held").clear();
         }
-        let mut inputs = render::Inputs {
-            config: &loaded.config,
-            pages: &pages,
-            comparison: None,
-            intro: loaded.intro.as_ref(),
-            theme: &loaded.theme,
-            theme_name: &loaded.config.site.theme,
-            bodies: Some(&bodies),
-        };
+        let mut inputs = render::Inputs { bodies: Some(&bodies), ..loaded.inputs(&pages, None) };
         let theme_hash = hash_theme(&loaded.theme);
         let snapshot = Snapshot {
             pages: loaded.pages.iter().map(|a| (a.page.slug.clone(), a.clone())).collect(),
