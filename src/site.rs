@@ -520,6 +520,14 @@ fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFile
                 }
                 Err(_) => diags.push(Diagnostic::error(&display, "template is not valid UTF-8")),
             }
+        } else if let Some(lang) = rel.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".toml")) {
+            match String::from_utf8(bytes) {
+                Ok(t) => {
+                    theme.i18n.retain(|(l, _)| l != lang);
+                    theme.i18n.push((lang.to_owned(), t));
+                }
+                Err(_) => diags.push(Diagnostic::error(&display, "interface strings are not valid UTF-8")),
+            }
         } else if let Some(name) = rel.strip_prefix("static/") {
             theme.statics.retain(|(n, _)| n != name);
             theme.statics.push((name.to_owned(), bytes));

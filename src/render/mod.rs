@@ -29,6 +29,9 @@ pub const LIST_LIMIT: usize = 200;
 pub struct ThemeFiles {
     pub templates: Vec<(String, String)>,
     pub statics: Vec<(String, Vec<u8>)>,
+    /// Interface strings by language code: TOML mapping English text to the
+    /// language's text. English needs none.
+    pub i18n: Vec<(String, String)>,
 }
 
 /// The default theme, built into the binary so a briefing needs no copy of it.
@@ -49,6 +52,7 @@ pub fn default_theme() -> ThemeFiles {
             template!("macros.html"),
         ],
         statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
+        i18n: vec![("fr".into(), include_str!("../../themes/default/i18n/fr.toml").to_owned())],
     }
 }
 
@@ -119,6 +123,11 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     // are what HTML text and quoted attributes need.
     tera.set_escape_fn(escape_html);
     tera.register_filter("shorten", shorten);
+    let strings = interface_strings(input)?;
+    tera.register_filter("tr", move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+        let text = value.as_str().ok_or_else(|| tera::Error::msg("tr expects a string"))?;
+        Ok(tera::Value::String(strings.get(text).cloned().unwrap_or_else(|| text.to_owned())))
+    });
     let theme_path = |name: &str| format!("themes/{}/templates/{name}", input.theme_name);
     if let Err(e) = tera.add_raw_templates(input.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         return Err(vec![template_error(&theme_path("*.html"), &e)]);
@@ -652,6 +661,28 @@ fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
         let _ = w.write_record(&row);
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// The interface strings for the site's language, from the theme's
+/// `i18n/<language>.toml`; English is the identity.
+fn interface_strings(input: &Inputs) -> Result<Arc<std::collections::HashMap<String, String>>, Vec<Diagnostic>> {
+    let language = &input.config.site.language;
+    if language == "en" {
+        return Ok(Arc::default());
+    }
+    let file = format!("themes/{}/i18n/{language}.toml", input.theme_name);
+    let Some((_, text)) = input.theme.i18n.iter().find(|(l, _)| l == language) else {
+        let mut available: Vec<&str> = input.theme.i18n.iter().map(|(l, _)| l.as_str()).collect();
+        available.insert(0, "en");
+        return Err(vec![Diagnostic::error(
+            crate::config::FILE_NAME,
+            format!("no interface strings for language `{language}` in the theme"),
+        )
+        .with_hint(format!("set site.language to one of {}, or add {file}", available.join(", ")))]);
+    };
+    toml::from_str(text)
+        .map(Arc::new)
+        .map_err(|e| vec![crate::config::toml_error(text, std::path::Path::new(&file), &e)])
 }
 
 /// `shorten(length=N)`: at most N characters, cut at a word boundary, with an

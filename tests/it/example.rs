@@ -326,11 +326,57 @@ fn long_claim_pages_are_paginated() {
     }
     site.build_ok();
     let first = site.read("public/claims/moon-cheese/index.html");
-    assert!(first.contains("page 1 of 2"), "pager on the first page");
+    assert!(first.contains("page 1 / 2"), "pager on the first page");
     assert!(first.contains("href=\"../../claims/moon-cheese/page/2/\""));
     assert_eq!(first.matches("class=\"carrier\"").count(), 100);
     let second = site.read("public/claims/moon-cheese/page/2/index.html");
     assert_eq!(second.matches("class=\"carrier\"").count(), 20);
     assert!(second.contains("href=\"../../../../claims/moon-cheese/\""), "link back to page 1");
     assert!(second.contains("href=\"../../../../style.css\""), "assets resolve from nested pages");
+}
+
+#[test]
+fn the_interface_language_comes_from_the_config() {
+    let site = Site::new();
+    site.write("content/sources/hand.md", page("daily-planet", "The moon is made of cheese."));
+    site.build_ok();
+    let english = site.read("public/report/index.html");
+    assert!(english.contains("Who is quoted") && english.contains("Comparison report"));
+
+    site.write("config.toml", crate::support::MINIMAL_CONFIG.replace("language = \"en\"", "language = \"fr\""));
+    site.build_ok();
+    let french = site.read("public/report/index.html");
+    assert!(french.contains("Qui est cité") && french.contains("Rapport comparatif"), "French interface");
+    assert!(french.contains("<html lang=\"fr\">"));
+    assert!(site.read("public/sources/hand/index.html").contains("Affirmations dans cette source"));
+
+    site.write("config.toml", crate::support::MINIMAL_CONFIG.replace("language = \"en\"", "language = \"de\""));
+    let report = site.build();
+    assert!(!report.written);
+    let diags = crate::support::render(&report);
+    assert!(diags.contains("no interface strings for language `de`") && diags.contains("en, fr"), "{diags}");
+}
+
+/// Every string the default templates translate has a French entry, so a
+/// French site never shows a stray English phrase from the theme.
+#[test]
+fn french_strings_cover_the_templates() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let fr: std::collections::BTreeMap<String, String> =
+        toml::from_str(&std::fs::read_to_string(dir.join("i18n/fr.toml")).unwrap()).unwrap();
+    let re = regex::Regex::new(r#"\{\{ "((?:[^"\\]|\\.)*)" \| tr \}\}"#).unwrap();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(dir.join("templates")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for c in re.captures_iter(&text) {
+            let key = c[1].replace("\\\"", "\"");
+            if !fr.contains_key(&key) {
+                missing.push(key);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no French for: {missing:?}");
+    for stance in ["asserts", "attributes", "denies", "verbatim", "near-verbatim", "paraphrase"] {
+        assert!(fr.contains_key(stance), "{stance}");
+    }
 }
