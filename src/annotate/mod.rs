@@ -168,6 +168,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                     text: exact,
                     speaker: Some(speaker),
                     origin: Origin::Editor,
+                    reported: false,
                 });
             }
         }

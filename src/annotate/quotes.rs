@@ -25,6 +25,9 @@ pub struct Quote {
     /// An actor id, or `None` when no speaker could be found.
     pub speaker: Option<String>,
     pub origin: super::Origin,
+    /// Indirect speech ("X a affirmé que …", "X said that …"): the words are
+    /// the source's, not the speaker's.
+    pub reported: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -58,11 +61,56 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Quote> {
                 text: text.to_owned(),
                 speaker,
                 origin: super::Origin::Machine,
+                reported: false,
             });
         }
         offset += para.len() + 2;
     }
+    quotes.extend(reported_speech(plain, folded, &mentions, &quotes));
+    quotes.sort_by_key(|q| (q.start, q.end));
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = format!("q{}", i + 1);
+    }
     quotes
+}
+
+fn reported_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:,[^,.;]{0,80},\s*)?(?:(?:a|avait|ont|avaient|has|had)\s+)?(?:[a-z]+\s+){0,3}?(?:declare|affirme|indique|assure|estime|dit|ajoute|souligne|precise|explique|annonce|said|says|stated|claimed|added|told [a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:que\s+|qu'|that\s+)")
+            .expect("valid")
+    })
+}
+
+/// Indirect speech: a configured actor, a reporting verb, then "que" /
+/// "that" and what was said, to the end of the sentence. Skipped where a
+/// direct quotation already covers the words.
+fn reported_speech(plain: &str, folded: &Folded, mentions: &[Mention], direct: &[Quote]) -> Vec<Quote> {
+    let sentences = crate::text::sentences(plain);
+    let mut out = Vec::new();
+    for m in mentions {
+        let Some(sentence) = sentences.iter().find(|r| r.start <= m.start && m.end <= r.end) else { continue };
+        let (fs, fe) = (folded.folded_offset(m.end), folded.folded_offset(sentence.end));
+        let Some(hit) = reported_re().find(&folded.text[fs..fe]) else { continue };
+        let (start, _) = folded.original_range(fs + hit.end(), fs + hit.end());
+        let end = sentence.end;
+        let text = plain[start..end].trim_end_matches(['.', '!', '?']).trim().to_owned();
+        let end = start + plain[start..end].find(text.as_str()).unwrap_or(0) + text.len();
+        let overlaps = direct.iter().chain(&out).any(|q: &Quote| q.start < end && start < q.end);
+        if crate::text::word_count(&text) < MIN_WORDS || overlaps {
+            continue;
+        }
+        out.push(Quote {
+            id: String::new(),
+            start,
+            end,
+            text,
+            speaker: Some(m.actor.clone()),
+            origin: super::Origin::Machine,
+            reported: true,
+        });
+    }
+    out
 }
 
 /// Actor mentions in `plain`, by configured name or alias.
@@ -193,6 +241,18 @@ kind = "person"
 aliases = ["Lavrov"]
 "#;
         Config::parse(text, Path::new("config.toml")).unwrap()
+    }
+
+    #[test]
+    fn reported_speech_is_a_quote_of_its_own_kind() {
+        let c = rules();
+        let plain = "Dmitri Peskov a affirmé mardi que la Russie n'a retiré aucun militaire du pays. \
+                     Sergueï Lavrov a dit que «rien n'a changé sur le terrain depuis mars».";
+        let quotes = find(plain, &c.rules);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(quotes[0].reported && quotes[0].speaker.as_deref() == Some("peskov"));
+        assert_eq!(quotes[0].text, "la Russie n'a retiré aucun militaire du pays");
+        assert!(!quotes[1].reported, "a direct quotation wins over the reported clause around it");
     }
 
     #[test]

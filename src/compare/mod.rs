@@ -153,6 +153,8 @@ pub struct QuoteRef {
     pub source: String,
     pub anchor: String,
     pub text: String,
+    /// Indirect speech: the source's words, not the speaker's.
+    pub reported: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -375,6 +377,7 @@ fn speakers(pages: &[&Annotated], config: &Config) -> Vec<Speaker> {
                 source: a.page.slug.clone(),
                 anchor: q.id.clone(),
                 text: q.text.clone(),
+                reported: q.reported,
             });
         }
     }

@@ -190,7 +190,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
                 .quotes
                 .iter()
                 .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
-                .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name })
+                .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name, reported: q.reported })
                 .collect();
             ctx.insert("quotes", &quotes);
             render("source.html", format!("sources/{}/index.html", a.page.slug), ctx)
@@ -539,6 +539,7 @@ struct QuoteView<'a> {
     id: &'a str,
     text: &'a str,
     speaker: Option<&'a str>,
+    reported: bool,
 }
 
 fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str, &str>) -> Vec<Highlight> {
@@ -567,11 +568,12 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
         start: q.start,
         end: q.end,
         element: "span",
-        class: "quote".into(),
+        class: if q.reported { "quote reported".into() } else { "quote".into() },
         id: q.id.clone(),
-        title: match q.speaker.as_deref().and_then(|s| actors.get(s)) {
-            Some(name) => format!("Quote — {name}"),
-            None => "Quote — speaker not identified".into(),
+        title: match (q.speaker.as_deref().and_then(|s| actors.get(s)), q.reported) {
+            (Some(name), false) => format!("Quote — {name}"),
+            (Some(name), true) => format!("Reported speech — {name}"),
+            (None, _) => "Quote — speaker not identified".into(),
         },
         chip: None,
     }));
