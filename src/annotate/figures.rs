@@ -76,8 +76,9 @@ const SMALL: &[(&str, f64)] = &[
     ("ten", 10.0),
 ];
 
-/// Nouns that name what is counted, folded; plurals are folded to these.
-const NOUNS: &[&str] = &[
+/// Counted nouns that name people, folded and singular; figures counting
+/// any of them are compared with one another.
+pub const PEOPLE: &[&str] = &[
     "militaire",
     "soldat",
     "conseiller",
@@ -88,31 +89,19 @@ const NOUNS: &[&str] = &[
     "employe",
     "effectif",
     "personnel",
-    "tonne",
-    "avion",
-    "pays",
-    "an",
-    "annee",
-    "mois",
-    "jour",
-    "dollar",
-    "euro",
-    "contrat",
     "soldier",
     "troop",
     "adviser",
     "advisor",
     "specialist",
-    "expert",
     "people",
     "person",
-    "ton",
-    "tonne",
-    "plane",
-    "aircraft",
-    "country",
-    "year",
-    "day",
+];
+
+/// Other counted nouns, folded and singular.
+const THINGS: &[&str] = &[
+    "tonne", "avion", "pays", "an", "annee", "mois", "jour", "dollar", "euro", "contrat", "ton", "plane", "aircraft",
+    "country", "year", "day",
 ];
 
 fn number_re() -> &'static Regex {
@@ -167,7 +156,7 @@ pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
         // ses conseillers"), else the last one just before ("ses conseillers
         // militaires de mille à quelques dizaines").
         let rest = c.name("rest").map_or("", |m| m.as_str());
-        let known = |w: &&str| NOUNS.contains(w);
+        let known = |w: &&str| PEOPLE.contains(w) || THINGS.contains(w);
         let mut noun = rest
             .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
             .filter(|w| !w.is_empty())

@@ -2,12 +2,13 @@
 //! figures side by side, how outlets describe each actor, whom they cite.
 //! Pure. Every finding keeps the page slug and anchor of its passage.
 
+use super::cluster;
 use crate::annotate::sourcing;
 use crate::annotate::Annotated;
 use crate::config::Config;
 use crate::fold::fold;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Carrier {
@@ -29,34 +30,8 @@ pub struct SharedQuote {
     pub sources: usize,
 }
 
-/// Shingles appearing in more quotes than this are too common to link
-/// quotes; skipping them keeps the matching near-linear.
-const MAX_POSTINGS: usize = 64;
-
 fn words(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
-}
-
-fn shingles(words: &[String]) -> BTreeSet<u64> {
-    let k = 3.min(words.len().max(1));
-    words
-        .windows(k)
-        .map(|w| u64::from_le_bytes(blake3::hash(w.join(" ").as_bytes()).as_bytes()[..8].try_into().expect("8 bytes")))
-        .collect()
-}
-
-/// Shared shingles over the smaller set: 1.0 when one wording contains the other.
-fn containment(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
-    let smaller = a.len().min(b.len()).max(1);
-    a.intersection(b).count() as f64 / smaller as f64
-}
-
-fn find_root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 /// Quotes carried by more than one source: quotes are linked through an
@@ -70,98 +45,38 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         text: &'a str,
         speaker: Option<&'a str>,
         words: Vec<String>,
-        shingles: BTreeSet<u64>,
-        /// The first quote with the same words, whose shingles stand for it.
-        variant: usize,
     }
-    let mut quotes: Vec<Q> = pages
+    let quotes: Vec<Q> = pages
         .iter()
         .flat_map(|a| {
-            a.quotes.iter().map(move |q| {
-                let words = words(&q.text);
-                Q {
-                    source: &a.page.slug,
-                    anchor: &q.id,
-                    text: &q.text,
-                    speaker: q.speaker.as_deref(),
-                    words,
-                    shingles: BTreeSet::new(),
-                    variant: 0,
-                }
+            a.quotes.iter().map(move |q| Q {
+                source: &a.page.slug,
+                anchor: &q.id,
+                text: &q.text,
+                speaker: q.speaker.as_deref(),
+                words: words(&q.text),
             })
         })
         .collect();
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    // Identical wordings first, in one pass: a statement carried by
-    // thousands of sources is one group however common its shingles are.
-    let mut variants = Vec::new();
-    let mut variant_of = vec![0; quotes.len()];
-    {
-        let mut by_words: HashMap<&[String], usize> = HashMap::new();
-        for (i, q) in quotes.iter().enumerate() {
-            match by_words.get(q.words.as_slice()) {
-                Some(&first) => {
-                    variant_of[i] = first;
-                    let (a, b) = (find_root(&mut parent, first), find_root(&mut parent, i));
-                    parent[a.max(b)] = a.min(b);
-                }
-                None => {
-                    by_words.insert(&q.words, i);
-                    variant_of[i] = i;
-                    variants.push(i);
-                }
-            }
-        }
-    }
-    for (q, v) in quotes.iter_mut().zip(variant_of) {
-        q.variant = v;
-    }
-    // Then distinct wordings linked through shared shingles (hashed once a
-    // wording; copies share their first's).
-    for &i in &variants {
-        quotes[i].shingles = shingles(&quotes[i].words);
-    }
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &i in &variants {
-        for s in &quotes[i].shingles {
-            index.entry(*s).or_default().push(i);
-        }
-    }
-    for &i in &variants {
-        let q = &quotes[i];
-        let mut candidates = BTreeSet::new();
-        for s in &q.shingles {
-            let posting = &index[s];
-            if posting.len() <= MAX_POSTINGS {
-                candidates.extend(posting.iter().copied().filter(|&j| j > i));
-            }
-        }
-        for j in candidates {
-            let shared = q.shingles.intersection(&quotes[j].shingles).count();
-            // Four shared 3-grams (six words in a row) at least: short quotes
-            // share "il s'agit d'une" without being the same statement.
-            if shared >= 4 && containment(&q.shingles, &quotes[j].shingles) >= 0.6 {
-                let (a, b) = (find_root(&mut parent, i), find_root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..quotes.len() {
-        let root = find_root(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
+    let keys: Vec<blake3::Hash> = quotes.iter().map(|q| blake3::hash(q.words.join(" ").as_bytes())).collect();
+    // Four shared 3-grams (six words in a row) at least: short quotes share
+    // "il s'agit d'une" without being the same statement.
+    let mut clusters = cluster::cluster(
+        &keys,
+        |i| cluster::shingles(&quotes[i].words, 3),
+        |a, b| a.intersection(b).count() >= 4 && cluster::containment(a, b) >= 0.6,
+    );
+    let groups = std::mem::take(&mut clusters.groups);
     let mut out: Vec<SharedQuote> = groups
-        .into_values()
+        .into_iter()
         .filter_map(|members| {
             let sources: BTreeSet<&str> = members.iter().map(|&i| quotes[i].source).collect();
             if sources.len() < 2 {
                 return None;
             }
-            let shingles_of = |i: usize| &quotes[quotes[i].variant].shingles;
             let similarity = members[1..]
                 .iter()
-                .map(|&i| containment(shingles_of(members[0]), shingles_of(i)))
+                .map(|&i| cluster::containment(clusters.shingles(members[0]), clusters.shingles(i)))
                 .fold(1.0_f64, f64::min);
             // Verbatim: the same words, or an exact excerpt of the longest wording.
             let longest = members.iter().map(|&i| &quotes[i]).max_by_key(|q| q.words.len()).expect("members");
@@ -229,29 +144,8 @@ pub struct FigureGroup {
     pub disagree: bool,
 }
 
-/// Counted nouns that name people, compared with one another.
-const PEOPLE: &[&str] = &[
-    "militaire",
-    "soldat",
-    "conseiller",
-    "specialiste",
-    "expert",
-    "personne",
-    "membre",
-    "effectif",
-    "personnel",
-    "employe",
-    "soldier",
-    "troop",
-    "adviser",
-    "advisor",
-    "specialist",
-    "people",
-    "person",
-];
-
 fn count_class(noun: &str) -> &str {
-    if PEOPLE.contains(&noun) {
+    if crate::annotate::figures::PEOPLE.contains(&noun) {
         "people"
     } else {
         noun

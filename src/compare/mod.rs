@@ -4,6 +4,7 @@
 //! `report.json`, so the page and the export never disagree. Every finding
 //! keeps the page slug and anchor id of the passage behind it.
 
+mod cluster;
 pub mod findings;
 pub mod reuse;
 pub mod vocabulary;

@@ -7,15 +7,15 @@
 //! linear in the corpus; never all pairs. A group reused by several sources
 //! that no claim tag covers is a candidate claim. Pure.
 
+use super::cluster;
 use crate::annotate::Annotated;
 use crate::fold::fold;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub const MIN_WORDS: usize = 8;
 const SHINGLE: usize = 5;
-const MAX_POSTINGS: usize = 64;
 /// Share of the smaller sentence's 5-grams two wordings must share.
 const LINK: f64 = 0.5;
 
@@ -40,21 +40,6 @@ pub struct SharedPassage {
     pub occurrences: Vec<Occurrence>,
     /// Claims tagged on any occurrence; empty makes this a claim candidate.
     pub claims: Vec<String>,
-}
-
-fn shingles(words: &[String]) -> BTreeSet<u64> {
-    words
-        .windows(SHINGLE)
-        .map(|w| u64::from_le_bytes(blake3::hash(w.join(" ").as_bytes()).as_bytes()[..8].try_into().expect("8 bytes")))
-        .collect()
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 fn words_of(text: &str) -> Vec<String> {
@@ -89,61 +74,18 @@ pub fn shared_passages(pages: &[&Annotated]) -> Vec<SharedPassage> {
         })
         .collect();
     let sentences: Vec<S> = per_page.into_iter().flatten().collect();
-    let mut parent: Vec<usize> = (0..sentences.len()).collect();
-    let mut variants = Vec::new();
-    {
-        let mut by_key: HashMap<blake3::Hash, usize> = HashMap::new();
-        for (i, s) in sentences.iter().enumerate() {
-            match by_key.get(&s.key) {
-                Some(&first) => {
-                    let (a, b) = (root(&mut parent, first), root(&mut parent, i));
-                    parent[a.max(b)] = a.min(b);
-                }
-                None => {
-                    by_key.insert(s.key, i);
-                    variants.push(i);
-                }
-            }
-        }
-    }
-    let shingle_sets: HashMap<usize, BTreeSet<u64>> = variants
-        .par_iter()
-        .map(|&i| {
+    let keys: Vec<blake3::Hash> = sentences.iter().map(|s| s.key).collect();
+    let clusters = cluster::cluster(
+        &keys,
+        |i| {
             let s = &sentences[i];
-            (i, shingles(&words_of(&s.page.plain[s.start..s.end])))
-        })
-        .collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &i in &variants {
-        for s in &shingle_sets[&i] {
-            index.entry(*s).or_default().push(i);
-        }
-    }
-    for &i in &variants {
-        let mine = &shingle_sets[&i];
-        let mut candidates = BTreeSet::new();
-        for s in mine {
-            let posting = &index[s];
-            if posting.len() <= MAX_POSTINGS {
-                candidates.extend(posting.iter().copied().filter(|&j| j > i));
-            }
-        }
-        for j in candidates {
-            let theirs = &shingle_sets[&j];
-            let shared = mine.intersection(theirs).count() as f64;
-            if shared / (mine.len().min(theirs.len()).max(1) as f64) >= LINK {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..sentences.len() {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    let mut out: Vec<SharedPassage> = groups
-        .into_values()
+            cluster::shingles(&words_of(&s.page.plain[s.start..s.end]), SHINGLE)
+        },
+        |a, b| cluster::containment(a, b) >= LINK,
+    );
+    let mut out: Vec<SharedPassage> = clusters
+        .groups
+        .into_iter()
         .filter_map(|members| {
             let sources: BTreeSet<&str> = members.iter().map(|&i| sentences[i].page.page.slug.as_str()).collect();
             if sources.len() < 2 {
