@@ -2,8 +2,8 @@
 //! (outlets, claims, actors).
 //!
 //! `Config::parse` does no IO and reports every problem it finds with its
-//! line:column; `Config::load` reads the file. Nothing here looks at seeds or
-//! pages.
+//! line:column; `site` reads the file (and keeps it parsed between builds).
+//! Nothing here looks at seeds or pages.
 
 use crate::diag::Diagnostic;
 use crate::fold;
@@ -192,16 +192,6 @@ pub struct Rules {
 }
 
 impl Config {
-    /// Reads and parses `path`. IO problems and parse problems alike come back
-    /// as diagnostics naming the file.
-    pub fn load(path: &Path, display: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            vec![Diagnostic::error(display, format!("cannot read the config: {e}"))
-                .with_hint("run parallax from the briefing's folder, or pass --root DIR")]
-        })?;
-        Config::from_bytes(bytes, display)
-    }
-
     /// Parses the config file's bytes; `display` names the file in diagnostics.
     pub fn from_bytes(bytes: Vec<u8>, display: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = String::from_utf8(bytes).map_err(|e| {

@@ -172,8 +172,7 @@ pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
                 .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                 .filter(|w| !w.is_empty())
                 .map(singular)
-                .filter(known)
-                .last()
+                .rfind(known)
                 .unwrap_or("")
                 .to_owned();
             noun_after = false;
@@ -200,10 +199,8 @@ pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
         } else {
             let rest_start = c.name("rest").map_or(whole.end(), |m| m.start());
             let at = folded.text[rest_start..whole.end()].find(singular(&noun)).map_or(whole.end(), |i| rest_start + i);
-            let noun_end = folded.text[at..]
-                .find(|ch: char| !ch.is_alphanumeric() && ch != '-')
-                .map_or(folded.text.len(), |i| at + i);
-            noun_end
+
+            folded.text[at..].find(|ch: char| !ch.is_alphanumeric() && ch != '-').map_or(folded.text.len(), |i| at + i)
         };
         pos = pos.max(end);
         let (s, e) = folded.original_range(whole.start(), end);
@@ -280,10 +277,8 @@ pub fn assign_claims(
                         let (s, e) = folded.original_range(fs + m.start(), fs + m.end());
                         if e < f.start {
                             f.start - e
-                        } else if s > f.end {
-                            s - f.end
                         } else {
-                            0
+                            s.saturating_sub(f.end)
                         }
                     })
                     .min()
