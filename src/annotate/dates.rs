@@ -17,6 +17,7 @@ pub struct DateMention {
     /// ISO 8601: YYYY-MM-DD, YYYY-MM for a month, or --MM-DD / --MM when no
     /// year is given or known; `None` for a weekday with no publication date.
     pub date: Option<String>,
+    pub origin: super::Origin,
 }
 
 const MONTHS: [(&str, u32); 24] = [
@@ -107,6 +108,36 @@ fn weekday(days: i64) -> u32 {
 }
 
 /// Every date mention; `published` is the page's date (YYYY-MM-DD), if any.
+/// Whether `s` is a date as this module writes them: YYYY-MM-DD, YYYY-MM,
+/// --MM-DD or --MM, with a real month and day.
+pub fn is_iso(s: &str) -> bool {
+    let (year, rest) = match s.strip_prefix("--") {
+        Some(rest) => (None, rest),
+        None => match s.split_once('-') {
+            Some((y, rest)) if y.len() == 4 => (y.parse::<i64>().ok(), rest),
+            _ => return false,
+        },
+    };
+    if !s.starts_with("--") && year.is_none() {
+        return false;
+    }
+    let two = |x: &str| (x.len() == 2).then(|| x.parse::<u32>().ok()).flatten();
+    let (month, day) = match rest.split_once('-') {
+        Some((m, d)) => (two(m), Some(two(d))),
+        None => (two(rest), None),
+    };
+    let Some(month @ 1..=12) = month else { return false };
+    match day {
+        None => true,
+        Some(None) => false,
+        Some(Some(day)) => {
+            let leap = year.is_none_or(|y| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            (1..=days[month as usize - 1]).contains(&day)
+        }
+    }
+}
+
 pub fn find(plain: &str, folded: &Folded, published: Option<&str>) -> Vec<DateMention> {
     let published = published.and_then(|p| {
         let mut parts = p.split('-').map(|x| x.parse::<i64>().ok());
@@ -143,7 +174,7 @@ pub fn find(plain: &str, folded: &Folded, published: Option<&str>) -> Vec<DateMe
             None
         };
         let (s, e) = folded.original_range(whole.start(), whole.end());
-        out.push(DateMention { start: s, end: e, text: plain[s..e].to_owned(), date });
+        out.push(DateMention { start: s, end: e, text: plain[s..e].to_owned(), date, origin: super::Origin::Machine });
     }
     out
 }
@@ -151,6 +182,16 @@ pub fn find(plain: &str, folded: &Folded, published: Option<&str>) -> Vec<DateMe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_checked() {
+        for good in ["2019-06-04", "2019-06", "--06-04", "--06", "2020-02-29", "--02-29"] {
+            assert!(is_iso(good), "{good}");
+        }
+        for bad in ["2019-13-01", "2019-06-31", "2019-02-29", "19-06-04", "2019-6-4", "mardi", "", "--", "2019"] {
+            assert!(!is_iso(bad), "{bad}");
+        }
+    }
 
     fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
         find(text, &Folded::new(text), published).into_iter().map(|d| (d.text, d.date)).collect()

@@ -20,6 +20,7 @@ pub struct Descriptor {
     /// Plain-text range of the description and the name together.
     pub start: usize,
     pub end: usize,
+    pub origin: super::Origin,
 }
 
 const ROLES: &str = "president|presidente|chef|leader|dirigeant|opposant|ambassadeur|porte-parole|ministre|secretaire|vice-president|successeur|locataire|conseiller|directeur|representant|envoye|general|commandant|candidat|homme fort|chancelier|premier ministre|head|spokesman|spokeswoman|ambassador|minister|secretary|opposition leader|strongman|self-proclaimed|interim president";
@@ -90,7 +91,13 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descripto
             let description = plain[s..e].trim().trim_end_matches(',').trim().to_owned();
             if !description.is_empty() {
                 let (_, name_end) = folded.original_range(m.start(), m.end());
-                out.push(Descriptor { actor: actor.clone(), text: description, start: s, end: name_end });
+                out.push(Descriptor {
+                    actor: actor.clone(),
+                    text: description,
+                    start: s,
+                    end: name_end,
+                    origin: super::Origin::Machine,
+                });
                 continue;
             }
         }
@@ -103,6 +110,7 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descripto
                 text: plain[s..e].trim().to_owned(),
                 start: name_start,
                 end: e,
+                origin: super::Origin::Machine,
             });
         }
     }

@@ -25,6 +25,7 @@ pub struct Figure {
     /// The claim the figure is about, set by `annotate`: among the tags whose
     /// passage holds it, the one whose pattern matches nearest.
     pub claim: Option<String>,
+    pub origin: super::Origin,
 }
 
 /// Vague quantities: (folded words, low, high).
@@ -131,6 +132,31 @@ pub fn find(plain: &str) -> Vec<Figure> {
 
 /// `find` over text already folded.
 pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
+    scan(plain, folded, false)
+}
+
+/// The first figure in a passage an editor marked as one: whatever it
+/// counts, known noun or not ("3 rovers").
+pub fn read_marked(text: &str) -> Option<Figure> {
+    scan(text, &Folded::new(text), true).into_iter().next()
+}
+
+/// The value of digits as written: groups of three after a space, a point
+/// or a comma are thousands ("1 000", "1.000", "1,000"); other digits after
+/// a comma are decimals ("2,5").
+fn digits_value(digits: &str) -> Option<f64> {
+    let (whole, decimals) = match digits.rsplit_once(',') {
+        Some((w, d)) if d.len() != 3 => (w, Some(d)),
+        _ => (digits, None),
+    };
+    let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
+    match decimals {
+        Some(d) => format!("{whole}.{d}").parse().ok(),
+        None => whole.parse().ok(),
+    }
+}
+
+fn scan(plain: &str, folded: &Folded, any_noun: bool) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut pos = 0;
     // Scanning resumes where an expression ends, not where the greedy
@@ -140,8 +166,7 @@ pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
         let whole = c.get(0).expect("match");
         pos = c.name("digits").or(c.name("words")).or(c.name("small")).map_or(whole.end(), |m| m.end());
         let (mut low, mut high) = if let Some(d) = c.name("digits") {
-            let digits: String = d.as_str().chars().filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '.')).collect();
-            let Ok(v) = digits.replace(',', ".").parse::<f64>() else { continue };
+            let Some(v) = digits_value(d.as_str()) else { continue };
             (v, v)
         } else if let Some(w) = c.name("words") {
             let (_, lo, hi) = WORDS.iter().find(|x| x.0 == w.as_str()).copied().expect("listed");
@@ -177,9 +202,17 @@ pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
                 .to_owned();
             noun_after = false;
         }
+        if noun.is_empty() && any_noun {
+            noun = rest
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .find(|w| !w.is_empty())
+                .map_or("", singular)
+                .to_owned();
+            noun_after = !noun.is_empty();
+        }
         // A number that counts nothing known ("les deux pays" aside) is
         // not a figure worth comparing; years are dates.
-        if noun.is_empty() {
+        if noun.is_empty() && !any_noun {
             continue;
         }
         let hedge = c.name("hedge").map(|h| h.as_str().trim().to_owned()).unwrap_or_default();
@@ -213,43 +246,10 @@ pub fn find_folded(plain: &str, folded: &Folded) -> Vec<Figure> {
             counts: noun,
             approximate,
             claim: None,
+            origin: super::Origin::Machine,
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(text: &str) -> Figure {
-        let found = find(text);
-        assert_eq!(found.len(), 1, "{text}: {found:?}");
-        found.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn french_and_english_figures() {
-        let f = one("La Russie avait envoyé en mars une centaine de militaires dans le pays.");
-        assert_eq!(
-            (f.low, f.high, f.counts.as_str(), f.text.as_str()),
-            (80.0, 120.0, "militaire", "une centaine de militaires")
-        );
-        let both = find("Deux avions transportant près de 100 soldats ont atterri.");
-        assert_eq!(both[0].text, "Deux avions");
-        let f = &both[1];
-        assert!(f.approximate && f.low < 100.0 && f.high > 100.0 && f.counts == "soldat", "{f:?}");
-        let f = one("réduit à «quelques dizaines» le nombre de ses conseillers");
-        assert_eq!((f.low, f.high), (20.0, 60.0));
-        let f = one("la présence d’environ un millier de soldats russes");
-        assert_eq!(f.counts, "soldat");
-        assert!(f.low < 800.0 && f.high > 1200.0);
-        let f = one("Russia sent about 100 soldiers in March.");
-        assert_eq!(f.counts, "soldier");
-        assert!(find("en vertu d’un accord remontant à 2001").is_empty(), "years are not figures");
-        let f = one("35 tonnes de matériel");
-        assert_eq!((f.low, f.counts.as_str()), (35.0, "tonne"));
-    }
 }
 
 /// Sets each figure's claim: among the tags whose passage holds it, the one
@@ -293,4 +293,55 @@ pub fn assign_claims(
 /// The folded range covering original range `start..end`.
 fn folded_span(folded: &Folded, start: usize, end: usize) -> (usize, usize) {
     (folded.folded_offset(start), folded.folded_offset(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Figure {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn french_and_english_figures() {
+        let f = one("La Russie avait envoyé en mars une centaine de militaires dans le pays.");
+        assert_eq!(
+            (f.low, f.high, f.counts.as_str(), f.text.as_str()),
+            (80.0, 120.0, "militaire", "une centaine de militaires")
+        );
+        let both = find("Deux avions transportant près de 100 soldats ont atterri.");
+        assert_eq!(both[0].text, "Deux avions");
+        let f = &both[1];
+        assert!(f.approximate && f.low < 100.0 && f.high > 100.0 && f.counts == "soldat", "{f:?}");
+        let f = one("réduit à «quelques dizaines» le nombre de ses conseillers");
+        assert_eq!((f.low, f.high), (20.0, 60.0));
+        let f = one("la présence d’environ un millier de soldats russes");
+        assert_eq!(f.counts, "soldat");
+        assert!(f.low < 800.0 && f.high > 1200.0);
+        let f = one("Russia sent about 100 soldiers in March.");
+        assert_eq!(f.counts, "soldier");
+        assert!(find("en vertu d’un accord remontant à 2001").is_empty(), "years are not figures");
+        let f = one("35 tonnes de matériel");
+        assert_eq!((f.low, f.counts.as_str()), (35.0, "tonne"));
+    }
+
+    #[test]
+    fn thousands_and_decimals() {
+        assert_eq!(one("They counted 1,000 soldiers.").low, 1000.0);
+        assert_eq!(one("Ils ont compté 1 000 soldats.").low, 1000.0);
+        assert_eq!(one("Ils ont compté 1.000 soldats.").low, 1000.0);
+        assert_eq!(one("Il a livré 2,5 tonnes.").low, 2.5);
+        assert_eq!(one("12,000,000 dollars").low, 12_000_000.0);
+    }
+
+    #[test]
+    fn marked_figures_count_anything() {
+        assert!(find("3 rovers").is_empty(), "unknown nouns are not found by the machine");
+        let f = read_marked("3 rovers").unwrap();
+        assert_eq!((f.low, f.counts.as_str()), (3.0, "rover"));
+        assert!(read_marked("no number here").is_none());
+    }
 }

@@ -4,6 +4,20 @@
 //! - `[span](note:ID "text")`: a note on a passage;
 //! - `[span](quote:ACTOR)`: a quotation and who said it.
 //!
+//! and corrections of the machine's other findings, each replacing the
+//! machine's finding of its kind where the spans overlap:
+//!
+//! - `[span](figure:CLAIM)` or `[span](figure:CLAIM "about 100 soldiers")`:
+//!   a figure, read from the title when given, else from the span; `figure:-`
+//!   for a figure outside any claim;
+//! - `[span](source:ACTOR)`, `[span](source:unnamed)` or
+//!   `[span](source:other "Name")`: whom the passage cites;
+//! - `[span](describes:ACTOR)` or `[span](describes:ACTOR "description")`:
+//!   how the source names an actor;
+//! - `[span](date:2019-06-04)`: the date a mention stands for;
+//! - `[span](not:KIND)`: the machine's finding of that kind (quote, figure,
+//!   source, describes, date) in the span is wrong.
+//!
 //! They are read from comrak's syntax tree. Syntax that did not become a link
 //! (an unclosed span, a nested one, a space in the id) is left as text by the
 //! parser, and is found here in the text nodes. Pure.
@@ -13,13 +27,66 @@ use comrak::nodes::{AstNode, NodeValue};
 use regex::Regex;
 use std::sync::OnceLock;
 
-pub const SCHEMES: [&str; 3] = ["claim", "note", "quote"];
+pub const SCHEMES: [&str; 8] = ["claim", "note", "quote", "figure", "source", "describes", "date", "not"];
+
+/// The kinds of machine finding an editor can correct or reject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finding {
+    Quote,
+    Figure,
+    Source,
+    Describes,
+    Date,
+}
+
+impl Finding {
+    pub const ALL: [Finding; 5] = [Finding::Quote, Finding::Figure, Finding::Source, Finding::Describes, Finding::Date];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Finding::Quote => "quote",
+            Finding::Figure => "figure",
+            Finding::Source => "source",
+            Finding::Describes => "describes",
+            Finding::Date => "date",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
-    Claim { id: String, stance: Result<Stance, String> },
-    Note { id: String, text: String },
-    Quote { speaker: String },
+    Claim {
+        id: String,
+        stance: Result<Stance, String>,
+    },
+    Note {
+        id: String,
+        text: String,
+    },
+    Quote {
+        speaker: String,
+    },
+    /// `claim` is `None` for `figure:-`; `value` is the title, maybe empty.
+    Figure {
+        claim: Option<String>,
+        value: String,
+    },
+    /// `cited` is an actor id, `unnamed` or `other`; `name` is the title.
+    Source {
+        cited: String,
+        name: String,
+    },
+    Describes {
+        actor: String,
+        text: String,
+    },
+    Date {
+        date: String,
+    },
+    /// `Err` holds an unknown kind.
+    Not {
+        kind: Result<Finding, String>,
+    },
 }
 
 /// An annotation link found in the body.
@@ -63,7 +130,12 @@ pub fn kind_of(url: &str, title: &str) -> Option<Result<Kind, (String, String)>>
             Kind::Claim { id, stance }
         }
         "note" => Kind::Note { id, text: title.trim().to_owned() },
-        _ => Kind::Quote { speaker: id },
+        "quote" => Kind::Quote { speaker: id },
+        "figure" => Kind::Figure { claim: (id != "-").then_some(id), value: title.trim().to_owned() },
+        "source" => Kind::Source { cited: id, name: title.trim().to_owned() },
+        "describes" => Kind::Describes { actor: id, text: title.trim().to_owned() },
+        "date" => Kind::Date { date: id },
+        _ => Kind::Not { kind: Finding::ALL.into_iter().find(|k| k.as_str() == id).ok_or(id) },
     }))
 }
 
@@ -73,7 +145,10 @@ pub fn is_annotation_url(url: &str) -> bool {
 
 fn leftover() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(\]\s*)?\((claim|note|quote):").expect("valid"))
+    RE.get_or_init(|| {
+        // A space after the colon is prose, "(source: Reuters)", not syntax.
+        Regex::new(r"(\]\s*)?\((claim|note|quote|figure|source|describes|date|not):[^\s)]").expect("valid")
+    })
 }
 
 /// Annotation syntax that the markdown parser left as plain text.
@@ -98,7 +173,12 @@ pub fn leftover_syntax(node: &AstNode<'_>, literal: &str) -> Option<Problem> {
 /// A link whose scheme looks like a misspelt annotation scheme ("clam:").
 pub fn misspelt_scheme(url: &str) -> Option<&'static str> {
     let (scheme, _) = url.split_once(':')?;
-    if SCHEMES.contains(&scheme) || matches!(scheme, "http" | "https" | "mailto" | "tel" | "ftp") {
+    if SCHEMES.contains(&scheme)
+        || matches!(
+            scheme.to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto" | "tel" | "ftp" | "data" | "file" | "news" | "urn" | "sms" | "geo" | "irc"
+        )
+    {
         return None;
     }
     SCHEMES.into_iter().find(|s| strsim::levenshtein(s, &scheme.to_ascii_lowercase()) <= 2)

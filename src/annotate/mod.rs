@@ -89,7 +89,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
 
     let mut tags = Vec::new();
     let mut notes = Vec::new();
-    let mut editor_quotes = Vec::new();
+    let mut editor = Corrections::default();
     let mut note_ids: BTreeMap<String, usize> = BTreeMap::new();
     for note in &page.front.notes {
         let at = page.front_offset(note.id.span().start);
@@ -161,7 +161,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                     ));
                     continue;
                 }
-                editor_quotes.push(Quote {
+                editor.quotes.push(Quote {
                     id: String::new(),
                     start: link.start,
                     end: link.end,
@@ -170,6 +170,103 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                     origin: Origin::Editor,
                     reported: false,
                 });
+            }
+            inline::Kind::Figure { claim, value } => {
+                if let Some(id) = claim.as_deref().filter(|id| !config.claims.contains_key(*id)) {
+                    let hint = "claims are defined under [claims.<id>] in config.toml; `figure:-` is a figure outside any claim";
+                    diags.push(unknown_id(&page, at, "claim", id, config.claim_ids(), hint));
+                    continue;
+                }
+                let read = if value.is_empty() { exact.as_str() } else { value.as_str() };
+                let Some(found) = figures::read_marked(read) else {
+                    diags.push(error(
+                        format!("no figure in `{read}`"),
+                        "write the number in the title: `[…](figure:claim-id \"about 100 soldiers\")`".into(),
+                    ));
+                    continue;
+                };
+                editor.figures.push(figures::Figure {
+                    start: link.start,
+                    end: link.end,
+                    text: exact.trim().to_owned(),
+                    claim,
+                    origin: Origin::Editor,
+                    ..found
+                });
+            }
+            inline::Kind::Source { cited, name } => {
+                let (actor, named, cited) = match cited.as_str() {
+                    "unnamed" => (None, false, if name.is_empty() { exact.trim().to_owned() } else { name }),
+                    "other" if name.is_empty() => {
+                        diags.push(error(
+                            "`source:other` needs the name of the source".into(),
+                            "write it in the title: `[…](source:other \"The New York Times\")`".into(),
+                        ));
+                        continue;
+                    }
+                    "other" => (None, true, name),
+                    id => match config.actors.get(id) {
+                        Some(a) => (Some(id.to_owned()), true, if name.is_empty() { a.name.clone() } else { name }),
+                        None => {
+                            let ids = config.actors.keys().map(String::as_str).chain(["unnamed", "other"]);
+                            let hint = "a cited source is an actor id, `unnamed`, or `other \"Name\"`";
+                            diags.push(unknown_id(&page, at, "cited source", id, ids, hint));
+                            continue;
+                        }
+                    },
+                };
+                let via = "marked by the editor".to_owned();
+                editor.citations.push(sourcing::Citation {
+                    span: Some((link.start, link.end)),
+                    cited,
+                    actor,
+                    named,
+                    via,
+                    origin: Origin::Editor,
+                });
+            }
+            inline::Kind::Describes { actor, text } => {
+                if !config.actors.contains_key(&actor) {
+                    let ids = config.actors.keys().map(String::as_str);
+                    let hint = "actors are defined under [actors.<id>] in config.toml";
+                    diags.push(unknown_id(&page, at, "actor", &actor, ids, hint));
+                    continue;
+                }
+                let text = if text.is_empty() { exact.trim().to_owned() } else { text };
+                editor.descriptors.push(descriptors::Descriptor {
+                    actor,
+                    text,
+                    start: link.start,
+                    end: link.end,
+                    origin: Origin::Editor,
+                });
+            }
+            inline::Kind::Date { date } => {
+                if !dates::is_iso(&date) {
+                    diags.push(error(
+                        format!("`{date}` is not a date"),
+                        "write it as 2019-06-04, as 2019-06 for a month, or as --06-04 when the year is unknown".into(),
+                    ));
+                    continue;
+                }
+                editor.dates.push(dates::DateMention {
+                    start: link.start,
+                    end: link.end,
+                    text: exact.trim().to_owned(),
+                    date: Some(date),
+                    origin: Origin::Editor,
+                });
+            }
+            inline::Kind::Not { kind: Ok(kind) } => {
+                editor.rejections.push(Rejection { kind, start: link.start, end: link.end, at, used: false })
+            }
+            inline::Kind::Not { kind: Err(bad) } => {
+                let kinds = inline::Finding::ALL.map(inline::Finding::as_str);
+                let hint = match did_you_mean(&bad, kinds) {
+                    Some(near) => format!("did you mean `not:{near}`? One of {}", kinds.join(", ")),
+                    None => format!("`not:` takes the kind of finding to reject: one of {}", kinds.join(", ")),
+                };
+                diags.push(error(format!("`not:{bad}`: no such kind of finding"), hint));
             }
         }
     }
@@ -238,26 +335,88 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     for (i, t) in tags.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }
-    // The editor's quotes replace the machine's where they overlap.
+    // The editor's findings replace the machine's of the same kind where
+    // they overlap; `not:` spans only remove.
+    use inline::Finding;
     let folded = crate::fold::Folded::new(&plain);
-    let mut quotes: Vec<Quote> = quotes::find_folded(&plain, &folded, &config.rules)
-        .into_iter()
-        .filter(|q| !editor_quotes.iter().any(|e| e.start < q.end && q.start < e.end))
-        .collect();
-    quotes.extend(editor_quotes);
+    let mut quotes = quotes::find_folded(&plain, &folded, &config.rules);
+    editor.replace(Finding::Quote, &mut quotes, |q| Some((q.start, q.end)), |e| &mut e.quotes);
     quotes.sort_by_key(|q| (q.start, q.end));
     for (i, q) in quotes.iter_mut().enumerate() {
         q.id = format!("q{}", i + 1);
     }
     let mut figures = figures::find_folded(&plain, &folded);
     figures::assign_claims(&mut figures, &tags, &folded, &config.rules);
+    editor.replace(Finding::Figure, &mut figures, |f| Some((f.start, f.end)), |e| &mut e.figures);
+    figures.sort_by_key(|f| (f.start, f.end));
     let credits: Vec<&str> =
         page.front.removed.iter().filter(|r| r.kind == "image-caption").map(|r| r.text.as_str()).collect();
-    let citations = sourcing::find_folded(&plain, &folded, &credits, &config.rules);
-    let descriptors = descriptors::find_folded(&plain, &folded, &config.rules);
+    let mut citations = sourcing::find_folded(&plain, &folded, &credits, &config.rules);
+    editor.replace(Finding::Source, &mut citations, |c| c.span, |e| &mut e.citations);
+    citations.sort_by_key(|c| c.span.map_or((usize::MAX, usize::MAX), |s| s));
+    let mut descriptors = descriptors::find_folded(&plain, &folded, &config.rules);
+    editor.replace(Finding::Describes, &mut descriptors, |d| Some((d.start, d.end)), |e| &mut e.descriptors);
+    descriptors.sort_by_key(|d| (d.start, d.end));
     let published = page.front.date.map(|d| d.to_string());
-    let dates = dates::find(&plain, &folded, published.as_deref());
+    let mut dates = dates::find(&plain, &folded, published.as_deref());
+    editor.replace(Finding::Date, &mut dates, |d| Some((d.start, d.end)), |e| &mut e.dates);
+    dates.sort_by_key(|d| (d.start, d.end));
+    for r in editor.rejections.iter().filter(|r| !r.used) {
+        let kind = r.kind.as_str();
+        diags.push(
+            Diagnostic::warning(&page.path, format!("`not:{kind}` rejects nothing: no machine {kind} finding here"))
+                .at(&page.text, r.at)
+                .with_hint("the text may have changed; delete the annotation or move it onto the finding"),
+        );
+    }
     (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors, dates }, diags)
+}
+
+/// The editor's corrections of machine findings, read from the body.
+#[derive(Default)]
+struct Corrections {
+    quotes: Vec<Quote>,
+    figures: Vec<figures::Figure>,
+    citations: Vec<sourcing::Citation>,
+    descriptors: Vec<descriptors::Descriptor>,
+    dates: Vec<dates::DateMention>,
+    rejections: Vec<Rejection>,
+}
+
+/// A `[span](not:KIND)`: the machine's finding of that kind there is wrong.
+struct Rejection {
+    kind: inline::Finding,
+    start: usize,
+    end: usize,
+    /// File offset of the annotation, for diagnostics.
+    at: usize,
+    /// Whether it removed a machine finding.
+    used: bool,
+}
+
+impl Corrections {
+    /// Drops the machine `found` items that overlap an editor item of the
+    /// same kind or a rejection of that kind, then adds the editor's items.
+    fn replace<T>(
+        &mut self,
+        kind: inline::Finding,
+        found: &mut Vec<T>,
+        span: impl Fn(&T) -> Option<(usize, usize)>,
+        editor: impl Fn(&mut Self) -> &mut Vec<T>,
+    ) {
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let ours: Vec<(usize, usize)> = editor(self).iter().filter_map(&span).collect();
+        found.retain(|item| {
+            let Some(s) = span(item) else { return true };
+            let mut keep = !ours.iter().any(|&o| overlaps(o, s));
+            for r in self.rejections.iter_mut().filter(|r| r.kind == kind && overlaps((r.start, r.end), s)) {
+                r.used = true;
+                keep = false;
+            }
+            keep
+        });
+        found.append(editor(self));
+    }
 }
 
 /// Parses the body once: its plain text, its annotation links, and

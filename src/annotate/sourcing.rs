@@ -23,6 +23,7 @@ pub struct Citation {
     pub named: bool,
     /// How it is cited: "selon", "citant", "cité par", "photo credit", …
     pub via: String,
+    pub origin: super::Origin,
 }
 
 fn trigger_re() -> &'static Regex {
@@ -71,7 +72,14 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
             let end =
                 after + rest.char_indices().nth(folded_rest[..len].chars().count()).map_or(rest.len(), |(i, _)| i);
             let text = plain[after..end].trim().to_owned();
-            out.push(Citation { span: Some((after, end)), cited: text, actor: None, named: false, via });
+            out.push(Citation {
+                span: Some((after, end)),
+                cited: text,
+                actor: None,
+                named: false,
+                via,
+                origin: super::Origin::Machine,
+            });
             continue;
         }
         // "selon l'ambassadeur russe à Caracas, Vladimir Zaïomski": a
@@ -90,6 +98,7 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
                         actor: Some(actor.clone()),
                         named: true,
                         via,
+                        origin: super::Origin::Machine,
                     });
                     continue;
                 }
@@ -98,7 +107,14 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
         if let Some((s, e)) = proper_noun_at(rest) {
             let name = rest[s..e].trim_end_matches(['.', ',']).to_owned();
             let actor = actor_of(&name, rules);
-            out.push(Citation { span: Some((after + s, after + e)), cited: name, actor, named: true, via });
+            out.push(Citation {
+                span: Some((after + s, after + e)),
+                cited: name,
+                actor,
+                named: true,
+                via,
+                origin: super::Origin::Machine,
+            });
         }
     }
     // "Le Wall Street Journal a affirmé que": an organisation actor as the
@@ -115,7 +131,14 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
                 if actor.as_ref().is_some_and(|a| rules.organisations.contains(a)) {
                     let cited = plain[s..e].to_owned();
                     if !out.iter().any(|c| c.span.is_some_and(|(cs, _)| cs == s)) {
-                        out.push(Citation { span: Some((s, e)), cited, actor, named: true, via: "reports".into() });
+                        out.push(Citation {
+                            span: Some((s, e)),
+                            cited,
+                            actor,
+                            named: true,
+                            via: "reports".into(),
+                            origin: super::Origin::Machine,
+                        });
                     }
                 }
             }
@@ -127,7 +150,14 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
         for c in credit.captures_iter(text) {
             let name = c[1].trim().to_owned();
             let actor = actor_of(&name, rules);
-            out.push(Citation { span: None, cited: name, actor, named: true, via: "photo credit".into() });
+            out.push(Citation {
+                span: None,
+                cited: name,
+                actor,
+                named: true,
+                via: "photo credit".into(),
+                origin: super::Origin::Machine,
+            });
         }
     }
     out.sort_by_key(|c| c.span.map_or(usize::MAX, |(s, _)| s));

@@ -4,7 +4,7 @@
 
 use super::cluster;
 use crate::annotate::sourcing;
-use crate::annotate::Annotated;
+use crate::annotate::{Annotated, Origin};
 use crate::config::Config;
 use crate::fold::fold;
 use serde::Serialize;
@@ -16,6 +16,7 @@ pub struct Carrier {
     /// Anchor id in the source page.
     pub anchor: String,
     pub text: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,6 +45,7 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         anchor: &'a str,
         text: &'a str,
         speaker: Option<&'a str>,
+        origin: Origin,
         words: Vec<String>,
     }
     let quotes: Vec<Q> = pages
@@ -54,6 +56,7 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
                 anchor: &q.id,
                 text: &q.text,
                 speaker: q.speaker.as_deref(),
+                origin: q.origin,
                 words: words(&q.text),
             })
         })
@@ -113,6 +116,7 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
                         source: quotes[i].source.to_owned(),
                         anchor: quotes[i].anchor.to_owned(),
                         text: quotes[i].text.to_owned(),
+                        origin: quotes[i].origin,
                     })
                     .collect(),
             })
@@ -132,6 +136,7 @@ pub struct FigureEntry {
     pub low: f64,
     pub high: f64,
     pub counts: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Serialize)]
@@ -165,6 +170,7 @@ pub fn figures(pages: &[&Annotated], config: &Config) -> Vec<FigureGroup> {
                 low: f.low,
                 high: f.high,
                 counts: f.counts.clone(),
+                origin: f.origin,
             };
             by_claim.entry(f.claim.clone()).or_default().push(entry());
         }
@@ -197,6 +203,7 @@ pub struct Description {
     pub source: String,
     pub anchor: String,
     pub text: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Serialize)]
@@ -218,6 +225,7 @@ pub fn descriptions(pages: &[&Annotated], config: &Config) -> Vec<ActorDescripti
                 source: a.page.slug.clone(),
                 anchor: format!("d{}", i + 1),
                 text: d.text.clone(),
+                origin: d.origin,
             });
         }
     }
@@ -238,6 +246,7 @@ pub struct CiteRef {
     pub anchor: Option<String>,
     pub via: String,
     pub text: String,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Serialize)]
@@ -266,7 +275,13 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
                 (None, false) => "Unnamed sources".to_owned(),
             };
             let entry = by_key.entry(key).or_insert_with(|| (name, c.named, Vec::new()));
-            entry.2.push(CiteRef { source: a.page.slug.clone(), anchor, via: c.via.clone(), text: c.cited.clone() });
+            entry.2.push(CiteRef {
+                source: a.page.slug.clone(),
+                anchor,
+                via: c.via.clone(),
+                text: c.cited.clone(),
+                origin: c.origin,
+            });
         }
     }
     let mut out: Vec<CitedSource> = by_key
@@ -301,6 +316,7 @@ pub fn timeline(pages: &[&Annotated]) -> Vec<TimelineDate> {
                     source: a.page.slug.clone(),
                     anchor: format!("dt{}", i + 1),
                     text: d.text.clone(),
+                    origin: d.origin,
                 });
             }
         }

@@ -156,6 +156,7 @@ pub struct QuoteRef {
     pub text: String,
     /// Indirect speech: the source's words, not the speaker's.
     pub reported: bool,
+    pub origin: crate::annotate::Origin,
 }
 
 #[derive(Debug, Serialize)]
@@ -379,6 +380,7 @@ fn speakers(pages: &[&Annotated], config: &Config) -> Vec<Speaker> {
                 anchor: q.id.clone(),
                 text: q.text.clone(),
                 reported: q.reported,
+                origin: q.origin,
             });
         }
     }

@@ -8,7 +8,7 @@ pub mod body;
 mod chart;
 pub mod webanno;
 
-use crate::annotate::Annotated;
+use crate::annotate::{Annotated, Origin};
 use crate::compare::Comparison;
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -568,13 +568,13 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
         start: q.start,
         end: q.end,
         element: "span",
-        class: if q.reported { "quote reported".into() } else { "quote".into() },
+        class: format!("quote{} {}", if q.reported { " reported" } else { "" }, origin_class(q.origin)),
         id: q.id.clone(),
         title: match (q.speaker.as_deref().and_then(|s| actors.get(s)), q.reported) {
             (Some(name), false) => format!("Quote — {name}"),
             (Some(name), true) => format!("Reported speech — {name}"),
             (None, _) => "Quote — speaker not identified".into(),
-        },
+        } + by(q.origin),
         chip: None,
     }));
     // Anchors for the report's findings; light markup, styled discreetly.
@@ -582,42 +582,50 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
         start: f.start,
         end: f.end,
         element: "span",
-        class: "figure".into(),
+        class: format!("figure {}", origin_class(f.origin)),
         id: format!("f{}", i + 1),
-        title: if f.low == f.high { format!("Figure: {}", f.low) } else { format!("Figure: {}–{}", f.low, f.high) },
+        title: if f.low == f.high {
+            format!("Figure: {}{}", f.low, by(f.origin))
+        } else {
+            format!("Figure: {}–{}{}", f.low, f.high, by(f.origin))
+        },
         chip: None,
     }));
-    out.extend(
-        a.dates.iter().enumerate().map(|(i, d)| Highlight {
-            start: d.start,
-            end: d.end,
-            element: "span",
-            class: "date".into(),
-            id: format!("dt{}", i + 1),
-            title: d
-                .date
-                .clone()
-                .map_or_else(|| "Date (cannot be told: no publication date)".into(), |x| format!("Date: {x}")),
-            chip: None,
-        }),
-    );
+    out.extend(a.dates.iter().enumerate().map(|(i, d)| Highlight {
+        start: d.start,
+        end: d.end,
+        element: "span",
+        class: format!("date {}", origin_class(d.origin)),
+        id: format!("dt{}", i + 1),
+        title: d.date.as_ref().map_or_else(
+            || "Date (cannot be told: no publication date)".into(),
+            |x| format!("Date: {x}{}", by(d.origin)),
+        ),
+        chip: None,
+    }));
     out.extend(a.descriptors.iter().enumerate().map(|(i, d)| Highlight {
         start: d.start,
         end: d.end,
         element: "span",
-        class: "descriptor".into(),
+        class: format!("descriptor {}", origin_class(d.origin)),
         id: format!("d{}", i + 1),
-        title: format!("How this source names {}", actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor)),
+        title: format!(
+            "How this source names {}{}",
+            actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor),
+            by(d.origin)
+        ),
         chip: None,
     }));
-    out.extend(a.citations.iter().filter_map(|c| c.span).enumerate().map(|(i, (start, end))| Highlight {
-        start,
-        end,
-        element: "span",
-        class: "cited".into(),
-        id: format!("c{}", i + 1),
-        title: "Cited source".into(),
-        chip: None,
+    out.extend(a.citations.iter().filter_map(|c| Some((c.span?, c))).enumerate().map(|(i, ((start, end), c))| {
+        Highlight {
+            start,
+            end,
+            element: "span",
+            class: format!("cited {}", origin_class(c.origin)),
+            id: format!("c{}", i + 1),
+            title: format!("Cited source: {}{}", c.cited, by(c.origin)),
+            chip: None,
+        }
     }));
     out.extend(a.notes.iter().filter_map(|n| {
         let (start, end) = n.span?;
@@ -781,4 +789,19 @@ fn template_error(file: &str, e: &tera::Error) -> Diagnostic {
     }
     Diagnostic::error(file, format!("template error: {}", chain.join(": ")))
         .with_hint("fix the template, or remove the theme folder to use the built-in default theme")
+}
+
+fn origin_class(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Machine => "machine",
+        Origin::Editor => "editor",
+    }
+}
+
+/// How a finding's tooltip says who made it.
+fn by(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Machine => " (machine finding)",
+        Origin::Editor => " (set by the editor)",
+    }
 }

@@ -234,7 +234,6 @@ fn distinctive_vocabulary_by_log_odds() {
             page("unknown", "The rocky moon again: rock everywhere, rock craters, rock dust and the usual report."),
         );
     }
-    site.write("config.toml", crate::support::MINIMAL_CONFIG.replace("language = \"en\"", "language = \"en\""));
     site.build_ok();
     let cmp = comparison(&site);
     let planet = cmp["vocabulary"].as_array().unwrap().iter().find(|v| v["group"] == "daily-planet").unwrap();
@@ -285,4 +284,88 @@ fn claim_discovery_lists_candidates_and_adds_one() {
     site.build_ok();
     let new_page = site.source_pages().into_iter().find(|s| s.starts_with("new-seed")).unwrap();
     assert!(site.read(&format!("content/sources/{new_page}.md")).contains("claim = \"ships-left\""));
+}
+
+/// The editor corrects each kind of machine finding in the page, with the
+/// annotation syntax, and the report follows, marking what the editor set.
+#[test]
+fn editor_corrections_reach_the_report() {
+    let site = Site::new();
+    let text = "NASA said on Tuesday that about 100 soldiers had landed. According to the Daily Bugle, \
+                3,000 soldiers were there. «We never sent anyone to the moon at all», said Armstrong. \
+                The astronaut Neil Armstrong laughed.";
+    site.write("content/sources/a.md", page("daily-planet", text));
+    site.build_ok();
+    let before = comparison(&site);
+    let figure_texts = |cmp: &Value| -> Vec<(String, String, Option<String>)> {
+        cmp["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| {
+                g["entries"].as_array().unwrap().iter().map(move |e| {
+                    (
+                        e["text"].as_str().unwrap().to_owned(),
+                        e["origin"].as_str().unwrap().to_owned(),
+                        g["claim"].as_str().map(str::to_owned),
+                    )
+                })
+            })
+            .collect()
+    };
+    let machine = figure_texts(&before);
+    assert!(machine.iter().any(|f| f.0 == "3,000 soldiers" && f.1 == "machine"), "{machine:?}");
+    let quotes = |cmp: &Value| cmp["speakers"].to_string();
+    assert!(quotes(&before).contains("We never sent anyone"));
+
+    let corrected = text
+        .replace("on Tuesday", "[on Tuesday](date:2019-06-04)")
+        .replace("about 100 soldiers", "[about 100 soldiers](figure:moon-cheese \"about 120 soldiers\")")
+        .replace("According to the Daily Bugle", "[According to the Daily Bugle](source:other \"The Daily Bugle\")")
+        .replace("3,000 soldiers", "[3,000 soldiers](not:figure)")
+        .replace("«We never sent anyone to the moon at all»", "[«We never sent anyone to the moon at all»](not:quote)")
+        .replace(
+            "The astronaut Neil Armstrong",
+            "[The astronaut Neil Armstrong](describes:armstrong \"the astronaut\")",
+        );
+    site.write("content/sources/a.md", page("daily-planet", &corrected));
+    let report = site.build_ok();
+    assert!(report.diagnostics.is_empty(), "{}", crate::support::render(&report));
+    let after = comparison(&site);
+
+    let figures = figure_texts(&after);
+    assert!(!figures.iter().any(|f| f.0.contains("3,000")), "rejected figure gone: {figures:?}");
+    let hundred = figures.iter().find(|f| f.0 == "about 100 soldiers").expect("the editor's figure");
+    assert_eq!((hundred.1.as_str(), hundred.2.as_deref()), ("editor", Some("moon-cheese")));
+    let entry = after["figures"][0]["entries"][0].clone();
+    assert!(entry["low"].as_f64().unwrap() < 120.0 && entry["high"].as_f64().unwrap() > 120.0, "{entry}");
+
+    assert!(!quotes(&after).contains("We never sent anyone"), "rejected quote gone");
+
+    let cited = after["sourcing"].as_array().unwrap();
+    let bugle = cited.iter().find(|c| c["name"] == "The Daily Bugle").expect("the editor's citation");
+    assert_eq!(bugle["citations"][0]["origin"], "editor");
+    assert_eq!(cited.iter().filter(|c| c["name"].as_str().unwrap().contains("Bugle")).count(), 1, "{cited:?}");
+
+    let day = after["timeline"].as_array().unwrap().iter().find(|d| d["date"] == "2019-06-04").expect("dated");
+    assert_eq!(day["mentions"][0]["text"], "on Tuesday");
+    assert_eq!(day["mentions"][0]["origin"], "editor");
+
+    let armstrong = after["descriptions"].as_array().unwrap().iter().find(|a| a["actor"] == "armstrong").unwrap();
+    assert!(
+        armstrong["descriptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["text"] == "the astronaut" && d["origin"] == "editor"),
+        "{armstrong}"
+    );
+
+    // What a reader sees: the editor's findings marked, in the page and the report.
+    let html = site.read("public/sources/a/index.html");
+    assert!(html.contains("class=\"figure editor\""), "{html}");
+    assert!(html.contains("class=\"date editor\""));
+    let report_html = site.read("public/report/index.html");
+    assert!(report_html.contains("class=\"by-editor\" href=\"../sources/a/#f"), "figure link marked");
+    assert!(report_html.contains("✎"));
 }

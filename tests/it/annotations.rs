@@ -62,6 +62,18 @@ case!(quote_empty, body("He said [](quote:armstrong)."));
 case!(annotation_in_a_list_item, body("- item one\n- [made of cheese](claim:moon-chese) in a list"));
 case!(annotation_in_a_heading, body("## The [cheese](claim:nope) question"));
 
+// Corrections of the machine's other findings.
+case!(figure_unknown_claim, body("About [100 soldiers](figure:moon-chese) landed."));
+case!(figure_without_a_number, body("About [a lot of soldiers](figure:moon-cheese) landed."));
+case!(figure_title_without_a_number, body("About [100 soldiers](figure:moon-cheese \"many\") landed."));
+case!(source_unknown_actor, body("The moon is cheese, [according to NASDA](source:nasda)."));
+case!(source_other_without_name, body("The moon is cheese, [according to a paper](source:other)."));
+case!(describes_unknown_actor, body("[The astronaut Neil Armstrong](describes:armstorng) said so."));
+case!(date_not_a_date, body("It happened [on Tuesday](date:2019-02-30)."));
+case!(date_in_words, body("It happened [on Tuesday](date:tuesday)."));
+case!(not_unknown_kind, body("About [100 soldiers](not:figures) landed."));
+case!(not_rejecting_nothing, body("About [soldiers](not:figure) landed."));
+
 // Tags and notes in the front matter.
 case!(
     front_unknown_claim,
@@ -104,7 +116,11 @@ fn well_formed_annotations_raise_nothing() {
          ## The [cheese](claim:moon-cheese) question\n\n\
          The moon is [made of cheese](claim:moon-cheese \"asserts\"). [NASA denied it](claim:moon-denial \"attributes\"), \
          [calling it nonsense](note:nonsense \"Strong word for a space agency.\"). \
-         [«One small step»](quote:armstrong), said someone.\n"
+         [«One small step»](quote:armstrong), said someone. \
+         [About 100 soldiers](figure:moon-cheese) and [3 rovers](figure:-) landed \
+         [on Tuesday](date:2019-06-04), [according to NASA](source:nasa), [a source close to it](source:unnamed) \
+         and [the Planet](source:other \"The Daily Planet\"). [The astronaut Neil Armstrong](describes:armstrong \"astronaut\") \
+         [1,000 soldiers](not:figure) were not there.\n"
     );
     assert_eq!(check(&page), "");
 }
