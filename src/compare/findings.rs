@@ -23,9 +23,12 @@ pub struct Carrier {
 pub struct SharedQuote {
     pub speaker: Option<String>,
     pub speaker_name: String,
-    /// verbatim, near-verbatim or paraphrase.
+    /// verbatim, near-verbatim, paraphrase, or translation (carriers in
+    /// more than one language).
     pub kind: &'static str,
-    /// The lowest similarity between the first carrier's wording and another's, in percent.
+    /// The lowest similarity between the first carrier's wording and
+    /// another's, in percent; for a translation, the lowest share of
+    /// cognates and numbers between the linked wordings.
     pub similarity: u32,
     pub carriers: Vec<Carrier>,
     pub sources: usize,
@@ -35,27 +38,34 @@ fn words(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
+/// A quote as the cross-source matching sees it.
+struct Q<'a> {
+    source: &'a str,
+    anchor: &'a str,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    language: &'a str,
+    origin: Origin,
+    words: Vec<String>,
+}
+
 /// Quotes carried by more than one source: quotes are linked through an
 /// index of word 3-gram shingles (never compared all against all), then
 /// grouped; a group is verbatim when the words are the same, near-verbatim
-/// when one wording nearly contains the other.
+/// when one wording nearly contains the other. Groups in different
+/// languages with the same speaker are then joined when their wordings
+/// share enough cognates and numbers (`translations`).
 pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> {
-    struct Q<'a> {
-        source: &'a str,
-        anchor: &'a str,
-        text: &'a str,
-        speaker: Option<&'a str>,
-        origin: Origin,
-        words: Vec<String>,
-    }
     let quotes: Vec<Q> = pages
         .iter()
         .flat_map(|a| {
+            let language = a.page.front.language.as_deref().unwrap_or(&config.site.language);
             a.quotes.iter().map(move |q| Q {
                 source: &a.page.slug,
                 anchor: &q.id,
                 text: &q.text,
                 speaker: q.speaker.as_deref(),
+                language,
                 origin: q.origin,
                 words: words(&q.text),
             })
@@ -69,23 +79,27 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         |i| cluster::shingles(&quotes[i].words, 3),
         |a, b| a.intersection(b).count() >= 4 && cluster::containment(a, b) >= 0.6,
     );
-    let groups = std::mem::take(&mut clusters.groups);
+    let groups = translations(&quotes, std::mem::take(&mut clusters.groups));
     let mut out: Vec<SharedQuote> = groups
         .into_iter()
-        .filter_map(|members| {
+        .filter_map(|(members, translated)| {
             let sources: BTreeSet<&str> = members.iter().map(|&i| quotes[i].source).collect();
             if sources.len() < 2 {
                 return None;
             }
-            let similarity = members[1..]
-                .iter()
-                .map(|&i| cluster::containment(clusters.shingles(members[0]), clusters.shingles(i)))
-                .fold(1.0_f64, f64::min);
+            let similarity = translated.unwrap_or_else(|| {
+                members[1..]
+                    .iter()
+                    .map(|&i| cluster::containment(clusters.shingles(members[0]), clusters.shingles(i)))
+                    .fold(1.0_f64, f64::min)
+            });
             // Verbatim: the same words, or an exact excerpt of the longest wording.
             let longest = members.iter().map(|&i| &quotes[i]).max_by_key(|q| q.words.len()).expect("members");
             let joined = format!(" {} ", longest.words.join(" "));
             let verbatim = members.iter().all(|&i| joined.contains(&format!(" {} ", quotes[i].words.join(" "))));
-            let kind = if verbatim {
+            let kind = if translated.is_some() {
+                "translation"
+            } else if verbatim {
                 "verbatim"
             } else if similarity >= 0.85 {
                 "near-verbatim"
@@ -126,6 +140,104 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         (std::cmp::Reverse(a.sources), &a.carriers[0].text).cmp(&(std::cmp::Reverse(b.sources), &b.carriers[0].text))
     });
     out
+}
+
+/// How many cognate keys two wordings in different languages must share,
+/// at the least, and what share of their keys (Dice), to be taken for
+/// translations of each other.
+const TRANSLATION_MIN_SHARED: usize = 4;
+const TRANSLATION_MIN_DICE: f64 = 0.4;
+
+/// Words that cannot anchor a translation: French and English stop words, folded.
+fn stop_words() -> &'static std::collections::HashSet<String> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        ["fr", "en"].iter().flat_map(|l| stop_words::lookup(l).unwrap_or(&[]).iter().map(|w| fold(w))).collect()
+    })
+}
+
+/// What a wording shares with its translation: numbers, and the first five
+/// letters of longer content words, where French and English cognates
+/// meet ("référence"/"reference", "officiel"/"official", "Russie"/"Russia").
+fn cognate_keys(words: &[String]) -> BTreeSet<String> {
+    words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()) || (w.chars().count() >= 4 && !stop_words().contains(*w)))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
+/// Joins `groups` of quotes whose members, in different languages and with
+/// the same speaker, share enough cognate keys. Candidates come from an
+/// index keyed by speaker and cognate (long postings skipped), never all
+/// pairs. Returns the groups, each with the lowest Dice of the translation
+/// links that joined it, `None` when none did.
+fn translations(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<(Vec<usize>, Option<f64>)> {
+    let mut group_of = vec![0; quotes.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
+    let keys: Vec<BTreeSet<String>> =
+        quotes.iter().map(|q| if q.speaker.is_some() { cognate_keys(&q.words) } else { BTreeSet::new() }).collect();
+    let mut index: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(speaker) = q.speaker {
+            for k in &keys[i] {
+                index.entry((speaker, k)).or_default().push(i);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let mut lowest: Vec<Option<f64>> = vec![None; groups.len()];
+    fn root(parent: &mut [usize], mut g: usize) -> usize {
+        while parent[g] != g {
+            parent[g] = parent[parent[g]];
+            g = parent[g];
+        }
+        g
+    }
+    for (i, q) in quotes.iter().enumerate() {
+        let Some(speaker) = q.speaker else { continue };
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for k in &keys[i] {
+            let posting = &index[&(speaker, k.as_str())];
+            if posting.len() > cluster::MAX_POSTINGS {
+                continue;
+            }
+            for &j in posting.iter().filter(|&&j| j > i && quotes[j].language != q.language) {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        for (j, n) in shared {
+            let dice = 2.0 * n as f64 / (keys[i].len() + keys[j].len()) as f64;
+            if n < TRANSLATION_MIN_SHARED || dice < TRANSLATION_MIN_DICE {
+                continue;
+            }
+            let (a, b) = (root(&mut parent, group_of[i]), root(&mut parent, group_of[j]));
+            let (keep, gone) = (a.min(b), a.max(b));
+            let low = [lowest[a], lowest[b], Some(dice)].into_iter().flatten().fold(f64::INFINITY, f64::min);
+            parent[gone] = keep;
+            lowest[keep] = Some(low);
+        }
+    }
+    let mut merged: BTreeMap<usize, (Vec<usize>, Option<f64>)> = BTreeMap::new();
+    for (g, members) in groups.into_iter().enumerate() {
+        let r = root(&mut parent, g);
+        let entry = merged.entry(r).or_insert_with(|| (Vec::new(), None));
+        entry.0.extend(members);
+        if r == g {
+            entry.1 = lowest[g];
+        }
+    }
+    merged
+        .into_values()
+        .map(|(mut members, low)| {
+            members.sort_unstable();
+            (members, low)
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]

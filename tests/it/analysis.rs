@@ -369,3 +369,53 @@ fn editor_corrections_reach_the_report() {
     assert!(report_html.contains("class=\"by-editor\" href=\"../sources/a/#f"), "figure link marked");
     assert!(report_html.contains("✎"));
 }
+
+/// The same statement quoted in French by one outlet and in English by
+/// another is one shared quote, marked as a translation; another statement
+/// by the same speaker is not pulled in.
+#[test]
+fn translated_quotes_are_matched_across_languages() {
+    let site = Site::new();
+    site.write(
+        "config.toml",
+        format!(
+            "{}\n[actors.peskov]\nname = \"Dmitri Peskov\"\nkind = \"person\"\naliases = [\"Peskov\", \"Dmitry Peskov\"]\n",
+            crate::support::MINIMAL_CONFIG
+        ),
+    );
+    let with_language = |language: &str, body: &str| {
+        format!("+++\ntitle = \"A page\"\noutlet = \"unknown\"\nlanguage = \"{language}\"\n+++\n\n{body}\n")
+    };
+    site.write(
+        "content/sources/fr.md",
+        with_language(
+            "fr",
+            "«Selon toute vraisemblance, il s'agit d'une référence indirecte à des informations de presse car il n'y \
+             a eu aucun message officiel de la part de la Russie», a déclaré Dmitri Peskov. \
+             «Les spécialistes russes entretiennent l'équipement livré auparavant», a poursuivi M. Peskov.",
+        ),
+    );
+    site.write(
+        "content/sources/en.md",
+        with_language(
+            "en",
+            "“In all likelihood, this is an indirect reference to press information, because there has been no \
+             official message from Russia,” Dmitry Peskov told reporters. “The weather in Moscow is lovely this \
+             week and the parade will go ahead,” Peskov added.",
+        ),
+    );
+    site.build_ok();
+    let cmp = comparison(&site);
+    let shared = cmp["shared_quotes"].as_array().unwrap();
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    let q = &shared[0];
+    assert_eq!(q["kind"], "translation");
+    assert_eq!(q["speaker"], "peskov");
+    let texts: Vec<&str> = q["carriers"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("Selon toute")) && texts.iter().any(|t| t.starts_with("In all")));
+    let similarity = q["similarity"].as_u64().unwrap();
+    assert!((40..100).contains(&similarity), "{similarity}");
+    let html = site.read("public/report/index.html");
+    assert!(html.contains("translation"), "the report names the kind");
+}
