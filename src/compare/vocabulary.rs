@@ -51,34 +51,36 @@ pub struct Distinctive {
 
 type Counts = HashMap<String, (u32, HashMap<String, u32>)>;
 
-fn count_page(a: &Annotated, language: &str) -> Counts {
-    let (algorithm, stop) = match language {
-        "en" => (Algorithm::English, stop_words::lookup("en")),
-        _ => (Algorithm::French, stop_words::lookup("fr")),
-    };
-    let stop: HashSet<&str> = stop.unwrap_or(&[]).iter().copied().collect();
-    let stemmer = Stemmer::create(algorithm);
-    let mut counts = Counts::new();
+/// Word counts before stemming, keyed by (is English, lowercase word):
+/// stemming each distinct word once, not each occurrence, is most of the
+/// saving at 10,000 sources.
+type Words = HashMap<(bool, String), u32>;
+
+fn count_page(a: &Annotated, language: &str, into: &mut Words) {
+    let english = language == "en";
+    let stop = stop_list(english);
     for token in a.plain.split(|c: char| !c.is_alphanumeric()) {
-        let word = token.to_lowercase();
-        if word.chars().count() < 3 || word.chars().any(|c| c.is_ascii_digit()) || stop.contains(word.as_str()) {
+        if token.len() < 3 || token.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        let stem = stemmer.stem(&word).into_owned();
-        let entry = counts.entry(stem).or_default();
-        entry.0 += 1;
-        *entry.1.entry(word).or_default() += 1;
+        let word = token.to_lowercase();
+        if word.chars().count() < 3 || stop.contains(word.as_str()) {
+            continue;
+        }
+        *into.entry((english, word)).or_default() += 1;
     }
-    counts
 }
 
-fn merge(into: &mut Counts, from: Counts) {
-    for (stem, (n, forms)) in from {
-        let e = into.entry(stem).or_default();
-        e.0 += n;
-        for (form, k) in forms {
-            *e.1.entry(form).or_default() += k;
-        }
+fn stop_list(english: bool) -> &'static HashSet<&'static str> {
+    static EN: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static FR: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let (cell, code) = if english { (&EN, "en") } else { (&FR, "fr") };
+    cell.get_or_init(|| stop_words::lookup(code).unwrap_or(&[]).iter().copied().collect())
+}
+
+fn merge_words(into: &mut Words, from: Words) {
+    for (key, n) in from {
+        *into.entry(key).or_default() += n;
     }
 }
 
@@ -87,19 +89,37 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
     let split_unknown = groups_count <= MAX_GROUPS;
     // Counted straight into each group (at most MAX_GROUPS + outlets), in
     // parallel: keeping every page's counts cost hundreds of MB at 10,000.
-    let by_group: HashMap<String, Counts> = pages
+    let words: HashMap<String, Words> = pages
         .par_iter()
         .zip(sources.par_iter())
-        .fold(HashMap::new, |mut acc: HashMap<String, Counts>, (a, s)| {
-            merge(acc.entry(group_of(s, split_unknown)).or_default(), count_page(a, &s.language));
+        .fold(HashMap::new, |mut acc: HashMap<String, Words>, (a, s)| {
+            count_page(a, &s.language, acc.entry(group_of(s, split_unknown)).or_default());
             acc
         })
         .reduce(HashMap::new, |mut a, b| {
             for (group, counts) in b {
-                merge(a.entry(group).or_default(), counts);
+                merge_words(a.entry(group).or_default(), counts);
             }
             a
         });
+    let distinct: HashSet<&(bool, String)> = words.values().flat_map(|w| w.keys()).collect();
+    let (english, french) = (Stemmer::create(Algorithm::English), Stemmer::create(Algorithm::French));
+    let stems: HashMap<&(bool, String), String> = distinct
+        .into_iter()
+        .map(|key| (key, if key.0 { &english } else { &french }.stem(&key.1).into_owned()))
+        .collect();
+    let by_group: HashMap<String, Counts> = words
+        .iter()
+        .map(|(group, words)| {
+            let mut counts = Counts::new();
+            for (key, n) in words {
+                let entry = counts.entry(stems[key].clone()).or_default();
+                entry.0 += n;
+                *entry.1.entry(key.1.clone()).or_default() += n;
+            }
+            (group.clone(), counts)
+        })
+        .collect();
     let mut total: HashMap<&str, u32> = HashMap::new();
     let mut n_total = 0u64;
     for counts in by_group.values() {

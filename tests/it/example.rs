@@ -239,6 +239,36 @@ fn builds_are_byte_identical() {
     assert_eq!(first, a.tree("public"));
 }
 
+/// A rebuild keeps unchanged files (linked from the previous build, not
+/// rewritten) and rewrites changed ones, including a file someone edited
+/// in the output by hand; the previous build leaves nothing behind.
+#[cfg(unix)]
+#[test]
+fn rebuilds_rewrite_what_changed_and_nothing_is_shared_after() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::example();
+    site.build_ok();
+    let clean = site.tree("public");
+    // Same size, other bytes: must not be taken for unchanged.
+    let css = site.read("public/style.css");
+    site.write("public/style.css", css.replacen('a', "b", 1));
+    let slug = site.source_pages().pop().unwrap();
+    let page = format!("content/sources/{slug}.md");
+    site.write(&page, site.read(&page) + "\nA new closing line.\n");
+    site.build_ok();
+    assert_eq!(site.read("public/style.css"), css, "the hand-edited file is rewritten");
+    assert!(site.read(&format!("public/sources/{slug}/index.html")).contains("A new closing line."));
+    assert_eq!(site.read("public/report/matrix.csv").as_bytes(), &clean["report/matrix.csv"][..]);
+    for entry in std::fs::read_dir(site.root()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(!name.starts_with(".public"), "{name} left behind");
+    }
+    for (rel, _) in site.tree("public") {
+        let links = std::fs::metadata(site.path(&format!("public/{rel}"))).unwrap().nlink();
+        assert_eq!(links, 1, "public/{rel} still shares its data with another file");
+    }
+}
+
 #[test]
 fn a_changed_seed_warns_and_leaves_the_page_alone() {
     let site = Site::new();
