@@ -49,6 +49,7 @@ pub fn default_theme() -> ThemeFiles {
             template!("claim.html"),
             template!("outlet.html"),
             template!("report.html"),
+            template!("list.html"),
             template!("macros.html"),
         ],
         statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
@@ -110,8 +111,11 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
 /// Whether `path` (relative to the output folder) is a source page; every
 /// other output file depends on all sources.
 pub fn is_source_page(path: &str) -> bool {
-    path.starts_with("sources/")
+    path.starts_with("sources/") && path != SOURCES_LIST
 }
+
+/// The list of all sources, `sources/`.
+const SOURCES_LIST: &str = "sources/index.html";
 
 /// Renders the files in `scope` into `sink`; returns how many were produced.
 /// Renders all it can before reporting template errors, so a theme author
@@ -261,6 +265,29 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             })
             .collect::<Vec<_>>()
     }));
+    // Section pages, so that every folder of the site has a page.
+    let mut ctx = base("../", "claims");
+    ctx.insert("section", "claims");
+    ctx.insert("heading", "Claims");
+    let described: Vec<_> = cmp
+        .claims
+        .iter()
+        .map(|c| ClaimHeader { id: &c.id, label: &c.label, description: &c.description, carried_by: c.carried_by })
+        .collect();
+    ctx.insert("claims", &described);
+    ctx.insert("source_count", &cmp.sources.len());
+    pages.push(render("list.html", "claims/index.html".into(), ctx));
+    let mut ctx = base("../", "outlets");
+    ctx.insert("section", "outlets");
+    ctx.insert("heading", "Outlets");
+    ctx.insert("outlets", &cmp.outlets);
+    pages.push(render("list.html", "outlets/index.html".into(), ctx));
+    let mut ctx = base("../", "sources");
+    ctx.insert("section", "sources");
+    ctx.insert("heading", "Sources");
+    ctx.insert("sources", &cmp.sources);
+    pages.push(render("list.html", SOURCES_LIST.into(), ctx));
+
     pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
         let mut ctx = base("../../", "outlet");
         ctx.insert("outlet", outlet);

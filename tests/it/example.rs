@@ -19,7 +19,23 @@ fn example_briefing_builds_into_a_complete_site() {
         assert!(site.exists(file), "{file} missing");
     }
     let sources = site.tree("public/sources");
-    assert_eq!(sources.len(), 5, "{:?}", sources.keys());
+    assert_eq!(sources.len(), 6, "five source pages and their list: {:?}", sources.keys());
+    // Every folder has a page, as in any static site: no 404 on `claims/`.
+    let tree = site.tree("public");
+    for path in tree.keys() {
+        let mut dir = std::path::Path::new(path).parent();
+        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            let index = d.join("index.html").to_string_lossy().into_owned();
+            // Paginated claim pages live under page/N/; page/ itself is not a page.
+            if !index.ends_with("/page/index.html") {
+                assert!(tree.contains_key(&index), "{} has no index.html", d.display());
+            }
+            dir = d.parent();
+        }
+    }
+    let claims_list = site.read("public/claims/index.html");
+    assert!(claims_list.contains("href=\"../claims/kremlin-denial/\""), "{claims_list}");
+    assert!(site.read("public/outlets/index.html").contains("href=\"../outlets/rt-france/\""));
     let claims = site.tree("public/claims");
     assert!(claims.len() >= 8, "claim pages: {:?}", claims.keys());
     for outlet in ["rt-france", "press-tv", "unknown"] {
