@@ -218,6 +218,17 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
     ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
+    ctx.insert(
+        "glance",
+        &serde_json::json!({
+            "shared_quotes": cmp.shared_quotes.len(),
+            "figure_groups": cmp.figures.len(),
+            "figures_differ": cmp.figures.iter().filter(|g| g.disagree).count(),
+            "cited": cmp.sourcing.iter().filter(|c| c.named).count(),
+            "shared_passages": cmp.shared_passages.len(),
+            "dates": cmp.timeline.len(),
+        }),
+    );
     pages.push(render("index.html", "index.html".into(), ctx));
 
     // A claim page lists its carriers in pages of CARRIERS_PER_PAGE, like
