@@ -22,14 +22,15 @@ pub fn options(raw_html: bool) -> Options<'static> {
 
 /// What `visit_plain` reports, with the plain-text offset where it happens.
 pub enum Visit<'a> {
-    /// A text node starts at this offset.
+    /// A text node, or a soft line break (one space in the plain text),
+    /// starts at this offset.
     Text(&'a AstNode<'a>),
     /// A link's text spans from the given start to this offset.
     Link(&'a AstNode<'a>, usize),
 }
 
-/// Calls `on_text(node, plain_offset)` for every text node, in document order,
-/// and returns the page's plain text.
+/// Calls `on_text(node, plain_offset)` for every text node and soft line
+/// break, in document order, and returns the page's plain text.
 pub fn walk_plain<'a>(root: &'a AstNode<'a>, mut on_text: impl FnMut(&'a AstNode<'a>, usize)) -> String {
     visit_plain(root, |visit, at| {
         if let Visit::Text(node) = visit {
@@ -66,7 +67,10 @@ fn walk<'a>(node: &'a AstNode<'a>, plain: &mut String, visit: &mut impl FnMut(Vi
         NodeValue::CodeBlock(c) => plain.push_str(c.literal.trim_end()),
         NodeValue::HtmlInline(h) => plain.push_str(h),
         NodeValue::HtmlBlock(h) => plain.push_str(h.literal.trim_end()),
-        NodeValue::SoftBreak => plain.push(' '),
+        NodeValue::SoftBreak => {
+            visit(Visit::Text(node), plain.len());
+            plain.push(' ');
+        }
         NodeValue::LineBreak => plain.push('\n'),
         _ => {}
     }

@@ -328,11 +328,16 @@ pub struct ActorDescriptions {
 }
 
 /// For each actor described in more than one way or by more than one
-/// source: the descriptions, source by source.
+/// source: the descriptions, source by source, each wording once per source
+/// (the first passage).
 pub fn descriptions(pages: &[&Annotated], config: &Config) -> Vec<ActorDescriptions> {
     let mut by_actor: BTreeMap<&str, Vec<Description>> = BTreeMap::new();
     for a in pages {
+        let mut seen = BTreeSet::new();
         for (i, d) in a.descriptors.iter().enumerate() {
+            if !seen.insert((d.actor.as_str(), fold(&d.text))) {
+                continue;
+            }
             by_actor.entry(&d.actor).or_default().push(Description {
                 source: a.page.slug.clone(),
                 anchor: format!("d{}", i + 1),
@@ -359,6 +364,8 @@ pub struct CiteRef {
     pub via: String,
     pub text: String,
     pub origin: Origin,
+    /// How many times the source cites it; the anchor is the first.
+    pub count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -387,13 +394,17 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
                 (None, false) => "Unnamed sources".to_owned(),
             };
             let entry = by_key.entry(key).or_insert_with(|| (name, c.named, Vec::new()));
-            entry.2.push(CiteRef {
-                source: a.page.slug.clone(),
-                anchor,
-                via: c.via.clone(),
-                text: c.cited.clone(),
-                origin: c.origin,
-            });
+            match entry.2.last_mut().filter(|r| r.source == a.page.slug) {
+                Some(same_source) => same_source.count += 1,
+                None => entry.2.push(CiteRef {
+                    source: a.page.slug.clone(),
+                    anchor,
+                    via: c.via.clone(),
+                    text: c.cited.clone(),
+                    origin: c.origin,
+                    count: 1,
+                }),
+            }
         }
     }
     let mut out: Vec<CitedSource> = by_key

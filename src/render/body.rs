@@ -45,6 +45,17 @@ create_formatter!(BodyFormatter<State>, {
         }
         return Ok(ChildRendering::Skip);
     },
+    // A line break inside a highlighted passage stays inside the highlight.
+    NodeValue::SoftBreak => |context, node, entering| {
+        if entering {
+            let key = node as *const _ as usize;
+            let start = context.user.offsets.get(&key).copied().unwrap_or(usize::MAX);
+            let mut html = String::new();
+            write_text(&mut html, "\n", start, &context.user.highlights, &mut context.user.opened)?;
+            context.write_str(&html)?;
+        }
+        return Ok(ChildRendering::Skip);
+    },
     // Annotation links are drawn as highlights of their text, not as links.
     NodeValue::Link(ref link) => |context, node, entering| {
         if !crate::annotate::inline::is_annotation_url(&link.url) {
@@ -164,5 +175,18 @@ mod tests {
         let html = render("<script>alert(1)</script>\n\nText <b>x</b>", vec![], false);
         assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn highlights_continue_across_line_breaks() {
+        let body = "Avant le\nmilieu après.";
+        // plain: "Avant le milieu après."
+        let mut h = hl(6, 15, "t1");
+        h.chip = None;
+        let html = render(body, vec![h], false);
+        assert_eq!(
+            html,
+            "<p>Avant <mark class=\"tag\" id=\"t1\" title=\"t\">le</mark><mark class=\"tag\" title=\"t\">\n</mark><mark class=\"tag\" title=\"t\">milieu</mark> après.</p>\n"
+        );
     }
 }

@@ -72,7 +72,7 @@ pub fn timeline(cmp: &Comparison) -> String {
             escape(if d.date.starts_with("--") { &d.date[2..] } else { d.date.get(5..).unwrap_or(&d.date) }),
             x + step / 2,
             top + height + 28,
-            escape(if d.date.starts_with("--") { "year?" } else { d.date.get(..4).unwrap_or("") }),
+            escape(if d.date.starts_with("--") { "--" } else { d.date.get(..4).unwrap_or("") }),
         );
     }
     svg.push_str("</svg>");

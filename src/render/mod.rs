@@ -613,7 +613,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             (Some(name), true) => format!("Reported speech — {name}"),
             (None, _) => "Quote — speaker not identified".into(),
         } + by(q.origin),
-        chip: None,
+        chip: editor_chip(q.origin, root, "quotes"),
     }));
     // Anchors for the report's findings; light markup, styled discreetly.
     out.extend(a.figures.iter().enumerate().map(|(i, f)| Highlight {
@@ -627,7 +627,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
         } else {
             format!("Figure: {}–{}{}", f.low, f.high, by(f.origin))
         },
-        chip: None,
+        chip: editor_chip(f.origin, root, "figures"),
     }));
     out.extend(a.dates.iter().enumerate().map(|(i, d)| Highlight {
         start: d.start,
@@ -639,7 +639,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             || "Date (cannot be told: no publication date)".into(),
             |x| format!("Date: {x}{}", by(d.origin)),
         ),
-        chip: None,
+        chip: editor_chip(d.origin, root, "timeline"),
     }));
     out.extend(a.descriptors.iter().enumerate().map(|(i, d)| Highlight {
         start: d.start,
@@ -652,7 +652,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor),
             by(d.origin)
         ),
-        chip: None,
+        chip: editor_chip(d.origin, root, "names"),
     }));
     out.extend(a.citations.iter().filter_map(|c| Some((c.span?, c))).enumerate().map(|(i, ((start, end), c))| {
         Highlight {
@@ -662,7 +662,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             class: format!("cited {}", origin_class(c.origin)),
             id: format!("c{}", i + 1),
             title: format!("Cited source: {}{}", c.cited, by(c.origin)),
-            chip: None,
+            chip: editor_chip(c.origin, root, "sourcing"),
         }
     }));
     out.extend(a.notes.iter().filter_map(|n| {
@@ -842,4 +842,9 @@ fn by(origin: Origin) -> &'static str {
         Origin::Machine => " (machine finding)",
         Origin::Editor => " (set by the editor)",
     }
+}
+
+/// The ✎ after a finding the editor set, linking to its report section.
+fn editor_chip(origin: Origin, root: &str, section: &str) -> Option<(String, String)> {
+    (origin == Origin::Editor).then(|| (format!("{root}report/#{section}"), "✎".to_owned()))
 }

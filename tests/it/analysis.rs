@@ -71,6 +71,24 @@ fn example_briefing_findings() {
         assert!(cited.contains(&name), "{name} not among {cited:?}");
     }
 
+    // Each source once per cited source and per wording of a description.
+    for c in sourcing {
+        let slugs: Vec<&str> =
+            c["citations"].as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+        let unique: std::collections::BTreeSet<&&str> = slugs.iter().collect();
+        assert_eq!(unique.len(), slugs.len(), "{} lists a source twice: {slugs:?}", c["name"]);
+    }
+    for a in names {
+        let pairs: Vec<(String, String)> = a["descriptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["source"].as_str().unwrap().to_owned(), d["text"].as_str().unwrap().to_lowercase()))
+            .collect();
+        let unique: std::collections::BTreeSet<&(String, String)> = pairs.iter().collect();
+        assert_eq!(unique.len(), pairs.len(), "{} repeats a description: {pairs:?}", a["actor"]);
+    }
+
     // The timeline: dates without a year keep ISO's --MM-DD form.
     let timeline = cmp["timeline"].as_array().unwrap();
     let june3 = timeline.iter().find(|d| d["date"] == "--06-03").expect("3 June");
@@ -365,6 +383,8 @@ fn editor_corrections_reach_the_report() {
     let html = site.read("public/sources/a/index.html");
     assert!(html.contains("class=\"figure editor\""), "{html}");
     assert!(html.contains("class=\"date editor\""));
+    assert!(html.contains("<sup class=\"chip\"><a href=\"../../report/#figures\">✎</a></sup>"), "{html}");
+    assert_eq!(html.matches(">✎</a></sup>").count(), 4, "figure, source, description and date set by the editor");
     let report_html = site.read("public/report/index.html");
     assert!(report_html.contains("class=\"by-editor\" href=\"../sources/a/#f"), "figure link marked");
     assert!(report_html.contains("✎"));
