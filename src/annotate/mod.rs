@@ -243,8 +243,11 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
             }
             inline::Kind::Date { date } => {
                 if !dates::is_iso(&date) {
+                    let numeric = date.contains(|c: char| c.is_ascii_digit())
+                        && date.chars().all(|c| c.is_ascii_digit() || c == '-');
+                    let why = if numeric { ": no such month or day, or not in the form shown below" } else { "" };
                     diags.push(error(
-                        format!("`{date}` is not a date"),
+                        format!("`{date}` is not a date{why}"),
                         "write it as 2019-06-04, as 2019-06 for a month, or as --06-04 when the year is unknown".into(),
                     ));
                     continue;
