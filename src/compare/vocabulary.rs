@@ -36,6 +36,8 @@ pub struct Term {
     pub stem: String,
     pub count: u32,
     pub z: f64,
+    /// A source of the outlet where the word appears (the first in order).
+    pub example: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,14 +51,17 @@ pub struct Distinctive {
     pub terms: Vec<Term>,
 }
 
-type Counts = HashMap<String, (u32, HashMap<String, u32>)>;
+/// Per stem: occurrences, and per written form its occurrences and the
+/// first source (by index) using it.
+type Counts = HashMap<String, (u32, HashMap<String, (u32, usize)>)>;
 
 /// Word counts before stemming, keyed by (is English, lowercase word):
 /// stemming each distinct word once, not each occurrence, is most of the
 /// saving at 10,000 sources.
-type Words = HashMap<(bool, String), u32>;
+type Words = HashMap<(bool, String), (u32, usize)>;
 
-fn count_page(a: &Annotated, language: &str, into: &mut Words) {
+/// Counts the words of page number `index`.
+fn count_page(a: &Annotated, language: &str, index: usize, into: &mut Words) {
     let english = language == "en";
     let stop = stop_list(english);
     for token in a.plain.split(|c: char| !c.is_alphanumeric()) {
@@ -67,7 +72,9 @@ fn count_page(a: &Annotated, language: &str, into: &mut Words) {
         if word.chars().count() < 3 || stop.contains(word.as_str()) {
             continue;
         }
-        *into.entry((english, word)).or_default() += 1;
+        let entry = into.entry((english, word)).or_insert((0, index));
+        entry.0 += 1;
+        entry.1 = entry.1.min(index);
     }
 }
 
@@ -79,8 +86,10 @@ fn stop_list(english: bool) -> &'static HashSet<&'static str> {
 }
 
 fn merge_words(into: &mut Words, from: Words) {
-    for (key, n) in from {
-        *into.entry(key).or_default() += n;
+    for (key, (n, first)) in from {
+        let entry = into.entry(key).or_insert((0, first));
+        entry.0 += n;
+        entry.1 = entry.1.min(first);
     }
 }
 
@@ -92,8 +101,9 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
     let words: HashMap<String, Words> = pages
         .par_iter()
         .zip(sources.par_iter())
-        .fold(HashMap::new, |mut acc: HashMap<String, Words>, (a, s)| {
-            count_page(a, &s.language, acc.entry(group_of(s, split_unknown)).or_default());
+        .enumerate()
+        .fold(HashMap::new, |mut acc: HashMap<String, Words>, (i, (a, s))| {
+            count_page(a, &s.language, i, acc.entry(group_of(s, split_unknown)).or_default());
             acc
         })
         .reduce(HashMap::new, |mut a, b| {
@@ -112,10 +122,12 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
         .iter()
         .map(|(group, words)| {
             let mut counts = Counts::new();
-            for (key, n) in words {
+            for (key, &(n, first)) in words {
                 let entry = counts.entry(stems[key].clone()).or_default();
                 entry.0 += n;
-                *entry.1.entry(key.1.clone()).or_default() += n;
+                let form = entry.1.entry(key.1.clone()).or_insert((0, first));
+                form.0 += n;
+                form.1 = form.1.min(first);
             }
             (group.clone(), counts)
         })
@@ -161,12 +173,13 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
                     let a_w = a0 * y_w / n_all;
                     let d = ((y_i + a_w) / (n_i + a0 - y_i - a_w)).ln() - ((y_j + a_w) / (n_j + a0 - y_j - a_w)).ln();
                     let z = d / (1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)).sqrt();
-                    let word = forms
+                    let (word, first) = forms
                         .iter()
-                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(w, _)| w.clone())
+                        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
+                        .map(|(w, (_, first))| (w.clone(), *first))
                         .unwrap_or_default();
-                    Term { word, stem: stem.clone(), count: y_i as u32, z: (z * 100.0).round() / 100.0 }
+                    let example = sources.get(first).map(|s| s.slug.clone()).unwrap_or_default();
+                    Term { word, stem: stem.clone(), count: y_i as u32, z: (z * 100.0).round() / 100.0, example }
                 })
                 .filter(|t| t.z > 1.96)
                 .collect();

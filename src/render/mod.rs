@@ -127,6 +127,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     // are what HTML text and quoted attributes need.
     tera.set_escape_fn(escape_html);
     tera.register_filter("shorten", shorten);
+    tera.register_filter("text_fragment", text_fragment);
     let strings = interface_strings(input)?;
     tera.register_filter("tr", move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
         let text = value.as_str().ok_or_else(|| tera::Error::msg("tr expects a string"))?;
@@ -847,4 +848,48 @@ fn by(origin: Origin) -> &'static str {
 /// The ✎ after a finding the editor set, linking to its report section.
 fn editor_chip(origin: Origin, root: &str, section: &str) -> Option<(String, String)> {
     (origin == Origin::Editor).then(|| (format!("{root}report/#{section}"), "✎".to_owned()))
+}
+
+/// A URL fragment that makes the browser scroll to and highlight `text` in
+/// the page (`#:~:text=`, the WICG text fragments that Chromium, Safari and
+/// Firefox follow); for passages with no anchor of their own. A long passage
+/// is given by its first and last words.
+fn text_fragment(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = value.as_str().ok_or_else(|| tera::Error::msg("text_fragment expects a string"))?;
+    Ok(tera::Value::String(text_fragment_of(text)))
+}
+
+pub fn text_fragment_of(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let encode = |words: &[&str]| {
+        let mut out = String::new();
+        for byte in words.join(" ").bytes() {
+            if byte.is_ascii_alphanumeric() {
+                out.push(byte as char);
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        out
+    };
+    if words.len() <= 8 {
+        format!(":~:text={}", encode(&words))
+    } else {
+        format!(":~:text={},{}", encode(&words[..4]), encode(&words[words.len() - 4..]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_fragment_of;
+
+    #[test]
+    fn text_fragments_encode_and_shorten() {
+        assert_eq!(text_fragment_of("état-major, Nord"), ":~:text=%C3%A9tat%2Dmajor%2C%20Nord");
+        assert_eq!(
+            text_fragment_of("one two three four five six seven eight nine ten"),
+            ":~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+        );
+        assert_eq!(text_fragment_of("  spaced\n out  "), ":~:text=spaced%20out");
+    }
 }

@@ -24,15 +24,22 @@ fn missing_tools(browser_dir: &Path) -> Option<String> {
     None
 }
 
-#[test]
-fn the_browser_shows_edits_and_errors_live() {
+/// The folder of the browser scripts, or `None` (after saying why) when the
+/// tools are missing and the browser tests are not required here.
+fn browser_dir() -> Option<std::path::PathBuf> {
     let browser_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     if let Some(missing) = missing_tools(&browser_dir) {
         let required = std::env::var_os("CI").is_some() || std::env::var_os("PARALLAX_BROWSER_TESTS").is_some();
         assert!(!required, "browser test required here but {missing}");
         eprintln!("skipping the browser test: {missing}");
-        return;
+        return None;
     }
+    Some(browser_dir)
+}
+
+#[test]
+fn the_browser_shows_edits_and_errors_live() {
+    let Some(browser_dir) = browser_dir() else { return };
     let site = Site::new();
     let filler: String = (1..=40).map(|i| format!("Paragraph {i} of filler so the page scrolls.\n\n")).collect();
     site.write(
@@ -56,4 +63,32 @@ fn the_browser_shows_edits_and_errors_live() {
     );
     assert!(stdout.contains("\"ok\":true"), "{stdout}");
     eprintln!("browser: {stdout}");
+}
+
+/// A distinctive word is linked to a passage that uses it, by a text
+/// fragment; following the link shows the word, even at the end of a page.
+#[test]
+fn report_links_bring_the_passage_into_view() {
+    let Some(browser_dir) = browser_dir() else { return };
+    let site = Site::new();
+    let filler: String =
+        (1..=40).map(|i| format!("Paragraph {i} tells the usual story about the moon and the report.\n\n")).collect();
+    // The same filler in both: only the cheese at the end stands out.
+    site.write(
+        "content/sources/long.md",
+        page("daily-planet", &format!("{filler}At the very end: {}.", ["gorgonzola"; 12].join(", "))),
+    );
+    site.write("content/sources/other.md", page("unknown", &filler));
+    let server = Running::start(&site, &["serve", "--port", "0"]);
+    let url = format!("http://127.0.0.1:{}/report/", server.port.unwrap());
+    let output = Command::new("node")
+        .arg(browser_dir.join("text_fragments.mjs"))
+        .arg(&url)
+        .arg("gorgonzola")
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("\"ok\":true"), "{stdout}");
 }
