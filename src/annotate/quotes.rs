@@ -82,18 +82,50 @@ fn reported_re() -> &'static Regex {
     })
 }
 
+/// "selon X" / "d'après X" / "according to X", at the end of the text
+/// before the mention of X (titles and appositions allowed in between).
+fn according_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:^|[\s,(])(?:selon|d'apres|according to)\s[^;:!?«»]{0,60}$").expect("valid"))
+}
+
+/// The words a sentence attributes to the actor mentioned at `m` with
+/// "selon X": before it ("…, selon X.") or, when the sentence opens with it,
+/// after the mention's clause ("Selon X, …"). Original-text range.
+fn attributed(plain: &str, folded: &Folded, sentence: &std::ops::Range<usize>, m: &Mention) -> Option<(usize, usize)> {
+    let (ss, ms) = (folded.folded_offset(sentence.start), folded.folded_offset(m.start));
+    let before = &folded.text[ss..ms];
+    let hit = according_re().find(before)?;
+    let opening = before[..hit.start()].trim().is_empty();
+    let (start, end) = if opening {
+        let comma = plain[m.end..sentence.end].find(", ")?;
+        (m.end + comma + 2, sentence.end)
+    } else {
+        let (trigger, _) = folded.original_range(ss + hit.start(), ss + hit.start());
+        (sentence.start, trigger)
+    };
+    let text = plain[start..end].trim_end_matches(['.', '!', '?', ',', ' ']).trim_start();
+    let start = start + plain[start..end].find(text)?;
+    Some((start, start + text.len()))
+}
+
 /// Indirect speech: a configured actor, a reporting verb, then "que" /
-/// "that" and what was said, to the end of the sentence. Skipped where a
-/// direct quotation already covers the words.
+/// "that" and what was said, to the end of the sentence; or what a sentence
+/// says "selon X" ("according to X"). Skipped where a direct quotation
+/// already covers the words.
 fn reported_speech(plain: &str, folded: &Folded, mentions: &[Mention], direct: &[Quote]) -> Vec<Quote> {
     let sentences = crate::text::sentences(plain);
     let mut out = Vec::new();
     for m in mentions {
         let Some(sentence) = sentences.iter().find(|r| r.start <= m.start && m.end <= r.end) else { continue };
         let (fs, fe) = (folded.folded_offset(m.end), folded.folded_offset(sentence.end));
-        let Some(hit) = reported_re().find(&folded.text[fs..fe]) else { continue };
-        let (start, _) = folded.original_range(fs + hit.end(), fs + hit.end());
-        let end = sentence.end;
+        let (start, end) = match reported_re().find(&folded.text[fs..fe]) {
+            Some(hit) => (folded.original_range(fs + hit.end(), fs + hit.end()).0, sentence.end),
+            None => match attributed(plain, folded, sentence, m) {
+                Some(range) => range,
+                None => continue,
+            },
+        };
         let text = plain[start..end].trim_end_matches(['.', '!', '?']).trim().to_owned();
         let end = start + plain[start..end].find(text.as_str()).unwrap_or(0) + text.len();
         let overlaps = direct.iter().chain(&out).any(|q: &Quote| q.start < end && start < q.end);
@@ -151,7 +183,9 @@ fn quoted_spans(para: &str) -> Vec<(usize, usize)> {
                 } else if c == close {
                     depth -= 1;
                     if depth == 0 {
-                        spans.push((trim_start(para, start, i), trim_end(para, start, i)));
+                        // End first: blank quotes ("   ") become empty, not inverted.
+                        let end = trim_end(para, start, i);
+                        spans.push((trim_start(para, start, end), end));
                         open = None;
                     }
                 }
@@ -253,6 +287,26 @@ aliases = ["Lavrov"]
         assert!(quotes[0].reported && quotes[0].speaker.as_deref() == Some("peskov"));
         assert_eq!(quotes[0].text, "la Russie n'a retiré aucun militaire du pays");
         assert!(!quotes[1].reported, "a direct quotation wins over the reported clause around it");
+    }
+
+    #[test]
+    fn what_a_sentence_says_according_to_someone() {
+        let c = rules();
+        let plain = "Ces militaires ont été déployés en vertu d'un accord de 2005, selon le porte-parole du Kremlin, \
+                     Dmitri Peskov. Selon M. Lavrov, les spécialistes resteront au Venezuela aussi longtemps que nécessaire. \
+                     The troops will stay for years, according to Peskov. Selon la presse, tout va bien ici aussi.";
+        let quotes = find(plain, &c.rules);
+        let found: Vec<(&str, &str)> =
+            quotes.iter().map(|q| (q.speaker.as_deref().unwrap_or("?"), q.text.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("peskov", "Ces militaires ont été déployés en vertu d'un accord de 2005"),
+                ("lavrov", "les spécialistes resteront au Venezuela aussi longtemps que nécessaire"),
+                ("peskov", "The troops will stay for years"),
+            ]
+        );
+        assert!(quotes.iter().all(|q| q.reported));
     }
 
     #[test]

@@ -109,8 +109,7 @@ fn example_briefing_findings() {
     for part in html.split("href=\"../sources/").skip(1) {
         let target = part.split('"').next().unwrap();
         if let Some((slug, anchor)) = target.split_once("/#") {
-            let page = site.read(&format!("public/sources/{slug}/index.html"));
-            assert!(page.contains(&format!("id=\"{anchor}\"")), "{slug}#{anchor} missing");
+            crate::support::assert_link_lands(&site, slug, anchor);
         }
     }
 }

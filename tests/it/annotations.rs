@@ -1,7 +1,7 @@
 //! Hand-written annotations: every malformed case gets a diagnostic at its
 //! line in the file (snapshots), and the life cycle of machine suggestions.
 
-use crate::support::{render, Site};
+use crate::support::{render, strip_tags, Site};
 
 const FRONT: &str = "+++\ntitle = \"Cheese\"\noutlet = \"daily-planet\"\n";
 
@@ -216,18 +216,4 @@ fn web_annotation_export() {
         let visible: String = strip_tags(&page_text);
         assert!(visible.contains(exact), "{exact:?} not in the page");
     }
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }

@@ -153,8 +153,7 @@ fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
     for cap in report.split("href=\"../sources/").skip(1) {
         let target = cap.split('"').next().unwrap();
         if let Some((slug, anchor)) = target.split_once("/#") {
-            let page = site.read(&format!("public/sources/{slug}/index.html"));
-            assert!(page.contains(&format!("id=\"{anchor}\"")), "{slug}#{anchor} missing");
+            crate::support::assert_link_lands(&site, slug, anchor);
             links += 1;
         }
     }

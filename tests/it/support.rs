@@ -149,3 +149,51 @@ pub fn render(report: &BuildReport) -> String {
 pub fn page(outlet: &str, body: &str) -> String {
     format!("+++\ntitle = \"A page\"\noutlet = \"{outlet}\"\n+++\n\n{body}\n")
 }
+
+/// Text of an HTML page without its tags (entities left as they are).
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Asserts that a report link `sources/<slug>/#<fragment>` lands on a
+/// passage: an element with that id, or for a text fragment
+/// (`:~:text=start,end`) words that occur in the page.
+pub fn assert_link_lands(site: &Site, slug: &str, fragment: &str) {
+    let page = site.read(&format!("public/sources/{slug}/index.html"));
+    match fragment.strip_prefix(":~:text=") {
+        None => assert!(page.contains(&format!("id=\"{fragment}\"")), "{slug}#{fragment} missing"),
+        Some(directive) => {
+            let visible = strip_tags(&page).replace("&#39;", "'").replace("&quot;", "\"").to_lowercase();
+            let visible = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+            for part in directive.split(',') {
+                let bytes: Vec<u8> = {
+                    let raw = part.as_bytes();
+                    let mut out = Vec::new();
+                    let mut i = 0;
+                    while i < raw.len() {
+                        if raw[i] == b'%' {
+                            out.push(u8::from_str_radix(&part[i + 1..i + 3], 16).unwrap());
+                            i += 3;
+                        } else {
+                            out.push(raw[i]);
+                            i += 1;
+                        }
+                    }
+                    out
+                };
+                let words = String::from_utf8(bytes).unwrap().to_lowercase();
+                assert!(visible.contains(&words), "{slug}: text fragment {words:?} not in the page");
+            }
+        }
+    }
+}
