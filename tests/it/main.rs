@@ -6,5 +6,6 @@ mod annotations;
 mod bad_input;
 mod browser;
 mod example;
+mod robustness;
 mod serve;
 mod support;
