@@ -106,7 +106,7 @@ struct CachedPage {
 /// A content file: unchanged since the cache saw it, or read afresh.
 enum Read {
     Cached(PathBuf),
-    Fresh(Page, blake3::Hash),
+    Fresh(Box<Page>, blake3::Hash),
 }
 
 /// Reads and checks everything, reusing `cache` for unchanged pages. `None`
@@ -172,7 +172,7 @@ pub fn load_changed(
     let mut fresh: Vec<(Page, blake3::Hash)> = reads
         .into_iter()
         .filter_map(|r| match r {
-            Read::Fresh(page, hash) => Some((page, hash)),
+            Read::Fresh(page, hash) => Some((*page, hash)),
             Read::Cached(_) => None,
         })
         .collect();
@@ -468,7 +468,7 @@ fn read_pages(
             if *rel == intro_path {
                 Intro::parse(rel, &text).map(Parsed::Intro)
             } else {
-                Page::parse(rel, text).map(|p| Parsed::Source(Read::Fresh(p, hash)))
+                Page::parse(rel, text).map(|p| Parsed::Source(Read::Fresh(Box::new(p), hash)))
             }
         })
         .collect();

@@ -180,12 +180,15 @@ fn serve_keeps_requests_inside_the_site() {
     assert!(!log.contains("0.0.0.0"), "binds to 127.0.0.1 by default");
 }
 
+/// One edit a person makes while `watch` runs.
+type Step = dyn Fn(&Site);
+
 #[test]
 fn watched_site_equals_a_clean_build() {
     let site = served_site();
     site.write("seeds/first.txt", "Seed one\n\nThe Daily Planet staff say the moon is made of cheese.\n");
     let watcher = Running::start(&site, &["watch", "--debounce", "30"]);
-    let steps: Vec<(&str, Box<dyn Fn(&Site)>)> = vec![
+    let steps: Vec<(&str, Box<Step>)> = vec![
         (
             "edit a page",
             Box::new(|s: &Site| {
