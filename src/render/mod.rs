@@ -429,7 +429,12 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     // comparison would cost several times its size in memory.
     let report = Report { generator: "parallax", site: &site, comparison: cmp };
     // Compact: at ten thousand sources, indentation alone would add tens of MB.
-    let mut json = serde_json::to_vec(&report).expect("the comparison serialises");
+    // Measured first, then written into a buffer of the exact size (see
+    // webanno::export).
+    let mut size = ByteCount(0);
+    serde_json::to_writer(&mut size, &report).expect("the comparison serialises");
+    let mut json = Vec::with_capacity(size.0 + 1);
+    serde_json::to_writer(&mut json, &report).expect("the comparison serialises");
     json.push(b'\n');
     sink("report.json", &json).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
@@ -440,6 +445,20 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         sink(path, bytes).map_err(|d| vec![d])?;
     }
     Ok(pages.len() + 5 + input.theme.statics.len())
+}
+
+/// A writer that only counts the bytes written to it.
+pub(crate) struct ByteCount(pub usize);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// An outlet without its list of sources, for pages about one source: the

@@ -169,17 +169,24 @@ fn annotations<'a>(
 
 /// The collection of every annotation in the briefing.
 pub fn export(pages: &[&Annotated], config: &Config) -> Vec<u8> {
+    // Measured first, then written into a buffer of the exact size: growing
+    // a buffer of a hundred MB by doubling holds twice that for a moment.
+    let mut size = super::ByteCount(0);
+    write_export(&mut size, pages, config);
+    let mut out = Vec::with_capacity(size.0);
+    write_export(&mut out, pages, config);
+    out
+}
+
+fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &Config) {
     let total: usize = pages.iter().map(|a| a.tags.len() + a.notes.len() + a.quotes.len()).sum();
-    let mut out = Vec::with_capacity(total * 700);
     let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
-    out.extend_from_slice(
-        format!(
-            "{{\"@context\":\"{CONTEXT}\",\"id\":\"annotations.jsonld\",\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
-             \"first\":{{\"id\":\"annotations.jsonld#page-1\",\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":"
-        )
-        .as_bytes(),
+    let head = format!(
+        "{{\"@context\":\"{CONTEXT}\",\"id\":\"annotations.jsonld\",\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
+         \"first\":{{\"id\":\"annotations.jsonld#page-1\",\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":"
     );
-    let mut ser = serde_json::Serializer::new(&mut out);
+    out.write_all(head.as_bytes()).expect("in-memory write");
+    let mut ser = serde_json::Serializer::new(&mut *out);
     let mut items = ser.serialize_seq(Some(total)).expect("in-memory write");
     for a in pages {
         let source = format!("sources/{}/", a.page.slug);
@@ -196,6 +203,5 @@ pub fn export(pages: &[&Annotated], config: &Config) -> Vec<u8> {
         }
     }
     items.end().expect("in-memory write");
-    out.extend_from_slice(b"}}\n");
-    out
+    out.write_all(b"}}\n").expect("in-memory write");
 }
