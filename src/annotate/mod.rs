@@ -5,6 +5,7 @@
 //! It never changes the page: suggestions are written only by ingest.
 
 pub mod claims;
+mod corrections;
 pub mod dates;
 pub mod descriptors;
 pub mod figures;
@@ -18,6 +19,7 @@ use crate::markdown::{self, Visit};
 use crate::page::{Page, Status};
 use comrak::nodes::NodeValue;
 use comrak::Arena;
+use corrections::Corrections;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -171,105 +173,10 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                     reported: false,
                 });
             }
-            inline::Kind::Figure { claim, value } => {
-                if let Some(id) = claim.as_deref().filter(|id| !config.claims.contains_key(*id)) {
-                    let hint = "claims are defined under [claims.<id>] in config.toml; `figure:-` is a figure outside any claim";
-                    diags.push(unknown_id(&page, at, "claim", id, config.claim_ids(), hint));
-                    continue;
+            correction => {
+                if let Err(d) = editor.read(correction, (link.start, link.end), exact, &page, config, at) {
+                    diags.push(d);
                 }
-                let read = if value.is_empty() { exact.as_str() } else { value.as_str() };
-                let Some(found) = figures::read_marked(read) else {
-                    diags.push(error(
-                        format!("no figure in `{read}`"),
-                        "write the number in the title: `[…](figure:claim-id \"about 100 soldiers\")`".into(),
-                    ));
-                    continue;
-                };
-                editor.figures.push(figures::Figure {
-                    start: link.start,
-                    end: link.end,
-                    text: exact.trim().to_owned(),
-                    claim,
-                    origin: Origin::Editor,
-                    ..found
-                });
-            }
-            inline::Kind::Source { cited, name } => {
-                let (actor, named, cited) = match cited.as_str() {
-                    "unnamed" => (None, false, if name.is_empty() { exact.trim().to_owned() } else { name }),
-                    "other" if name.is_empty() => {
-                        diags.push(error(
-                            "`source:other` needs the name of the source".into(),
-                            "write it in the title: `[…](source:other \"The New York Times\")`".into(),
-                        ));
-                        continue;
-                    }
-                    "other" => (None, true, name),
-                    id => match config.actors.get(id) {
-                        Some(a) => (Some(id.to_owned()), true, if name.is_empty() { a.name.clone() } else { name }),
-                        None => {
-                            let ids = config.actors.keys().map(String::as_str).chain(["unnamed", "other"]);
-                            let hint = "a cited source is an actor id, `unnamed`, or `other \"Name\"`";
-                            diags.push(unknown_id(&page, at, "cited source", id, ids, hint));
-                            continue;
-                        }
-                    },
-                };
-                let via = "marked by the editor".to_owned();
-                editor.citations.push(sourcing::Citation {
-                    span: Some((link.start, link.end)),
-                    cited,
-                    actor,
-                    named,
-                    via,
-                    origin: Origin::Editor,
-                });
-            }
-            inline::Kind::Describes { actor, text } => {
-                if !config.actors.contains_key(&actor) {
-                    let ids = config.actors.keys().map(String::as_str);
-                    let hint = "actors are defined under [actors.<id>] in config.toml";
-                    diags.push(unknown_id(&page, at, "actor", &actor, ids, hint));
-                    continue;
-                }
-                let text = if text.is_empty() { exact.trim().to_owned() } else { text };
-                editor.descriptors.push(descriptors::Descriptor {
-                    actor,
-                    text,
-                    start: link.start,
-                    end: link.end,
-                    origin: Origin::Editor,
-                });
-            }
-            inline::Kind::Date { date } => {
-                if !dates::is_iso(&date) {
-                    let numeric = date.contains(|c: char| c.is_ascii_digit())
-                        && date.chars().all(|c| c.is_ascii_digit() || c == '-');
-                    let why = if numeric { ": no such month or day, or not in the form shown below" } else { "" };
-                    diags.push(error(
-                        format!("`{date}` is not a date{why}"),
-                        "write it as 2019-06-04, as 2019-06 for a month, or as --06-04 when the year is unknown".into(),
-                    ));
-                    continue;
-                }
-                editor.dates.push(dates::DateMention {
-                    start: link.start,
-                    end: link.end,
-                    text: exact.trim().to_owned(),
-                    date: Some(date),
-                    origin: Origin::Editor,
-                });
-            }
-            inline::Kind::Not { kind: Ok(kind) } => {
-                editor.rejections.push(Rejection { kind, start: link.start, end: link.end, at, used: false })
-            }
-            inline::Kind::Not { kind: Err(bad) } => {
-                let kinds = inline::Finding::ALL.map(inline::Finding::as_str);
-                let hint = match did_you_mean(&bad, kinds) {
-                    Some(near) => format!("did you mean `not:{near}`? One of {}", kinds.join(", ")),
-                    None => format!("`not:` takes the kind of finding to reject: one of {}", kinds.join(", ")),
-                };
-                diags.push(error(format!("`not:{bad}`: no such kind of finding"), hint));
             }
         }
     }
@@ -375,53 +282,6 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors, dates }, diags)
 }
 
-/// The editor's corrections of machine findings, read from the body.
-#[derive(Default)]
-struct Corrections {
-    quotes: Vec<Quote>,
-    figures: Vec<figures::Figure>,
-    citations: Vec<sourcing::Citation>,
-    descriptors: Vec<descriptors::Descriptor>,
-    dates: Vec<dates::DateMention>,
-    rejections: Vec<Rejection>,
-}
-
-/// A `[span](not:KIND)`: the machine's finding of that kind there is wrong.
-struct Rejection {
-    kind: inline::Finding,
-    start: usize,
-    end: usize,
-    /// File offset of the annotation, for diagnostics.
-    at: usize,
-    /// Whether it removed a machine finding.
-    used: bool,
-}
-
-impl Corrections {
-    /// Drops the machine `found` items that overlap an editor item of the
-    /// same kind or a rejection of that kind, then adds the editor's items.
-    fn replace<T>(
-        &mut self,
-        kind: inline::Finding,
-        found: &mut Vec<T>,
-        span: impl Fn(&T) -> Option<(usize, usize)>,
-        editor: impl Fn(&mut Self) -> &mut Vec<T>,
-    ) {
-        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
-        let ours: Vec<(usize, usize)> = editor(self).iter().filter_map(&span).collect();
-        found.retain(|item| {
-            let Some(s) = span(item) else { return true };
-            let mut keep = !ours.iter().any(|&o| overlaps(o, s));
-            for r in self.rejections.iter_mut().filter(|r| r.kind == kind && overlaps((r.start, r.end), s)) {
-                r.used = true;
-                keep = false;
-            }
-            keep
-        });
-        found.append(editor(self));
-    }
-}
-
 /// Parses the body once: its plain text, its annotation links, and
 /// annotation syntax that did not parse.
 fn read_body(body: &str) -> (String, Vec<inline::Link>, Vec<inline::Problem>) {
@@ -507,7 +367,7 @@ fn check_note(
     }
 }
 
-fn unknown_id<'a>(
+pub(crate) fn unknown_id<'a>(
     page: &Page,
     at: usize,
     kind: &str,
