@@ -123,9 +123,7 @@ impl Corrections {
                     origin: Origin::Editor,
                 });
             }
-            Kind::Not { kind: Ok(kind) } => {
-                self.rejections.push(Rejection { kind, start: start, end: end, at, used: false })
-            }
+            Kind::Not { kind: Ok(kind) } => self.rejections.push(Rejection { kind, start, end, at, used: false }),
             Kind::Not { kind: Err(bad) } => {
                 let kinds = Finding::ALL.map(Finding::as_str);
                 let hint = match did_you_mean(&bad, kinds) {
