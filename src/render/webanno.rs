@@ -1,4 +1,5 @@
-//! `annotations.jsonld`: every tag, note and quote as a W3C Web Annotation
+//! `annotations.jsonld`: every tag, note and quote, and every other finding
+//! the editor set in a page, as a W3C Web Annotation
 //! (https://www.w3.org/TR/annotation-model/), so other annotation tools can
 //! read them. Targets use TextQuoteSelectors over the page's plain text;
 //! ids and sources are relative to the published site.
@@ -12,6 +13,7 @@ use crate::page::Status;
 use crate::text;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
+use std::borrow::Cow;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
@@ -58,7 +60,7 @@ struct Body<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     purpose: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a str>,
+    value: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,8 +68,12 @@ struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
-    fn text(purpose: Option<&'static str>, value: &'a str) -> Self {
-        Body { kind: "TextualBody", purpose, value: Some(value), source: None, format: None }
+    fn text(purpose: Option<&'static str>, value: impl Into<Cow<'a, str>>) -> Self {
+        Body { kind: "TextualBody", purpose, value: Some(value.into()), source: None, format: None }
+    }
+
+    fn link(purpose: &'static str, source: String) -> Self {
+        Body { kind: "SpecificResource", purpose: Some(purpose), value: None, source: Some(source), format: None }
     }
 }
 
@@ -119,14 +125,8 @@ fn annotations<'a>(
             creator: creator(t.origin, t.status),
             generator: Some(&SOFTWARE),
             body: vec![
-                Body {
-                    kind: "SpecificResource",
-                    purpose: Some("tagging"),
-                    value: None,
-                    source: Some(format!("claims/{}/", t.claim)),
-                    format: None,
-                },
-                Body::text(Some("tagging"), &t.claim),
+                Body::link("tagging", format!("claims/{}/", t.claim)),
+                Body::text(Some("tagging"), t.claim.as_str()),
                 Body::text(Some("describing"), label),
                 Body::text(Some("classifying"), t.stance.as_str()),
                 Body::text(Some("assessing"), review),
@@ -141,7 +141,7 @@ fn annotations<'a>(
             motivation: "commenting",
             creator: &EDITOR,
             generator: None,
-            body: vec![Body { format: Some("text/plain"), ..Body::text(None, &n.text) }],
+            body: vec![Body { format: Some("text/plain"), ..Body::text(None, n.text.as_str()) }],
             target: match n.span {
                 Some((start, end)) => passage(source, plain, start, end),
                 None => Target::Page(source),
@@ -151,7 +151,7 @@ fn annotations<'a>(
     for (q, label) in a.quotes.iter().zip(quote_labels) {
         let mut body = vec![Body::text(Some("identifying"), label)];
         if let Some(id) = &q.speaker {
-            body.push(Body::text(Some("tagging"), id));
+            body.push(Body::text(Some("tagging"), id.as_str()));
         }
         let status = if q.origin == Origin::Editor { Status::Confirmed } else { Status::Suggested };
         out.push(Annotation {
@@ -164,7 +164,67 @@ fn annotations<'a>(
             target: passage(source, plain, q.start, q.end),
         });
     }
+    editor_findings(a, config, source, &mut out);
     out
+}
+
+/// The figures, citations, descriptions and dates the editor set in the
+/// page. The machine's own are left to report.json: they are recomputed at
+/// every build and would multiply the size of this file.
+fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, out: &mut Vec<Annotation<'a>>) {
+    let plain = &a.plain;
+    let by_editor =
+        |id: String, motivation: &'static str, body: Vec<Body<'a>>, (start, end): (usize, usize)| Annotation {
+            id: format!("{source}#{id}"),
+            kind: "Annotation",
+            motivation,
+            creator: &EDITOR,
+            generator: None,
+            body,
+            target: passage(source, plain, start, end),
+        };
+    let actor_name = |id: &'a str| config.actors.get(id).map_or(id, |x| x.name.as_str());
+    for (i, f) in a.figures.iter().enumerate().filter(|(_, f)| f.origin == Origin::Editor) {
+        let value = if f.low == f.high { format!("{}", f.low) } else { format!("{}–{}", f.low, f.high) };
+        let mut body =
+            vec![Body::text(Some("describing"), format!("Figure: {value} {}", f.counts).trim_end().to_owned())];
+        if let Some(claim) = &f.claim {
+            body.push(Body::link("tagging", format!("claims/{claim}/")));
+        }
+        out.push(by_editor(format!("f{}", i + 1), "describing", body, (f.start, f.end)));
+    }
+    let spans = a.citations.iter().filter(|c| c.span.is_some());
+    for (i, c) in spans.enumerate().filter(|(_, c)| c.origin == Origin::Editor) {
+        let mut body = vec![Body::text(Some("identifying"), format!("Cites: {}", c.cited))];
+        if let Some(actor) = &c.actor {
+            body.push(Body::text(Some("tagging"), actor.as_str()));
+        }
+        out.push(by_editor(format!("c{}", i + 1), "identifying", body, c.span.expect("filtered")));
+    }
+    for (i, d) in a.descriptors.iter().enumerate().filter(|(_, d)| d.origin == Origin::Editor) {
+        let body = vec![
+            Body::text(Some("describing"), format!("{}: {}", actor_name(&d.actor), d.text)),
+            Body::text(Some("tagging"), d.actor.as_str()),
+        ];
+        out.push(by_editor(format!("d{}", i + 1), "identifying", body, (d.start, d.end)));
+    }
+    for (i, d) in a.dates.iter().enumerate().filter(|(_, d)| d.origin == Origin::Editor) {
+        let Some(date) = &d.date else { continue };
+        let body = vec![Body::text(Some("describing"), format!("Date: {date}"))];
+        out.push(by_editor(format!("dt{}", i + 1), "describing", body, (d.start, d.end)));
+    }
+}
+
+/// How many annotations `annotations` gives for a page.
+fn count(a: &Annotated) -> usize {
+    let editor = |o: Origin| o == Origin::Editor;
+    a.tags.len()
+        + a.notes.len()
+        + a.quotes.len()
+        + a.figures.iter().filter(|f| editor(f.origin)).count()
+        + a.citations.iter().filter(|c| c.span.is_some() && editor(c.origin)).count()
+        + a.descriptors.iter().filter(|d| editor(d.origin)).count()
+        + a.dates.iter().filter(|d| editor(d.origin) && d.date.is_some()).count()
 }
 
 /// The collection of every annotation in the briefing.
@@ -179,7 +239,7 @@ pub fn export(pages: &[&Annotated], config: &Config) -> Vec<u8> {
 }
 
 fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &Config) {
-    let total: usize = pages.iter().map(|a| a.tags.len() + a.notes.len() + a.quotes.len()).sum();
+    let total: usize = pages.iter().map(|a| count(a)).sum();
     let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
     let head = format!(
         "{{\"@context\":\"{CONTEXT}\",\"id\":\"annotations.jsonld\",\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\

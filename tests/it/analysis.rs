@@ -386,6 +386,24 @@ fn editor_corrections_reach_the_report() {
     assert_eq!(html.matches(">✎</a></sup>").count(), 4, "figure, source, description and date set by the editor");
     let report_html = site.read("public/report/index.html");
     assert!(report_html.contains("class=\"by-editor\" href=\"../sources/a/#f"), "figure link marked");
+
+    // The export carries the editor's findings as Web Annotations of their own.
+    let doc: Value = serde_json::from_str(&site.read("public/annotations.jsonld")).unwrap();
+    let items = doc["first"]["items"].as_array().unwrap();
+    assert_eq!(doc["total"].as_u64().unwrap() as usize, items.len());
+    let set_by_editor: Vec<(&str, &str)> = items
+        .iter()
+        .filter(|a| a["creator"]["type"] == "Person")
+        .map(|a| (a["motivation"].as_str().unwrap(), a["target"]["selector"]["exact"].as_str().unwrap()))
+        .collect();
+    for expected in [
+        ("describing", "about 100 soldiers"),
+        ("describing", "on Tuesday"),
+        ("identifying", "According to the Daily Bugle"),
+        ("identifying", "The astronaut Neil Armstrong"),
+    ] {
+        assert!(set_by_editor.contains(&expected), "{expected:?} not in {set_by_editor:?}");
+    }
     assert!(report_html.contains("✎"));
 }
 
