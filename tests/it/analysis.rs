@@ -45,6 +45,16 @@ fn example_briefing_findings() {
     let dozens = group("wsj-few-dozen");
     assert!(dozens["entries"].as_array().unwrap().iter().all(|e| e["high"].as_f64().unwrap() <= 60.0));
 
+    // "…, selon l'ambassadeur russe à Caracas, Vladimir Zaïomski": reported speech.
+    let speakers = cmp["speakers"].as_array().unwrap();
+    let ambassador = speakers.iter().find(|s| s["actor"] == "zaemsky").expect("the ambassador is quoted");
+    assert!(
+        ambassador["quotes"].as_array().unwrap().iter().any(
+            |q| q["reported"] == true && q["text"].as_str().unwrap().starts_with("Ces militaires ont été déployés")
+        ),
+        "{ambassador}"
+    );
+
     // Zaïomski (AFP) and Zaemsky (Press TV) are one actor.
     let sourcing = cmp["sourcing"].as_array().unwrap();
     let zaemsky = sourcing.iter().find(|c| c["key"] == "zaemsky").expect("the ambassador as a cited source");
