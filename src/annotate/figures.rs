@@ -97,6 +97,37 @@ pub const PEOPLE: &[&str] = &[
     "specialist",
     "people",
     "person",
+    "technicien",
+    "ingenieur",
+    "instructeur",
+    "diplomate",
+    "manifestant",
+    "civil",
+    "mort",
+    "victime",
+    "blesse",
+    "policier",
+    "combattant",
+    "mercenaire",
+    "observateur",
+    "pilote",
+    "marin",
+    "agent",
+    "technician",
+    "engineer",
+    "instructor",
+    "diplomat",
+    "protester",
+    "civilian",
+    "victim",
+    "fighter",
+    "mercenary",
+    "observer",
+    "pilot",
+    "sailor",
+    "official",
+    "worker",
+    "employee",
 ];
 
 /// Other counted nouns, folded and singular.
@@ -121,7 +152,28 @@ fn number_re() -> &'static Regex {
 }
 
 fn singular(word: &str) -> &str {
+    // Known nouns that end in s in the singular ("pays") stay as they are.
+    if THINGS.contains(&word) || PEOPLE.contains(&word) {
+        return word;
+    }
     word.strip_suffix("aux").map_or_else(|| word.strip_suffix('s').unwrap_or(word), |_| word)
+}
+
+/// A multiplier right after a number ("deux mille", "3 millions",
+/// "two hundred"), with the length of the text it takes.
+fn multiplier(after: &str) -> Option<(f64, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[\s\u{a0}]+(milliards?|millions?|billions?|mille|thousand|cents?|hundred)\b").expect("valid")
+    });
+    let c = re.captures(after)?;
+    let factor = match c[1].trim_end_matches('s') {
+        "milliard" | "billion" => 1e9,
+        "million" => 1e6,
+        "mille" | "thousand" => 1e3,
+        _ => 1e2,
+    };
+    Some((factor, c[0].len()))
 }
 
 /// Every figure in `plain`. Years (1000..=2100 standing alone) are dates,
@@ -176,6 +228,14 @@ fn scan(plain: &str, folded: &Folded, any_noun: bool) -> Vec<Figure> {
             let v = SMALL.iter().find(|x| x.0 == s.as_str()).map(|x| x.1).expect("listed");
             (v, v)
         };
+        if let Some(number) = c.name("digits").or(c.name("small")) {
+            if let Some((factor, len)) = multiplier(&folded.text[number.end()..]) {
+                low *= factor;
+                high *= factor;
+                // The multiplier is part of this figure, not the next one.
+                pos = pos.max(number.end() + len);
+            }
+        }
         // The counted noun: the first known noun among the next few words
         // ("une centaine de militaires", "à «quelques dizaines» le nombre de
         // ses conseillers"), else the last one just before ("ses conseillers
@@ -219,8 +279,9 @@ fn scan(plain: &str, folded: &Folded, any_noun: bool) -> Vec<Figure> {
         let approximate = !hedge.is_empty() && hedge != "d'" || c.name("words").is_some();
         match hedge.as_str() {
             "pres de" | "environ" | "about" | "around" | "nearly" | "almost" | "some" | "quelque" => {
-                low = (low * 0.85).floor();
-                high = (high * 1.1).ceil();
+                // Rounded first: 100.0 * 1.1 is 110.00000000000001.
+                low = ((low * 0.85 * 1e6).round() / 1e6).floor();
+                high = ((high * 1.1 * 1e6).round() / 1e6).ceil();
             }
             "plus de" | "more than" | "over" => high = f64::INFINITY.min(high * 3.0),
             "moins de" | "fewer than" => low = 0.0,
@@ -326,6 +387,15 @@ mod tests {
         assert!(find("en vertu d’un accord remontant à 2001").is_empty(), "years are not figures");
         let f = one("35 tonnes de matériel");
         assert_eq!((f.low, f.counts.as_str()), (35.0, "tonne"));
+    }
+
+    #[test]
+    fn multipliers_and_invariant_nouns() {
+        let f = one("En 2019, deux mille manifestants ont défilé.");
+        assert_eq!((f.low, f.counts.as_str()), (2000.0, "manifestant"));
+        assert_eq!(one("3 millions de dollars").low, 3_000_000.0);
+        let f = one("Une cinquantaine de pays l'ont reconnu.");
+        assert_eq!((f.low, f.high, f.counts.as_str()), (45.0, 55.0, "pays"));
     }
 
     #[test]
