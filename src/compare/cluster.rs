@@ -40,7 +40,8 @@ impl Clusters {
     }
 }
 
-fn root(parent: &mut [usize], mut i: usize) -> usize {
+/// The representative of `i` in a union-find forest, compressing the path.
+pub(super) fn root(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];

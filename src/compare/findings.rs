@@ -191,13 +191,6 @@ fn translations(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<(Vec<usize>, Optio
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     let mut lowest: Vec<Option<f64>> = vec![None; groups.len()];
-    fn root(parent: &mut [usize], mut g: usize) -> usize {
-        while parent[g] != g {
-            parent[g] = parent[parent[g]];
-            g = parent[g];
-        }
-        g
-    }
     for (i, q) in quotes.iter().enumerate() {
         let Some(speaker) = q.speaker else { continue };
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
@@ -215,7 +208,7 @@ fn translations(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<(Vec<usize>, Optio
             if n < TRANSLATION_MIN_SHARED || dice < TRANSLATION_MIN_DICE {
                 continue;
             }
-            let (a, b) = (root(&mut parent, group_of[i]), root(&mut parent, group_of[j]));
+            let (a, b) = (cluster::root(&mut parent, group_of[i]), cluster::root(&mut parent, group_of[j]));
             let (keep, gone) = (a.min(b), a.max(b));
             let low = [lowest[a], lowest[b], Some(dice)].into_iter().flatten().fold(f64::INFINITY, f64::min);
             parent[gone] = keep;
@@ -224,7 +217,7 @@ fn translations(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<(Vec<usize>, Optio
     }
     let mut merged: BTreeMap<usize, (Vec<usize>, Option<f64>)> = BTreeMap::new();
     for (g, members) in groups.into_iter().enumerate() {
-        let r = root(&mut parent, g);
+        let r = cluster::root(&mut parent, g);
         let entry = merged.entry(r).or_insert_with(|| (Vec::new(), None));
         entry.0.extend(members);
         if r == g {
