@@ -6,7 +6,7 @@
 //! Nothing here looks at seeds or pages.
 
 use crate::diag::Diagnostic;
-use crate::fold;
+use crate::{fold, translit};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -182,6 +182,9 @@ pub struct Rules {
     pub actors: Option<Regex>,
     /// Folded alias -> actor id.
     pub actor_by_alias: BTreeMap<String, String>,
+    /// Transliteration key of each alias -> actor id, for spellings the
+    /// config does not list ("Zaïomski" for "Zaemsky").
+    pub actor_by_key: BTreeMap<String, String>,
     /// Actor id -> display name.
     pub actor_names: BTreeMap<String, String>,
     /// Ids of the actors that are organisations (newspapers, agencies, firms).
@@ -189,6 +192,14 @@ pub struct Rules {
     /// Per outlet id, its folded text signatures and chrome lines.
     pub outlet_signatures: Vec<(String, Vec<String>)>,
     pub outlet_chrome: BTreeMap<String, Vec<String>>,
+}
+
+impl Rules {
+    /// The actor a matched name (folded) stands for: by its alias, else by
+    /// its transliteration key.
+    pub fn actor_of(&self, folded_name: &str) -> Option<&String> {
+        self.actor_by_alias.get(folded_name).or_else(|| self.actor_by_key.get(&translit::key(folded_name)))
+    }
 }
 
 impl Config {
@@ -275,13 +286,14 @@ impl Config {
                         );
                     }
                 }
+                rules.actor_by_key.entry(translit::key(&folded)).or_insert_with(|| id.clone());
                 aliases.push(folded);
             }
         }
         aliases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         aliases.dedup();
         if !aliases.is_empty() {
-            let alternation: Vec<String> = aliases.iter().map(|a| regex::escape(a)).collect();
+            let alternation: Vec<String> = aliases.iter().map(|a| translit::pattern(a)).collect();
             rules.actors = Regex::new(&format!(r"\b(?:{})\b", alternation.join("|"))).ok();
         }
         for (id, outlet) in &self.outlets {

@@ -20,3 +20,4 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod text;
+pub mod translit;

@@ -65,7 +65,7 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descripto
     let text = &folded.text;
     let mut out = Vec::new();
     for m in actors.find_iter(text) {
-        let Some(actor) = rules.actor_by_alias.get(m.as_str()) else { continue };
+        let Some(actor) = rules.actor_of(m.as_str()) else { continue };
         if rules.organisations.contains(actor) {
             continue;
         }

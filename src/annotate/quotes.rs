@@ -152,7 +152,7 @@ fn mentions(folded: &Folded, rules: &Rules) -> Vec<Mention> {
     };
     re.find_iter(&folded.text)
         .filter_map(|m| {
-            let actor = rules.actor_by_alias.get(m.as_str())?;
+            let actor = rules.actor_of(m.as_str())?;
             let (start, end) = folded.original_range(m.start(), m.end());
             Some(Mention { start, end, actor: actor.clone() })
         })

@@ -89,7 +89,7 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
         if let Some(actors) = &rules.actors {
             let folded_clause = fold(&rest[..clause_end]);
             if let Some(am) = actors.find(&folded_clause) {
-                if let Some(actor) = rules.actor_by_alias.get(am.as_str()) {
+                if let Some(actor) = rules.actor_of(am.as_str()) {
                     let name = rules.actor_names.get(actor).cloned().unwrap_or_else(|| am.as_str().to_owned());
                     let end = after + clause_end;
                     out.push(Citation {
@@ -127,7 +127,7 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
         for m in actors.find_iter(&folded.text) {
             if verb.is_match(&folded.text[m.end()..]) {
                 let (s, e) = folded.original_range(m.start(), m.end());
-                let actor = rules.actor_by_alias.get(m.as_str()).cloned();
+                let actor = rules.actor_of(m.as_str()).cloned();
                 if actor.as_ref().is_some_and(|a| rules.organisations.contains(a)) {
                     let cited = plain[s..e].to_owned();
                     if !out.iter().any(|c| c.span.is_some_and(|(cs, _)| cs == s)) {
@@ -165,7 +165,7 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
 }
 
 fn actor_of(name: &str, rules: &Rules) -> Option<String> {
-    rules.actor_by_alias.get(&fold(name)).cloned()
+    rules.actor_of(&fold(name)).cloned()
 }
 
 /// The key under which citations of one source are grouped across pages.
