@@ -622,68 +622,49 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             }
         })
         .collect();
-    out.extend(a.quotes.iter().map(|q| Highlight {
-        start: q.start,
-        end: q.end,
-        element: "span",
-        class: format!("quote{} {}", if q.reported { " reported" } else { "" }, origin_class(q.origin)),
-        id: q.id.clone(),
-        title: match (q.speaker.as_deref().and_then(|s| actors.get(s)), q.reported) {
+    // Findings: light markup, styled discreetly, solid with a ✎ when the
+    // editor set them; `section` is where the report lists them.
+    let finding =
+        |(start, end): (usize, usize), class: String, id: String, title: String, origin: Origin, section: &str| {
+            Highlight {
+                start,
+                end,
+                element: "span",
+                class: format!("{class} {}", origin_class(origin)),
+                id,
+                title: title + by(origin),
+                chip: editor_chip(origin, root, section),
+            }
+        };
+    out.extend(a.quotes.iter().map(|q| {
+        let title = match (q.speaker.as_deref().and_then(|s| actors.get(s)), q.reported) {
             (Some(name), false) => format!("Quote — {name}"),
             (Some(name), true) => format!("Reported speech — {name}"),
             (None, _) => "Quote — speaker not identified".into(),
-        } + by(q.origin),
-        chip: editor_chip(q.origin, root, "quotes"),
+        };
+        let class = if q.reported { "quote reported" } else { "quote" };
+        finding((q.start, q.end), class.into(), q.id.clone(), title, q.origin, "quotes")
     }));
-    // Anchors for the report's findings; light markup, styled discreetly.
-    out.extend(a.figures.iter().enumerate().map(|(i, f)| Highlight {
-        start: f.start,
-        end: f.end,
-        element: "span",
-        class: format!("figure {}", origin_class(f.origin)),
-        id: format!("f{}", i + 1),
-        title: if f.low == f.high {
-            format!("Figure: {}{}", f.low, by(f.origin))
-        } else {
-            format!("Figure: {}–{}{}", f.low, f.high, by(f.origin))
-        },
-        chip: editor_chip(f.origin, root, "figures"),
+    out.extend(a.figures.iter().enumerate().map(|(i, f)| {
+        let title =
+            if f.low == f.high { format!("Figure: {}", f.low) } else { format!("Figure: {}–{}", f.low, f.high) };
+        finding((f.start, f.end), "figure".into(), format!("f{}", i + 1), title, f.origin, "figures")
     }));
-    out.extend(a.dates.iter().enumerate().map(|(i, d)| Highlight {
-        start: d.start,
-        end: d.end,
-        element: "span",
-        class: format!("date {}", origin_class(d.origin)),
-        id: format!("dt{}", i + 1),
-        title: d.date.as_ref().map_or_else(
-            || "Date (cannot be told: no publication date)".into(),
-            |x| format!("Date: {x}{}", by(d.origin)),
-        ),
-        chip: editor_chip(d.origin, root, "timeline"),
+    out.extend(a.dates.iter().enumerate().map(|(i, d)| {
+        let title = d
+            .date
+            .as_ref()
+            .map_or_else(|| "Date (cannot be told: no publication date)".into(), |x| format!("Date: {x}"));
+        finding((d.start, d.end), "date".into(), format!("dt{}", i + 1), title, d.origin, "timeline")
     }));
-    out.extend(a.descriptors.iter().enumerate().map(|(i, d)| Highlight {
-        start: d.start,
-        end: d.end,
-        element: "span",
-        class: format!("descriptor {}", origin_class(d.origin)),
-        id: format!("d{}", i + 1),
-        title: format!(
-            "How this source names {}{}",
-            actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor),
-            by(d.origin)
-        ),
-        chip: editor_chip(d.origin, root, "names"),
+    out.extend(a.descriptors.iter().enumerate().map(|(i, d)| {
+        let name = actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor);
+        let title = format!("How this source names {name}");
+        finding((d.start, d.end), "descriptor".into(), format!("d{}", i + 1), title, d.origin, "names")
     }));
-    out.extend(a.citations.iter().filter_map(|c| Some((c.span?, c))).enumerate().map(|(i, ((start, end), c))| {
-        Highlight {
-            start,
-            end,
-            element: "span",
-            class: format!("cited {}", origin_class(c.origin)),
-            id: format!("c{}", i + 1),
-            title: format!("Cited source: {}{}", c.cited, by(c.origin)),
-            chip: editor_chip(c.origin, root, "sourcing"),
-        }
+    out.extend(a.citations.iter().filter_map(|c| Some((c.span?, c))).enumerate().map(|(i, (span, c))| {
+        let title = format!("Cited source: {}", c.cited);
+        finding(span, "cited".into(), format!("c{}", i + 1), title, c.origin, "sourcing")
     }));
     out.extend(a.notes.iter().filter_map(|n| {
         let (start, end) = n.span?;

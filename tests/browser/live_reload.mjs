@@ -5,21 +5,11 @@
 // expects the error overlay, and fixes it and expects the overlay gone.
 //
 // usage: node live_reload.mjs URL CONTENT_FILE
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [url, file] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
-const fail = async (message) => {
-  console.error("FAIL: " + message);
-  await browser.close();
-  process.exit(1);
-};
+const { browser, fail } = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
   await page.goto(url);

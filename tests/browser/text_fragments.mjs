@@ -4,20 +4,10 @@
 // running `parallax serve`.
 //
 // usage: node text_fragments.mjs REPORT_URL WORD
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 
 const [url, word] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
-const fail = async (message) => {
-  console.error("FAIL: " + message);
-  await browser.close();
-  process.exit(1);
-};
+const { browser, fail } = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
   await page.goto(url);
