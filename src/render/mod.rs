@@ -23,6 +23,8 @@ use tera::{Context, Tera};
 /// Past this many sources, pages list them by outlet or count them instead
 /// of listing each one.
 pub const LIST_LIMIT: usize = 200;
+/// Sources listed on the front page; the rest are on `sources/`.
+pub const FRONT_PAGE_SOURCES: usize = 50;
 
 /// A theme's files as read from disk: templates by name, static files by path.
 #[derive(Debug, Clone, Default)]
@@ -212,7 +214,10 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut ctx = base("./", "index");
     let claims: Vec<ClaimSummary> =
         cmp.claims.iter().map(|c| ClaimSummary { id: &c.id, label: &c.label, carried_by: c.carried_by }).collect();
-    ctx.insert("sources", &cmp.sources);
+    // The front page lists the first sources; `sources/` lists them all.
+    ctx.insert("sources", &cmp.sources[..cmp.sources.len().min(FRONT_PAGE_SOURCES)]);
+    ctx.insert("source_count", &cmp.sources.len());
+    ctx.insert("unknown_count", &cmp.sources.iter().filter(|s| s.outlet == crate::config::UNKNOWN_OUTLET).count());
     ctx.insert("claims", &claims);
     ctx.insert("blindspots", &cmp.blindspots);
     ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());

@@ -378,6 +378,13 @@ fn long_claim_pages_are_paginated() {
     assert_eq!(second.matches("class=\"carrier\"").count(), 20);
     assert!(second.contains("href=\"../../../../claims/moon-cheese/\""), "link back to page 1");
     assert!(second.contains("href=\"../../../../style.css\""), "assets resolve from nested pages");
+
+    // The front page lists the first 50 sources and leads to all of them.
+    let index = site.read("public/index.html");
+    assert_eq!(index.matches("<td><a href=\"./sources/").count(), 50);
+    assert!(index.contains("<strong>120</strong>"), "the count is of all sources");
+    assert!(index.contains("href=\"./sources/\">All sources (120)"));
+    assert_eq!(site.read("public/sources/index.html").matches("<td><a href=\"../sources/").count(), 120);
 }
 
 #[test]
