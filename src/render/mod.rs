@@ -245,12 +245,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
         let chunks: Vec<_> = carriers.chunks(CARRIERS_PER_PAGE).collect();
         let total = chunks.len().max(1);
-        let header = ClaimHeader {
-            id: &claim.id,
-            label: &claim.label,
-            description: &claim.description,
-            carried_by: claim.carried_by,
-        };
+        let header = ClaimHeader::of(claim);
         (0..total)
             .map(|i| {
                 let root = if i == 0 { "../../" } else { "../../../../" };
@@ -283,25 +278,20 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             .collect::<Vec<_>>()
     }));
     // Section pages, so that every folder of the site has a page.
-    let mut ctx = base("../", "claims");
-    ctx.insert("section", "claims");
-    ctx.insert("heading", "Claims");
-    let described: Vec<_> = cmp
-        .claims
-        .iter()
-        .map(|c| ClaimHeader { id: &c.id, label: &c.label, description: &c.description, carried_by: c.carried_by })
-        .collect();
-    ctx.insert("claims", &described);
+    let section = |name: &str, heading: &str| {
+        let mut ctx = base("../", name);
+        ctx.insert("section", name);
+        ctx.insert("heading", heading);
+        ctx
+    };
+    let mut ctx = section("claims", "Claims");
+    ctx.insert("claims", &cmp.claims.iter().map(ClaimHeader::of).collect::<Vec<_>>());
     ctx.insert("source_count", &cmp.sources.len());
     pages.push(render("list.html", "claims/index.html".into(), ctx));
-    let mut ctx = base("../", "outlets");
-    ctx.insert("section", "outlets");
-    ctx.insert("heading", "Outlets");
+    let mut ctx = section("outlets", "Outlets");
     ctx.insert("outlets", &cmp.outlets);
     pages.push(render("list.html", "outlets/index.html".into(), ctx));
-    let mut ctx = base("../", "sources");
-    ctx.insert("section", "sources");
-    ctx.insert("heading", "Sources");
+    let mut ctx = section("sources", "Sources");
     ctx.insert("sources", &cmp.sources);
     pages.push(render("list.html", SOURCES_LIST.into(), ctx));
 
@@ -544,6 +534,17 @@ struct ClaimHeader<'a> {
     label: &'a str,
     description: &'a str,
     carried_by: usize,
+}
+
+impl<'a> ClaimHeader<'a> {
+    fn of(claim: &'a crate::compare::Claim) -> Self {
+        ClaimHeader {
+            id: &claim.id,
+            label: &claim.label,
+            description: &claim.description,
+            carried_by: claim.carried_by,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -866,16 +867,9 @@ fn text_fragment(value: &tera::Value, _: &std::collections::HashMap<String, tera
 
 pub fn text_fragment_of(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // Everything but letters and digits: `-`, `,` and `&` are syntax there.
     let encode = |words: &[&str]| {
-        let mut out = String::new();
-        for byte in words.join(" ").bytes() {
-            if byte.is_ascii_alphanumeric() {
-                out.push(byte as char);
-            } else {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-        out
+        percent_encoding::utf8_percent_encode(&words.join(" "), percent_encoding::NON_ALPHANUMERIC).to_string()
     };
     if words.len() <= 8 {
         format!(":~:text={}", encode(&words))

@@ -176,22 +176,7 @@ pub fn assert_link_lands(site: &Site, slug: &str, fragment: &str) {
             let visible = strip_tags(&page).replace("&#39;", "'").replace("&quot;", "\"").to_lowercase();
             let visible = visible.split_whitespace().collect::<Vec<_>>().join(" ");
             for part in directive.split(',') {
-                let bytes: Vec<u8> = {
-                    let raw = part.as_bytes();
-                    let mut out = Vec::new();
-                    let mut i = 0;
-                    while i < raw.len() {
-                        if raw[i] == b'%' {
-                            out.push(u8::from_str_radix(&part[i + 1..i + 3], 16).unwrap());
-                            i += 3;
-                        } else {
-                            out.push(raw[i]);
-                            i += 1;
-                        }
-                    }
-                    out
-                };
-                let words = String::from_utf8(bytes).unwrap().to_lowercase();
+                let words = percent_encoding::percent_decode_str(part).decode_utf8().unwrap().to_lowercase();
                 assert!(visible.contains(&words), "{slug}: text fragment {words:?} not in the page");
             }
         }
