@@ -75,7 +75,7 @@ pub enum Command {
     /// build and keeps its scroll position; when a build fails, the last good
     /// site stays up and the page shows the problems until they are fixed.
     #[command(
-        after_help = "Examples:\n  parallax serve\n  parallax serve --port 8080\n  parallax serve --bind 0.0.0.0   (reachable from other machines)"
+        after_help = "Examples:\n  parallax serve\n  parallax serve --port 8080\n  parallax serve --bind 0.0.0.0 --allow-host mybox.lan   (reachable from other machines as mybox.lan)"
     )]
     Serve {
         /// The briefing's folder (holding config.toml, seeds/, content/).
@@ -90,6 +90,12 @@ pub enum Command {
         /// Address to listen on. The default keeps the preview on this machine.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Also answer requests for this host name (repeatable). Needed to
+        /// reach the preview by name or address from another machine with
+        /// --bind 0.0.0.0; any other name is refused, which stops web pages
+        /// from reaching the preview through DNS rebinding.
+        #[arg(long, value_name = "HOST")]
+        allow_host: Vec<String>,
         /// Milliseconds to wait for a burst of changes to settle.
         #[arg(long, default_value_t = 50, value_name = "MS")]
         debounce: u64,

@@ -27,9 +27,15 @@ pub struct Config {
     pub claims: BTreeMap<String, Claim>,
     #[serde(default)]
     pub actors: BTreeMap<String, Actor>,
+    #[serde(default)]
+    pub limits: Limits,
     /// Compiled from `claims` and `actors` once the file is known to be valid.
     #[serde(skip)]
     pub rules: Rules,
+    /// The text the config was parsed from, so that later stages can point
+    /// their diagnostics into it.
+    #[serde(skip)]
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -40,19 +46,52 @@ pub struct Site {
     pub description: String,
     /// The language of the site's interface and the default for sources.
     #[serde(default = "default_language")]
-    pub language: String,
+    pub language: Spanned<String>,
+    /// A folder under `themes/` overriding the built-in theme file by file.
     #[serde(default = "default_theme")]
-    pub theme: String,
+    pub theme: Spanned<String>,
     /// Render raw HTML found in content pages. Off: seeds come from the web.
     #[serde(default)]
     pub raw_html: bool,
 }
 
-fn default_language() -> String {
-    "fr".into()
+fn default_language() -> Spanned<String> {
+    Spanned::new(0..0, "en".into())
 }
-fn default_theme() -> String {
-    "default".into()
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".into())
+}
+
+impl Site {
+    pub fn language(&self) -> &str {
+        self.language.get_ref()
+    }
+    pub fn theme(&self) -> &str {
+        self.theme.get_ref()
+    }
+}
+
+/// Bounds on what one seed or page may make parallax do, so that no input,
+/// however large or strange, makes a build crash or take for ever. Each is
+/// reported with a diagnostic when reached.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Seeds larger than this many bytes are skipped with a warning.
+    pub seed_bytes: u64,
+    /// Article text kept from one seed, in bytes; the rest is left out of
+    /// the page with a warning (the seed keeps it).
+    pub text_bytes: usize,
+    /// Claim tags one page may carry (suggested or written).
+    pub tags: usize,
+    /// How deep blocks (quotes in quotes, lists in lists) may nest.
+    pub nesting: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { seed_bytes: 64 << 20, text_bytes: 4 << 20, tags: 1000, nesting: 64 }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -212,13 +251,15 @@ impl Config {
                 .at(&text, at)
                 .with_hint("save config.toml as UTF-8")]
         })?;
-        Config::parse(&text, display)
+        // A byte-order mark is no part of the TOML.
+        Config::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), display)
     }
 
     /// Parses config text. `file` is only used to name the file in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Vec<Diagnostic>> {
         let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, file, &e)])?;
         let mut diags = Vec::new();
+        config.source = text.to_owned();
         config.validate(text, file, &mut diags);
         if diags.is_empty() {
             Ok(config)
@@ -234,6 +275,14 @@ impl Config {
                 .at(text, at)
                 .with_hint("ids are lowercase letters, digits and dashes (they become page addresses)")
         };
+        let theme = &self.site.theme;
+        if !is_id(theme.get_ref()) {
+            diags.push(
+                Diagnostic::error(file, format!("`{}` is not a valid theme name", theme.get_ref()))
+                    .at(text, theme.span().start)
+                    .with_hint("a theme is a folder under themes/, named with lowercase letters, digits and dashes"),
+            );
+        }
         for id in self.outlets.keys() {
             if !is_id(id) || id == UNKNOWN_OUTLET {
                 diags.push(id_error("outlets", id));
@@ -405,7 +454,7 @@ mod tests {
     #[test]
     fn minimal_config_parses() {
         let c = parse("[site]\ntitle = \"T\"\n").unwrap();
-        assert_eq!(c.site.language, "fr");
+        assert_eq!(c.site.language(), "en");
         assert!(c.outlets.is_empty());
     }
 

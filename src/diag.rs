@@ -25,12 +25,11 @@ pub struct Position {
 impl Position {
     /// The position of byte `offset` in `text`; offsets past the end clamp to it.
     pub fn of_offset(text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_boundary(text, offset);
         let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
+        // A byte count, not a char search: pages can be megabytes long and
+        // carry many diagnostics.
+        let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = text[line_start..offset].chars().count() + 1;
         Position { line, col }
@@ -44,9 +43,14 @@ pub struct Diagnostic {
     pub file: PathBuf,
     pub position: Option<Position>,
     pub message: String,
-    /// The offending source line, shown under the message with a caret.
+    /// The offending source line, shown under the message with a caret; a
+    /// long line is cut to a window around the column, marked with `…`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
+    /// The caret's column in `source_line` (1-based, in characters), which
+    /// differs from the position's column when the line was cut.
+    #[serde(skip)]
+    pub caret: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
@@ -59,6 +63,7 @@ impl Diagnostic {
             position: None,
             message: message.into(),
             source_line: None,
+            caret: 0,
             hint: None,
         }
     }
@@ -69,8 +74,13 @@ impl Diagnostic {
 
     /// Points the diagnostic at byte `offset` of `text` (the file's contents).
     pub fn at(mut self, text: &str, offset: usize) -> Self {
+        let offset = floor_boundary(text, offset);
         let pos = Position::of_offset(text, offset);
-        self.source_line = text.lines().nth(pos.line - 1).map(str::to_owned);
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let (line, caret) = excerpt(text[start..end].trim_end_matches('\r'), pos.col);
+        self.source_line = Some(line);
+        self.caret = caret;
         self.position = Some(pos);
         self
     }
@@ -101,13 +111,47 @@ impl fmt::Display for Diagnostic {
             let pad = " ".repeat(gutter.len());
             writeln!(f, "{pad} |")?;
             writeln!(f, "{gutter} | {line}")?;
-            writeln!(f, "{pad} | {}^", " ".repeat(p.col - 1))?;
+            let caret = if self.caret == 0 { p.col } else { self.caret };
+            writeln!(f, "{pad} | {}^", " ".repeat(caret - 1))?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  = hint: {hint}")?;
         }
         Ok(())
     }
+}
+
+/// Characters of a source line shown on each side of the column.
+const EXCERPT_SIDE: usize = 60;
+
+/// The part of `line` shown under a diagnostic: all of it when short, else
+/// a window around column `col`, each cut marked with `…`. Returns the
+/// excerpt and the column's place in it.
+fn excerpt(line: &str, col: usize) -> (String, usize) {
+    let chars = line.chars().count();
+    if chars <= 2 * EXCERPT_SIDE + 20 {
+        return (line.to_owned(), col);
+    }
+    let from = col.saturating_sub(EXCERPT_SIDE + 1);
+    let to = (col + EXCERPT_SIDE).min(chars);
+    let mut out: String = line.chars().skip(from).take(to - from).collect();
+    let mut caret = col - from;
+    if from > 0 {
+        out.insert(0, '…');
+        caret += 1;
+    }
+    if to < chars {
+        out.push('…');
+    }
+    (out, caret)
+}
+
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// Sorts diagnostics by file and position so output is stable across runs.
@@ -166,6 +210,16 @@ mod tests {
         assert_eq!(Position::of_offset(text, 0), Position { line: 1, col: 1 });
         let x = text.find('x').unwrap();
         assert_eq!(Position::of_offset(text, x), Position { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let d = Diagnostic::error("f", "m").at(&line, 500);
+        let shown = d.source_line.as_deref().unwrap();
+        assert!(shown.chars().count() < 130, "{shown}");
+        assert_eq!(shown.chars().nth(d.caret - 1), Some('X'));
+        assert_eq!(d.position.unwrap().col, 501);
     }
 
     #[test]

@@ -67,12 +67,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Watch { root, output, debounce } => {
             let debounce = Duration::from_millis(debounce);
-            parallax::serve::run(parallax::serve::Options { root, output, debounce, serve: None })?;
+            parallax::serve::run(parallax::serve::Options {
+                root,
+                output,
+                debounce,
+                serve: None,
+                allow_hosts: Vec::new(),
+            })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { root, output, port, bind, debounce } => {
+        Command::Serve { root, output, port, bind, allow_host, debounce } => {
             let debounce = Duration::from_millis(debounce);
-            parallax::serve::run(parallax::serve::Options { root, output, debounce, serve: Some((bind, port)) })?;
+            parallax::serve::run(parallax::serve::Options {
+                root,
+                output,
+                debounce,
+                serve: Some((bind, port)),
+                allow_hosts: allow_host,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {

@@ -46,41 +46,115 @@ pub fn visit_plain<'a>(root: &'a AstNode<'a>, mut visit: impl FnMut(Visit<'a>, u
     plain
 }
 
-fn walk<'a>(node: &'a AstNode<'a>, plain: &mut String, visit: &mut impl FnMut(Visit<'a>, usize)) {
-    let is_block = node.data.borrow().value.block();
-    if is_block
-        && !plain.is_empty()
-        && !plain.ends_with("\n\n")
-        && !matches!(node.data.borrow().value, NodeValue::Document)
-    {
-        // Nested blocks (a paragraph in a list item) share one separator.
-        while !plain.ends_with("\n\n") {
-            plain.push('\n');
+/// Depth-first, with an explicit stack: a page can nest blocks tens of
+/// thousands deep (a line of `>`), far past what recursion survives.
+fn walk<'a>(root: &'a AstNode<'a>, plain: &mut String, visit: &mut impl FnMut(Visit<'a>, usize)) {
+    enum Step<'a> {
+        Enter(&'a AstNode<'a>),
+        /// A link's text ends here; it started at this offset.
+        LeaveLink(&'a AstNode<'a>, usize),
+    }
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::LeaveLink(node, start) => {
+                visit(Visit::Link(node, start), plain.len());
+                continue;
+            }
+        };
+        let data = node.data.borrow();
+        if data.value.block() && !plain.is_empty() && !plain.ends_with("\n\n") && !matches!(data.value, NodeValue::Document)
+        {
+            // Nested blocks (a paragraph in a list item) share one separator.
+            while !plain.ends_with("\n\n") {
+                plain.push('\n');
+            }
+        }
+        match &data.value {
+            NodeValue::Text(t) => {
+                visit(Visit::Text(node), plain.len());
+                plain.push_str(t);
+            }
+            NodeValue::Code(c) => plain.push_str(&c.literal),
+            NodeValue::CodeBlock(c) => plain.push_str(c.literal.trim_end()),
+            NodeValue::HtmlInline(h) => plain.push_str(h),
+            NodeValue::HtmlBlock(h) => plain.push_str(h.literal.trim_end()),
+            NodeValue::SoftBreak => {
+                visit(Visit::Text(node), plain.len());
+                plain.push(' ');
+            }
+            NodeValue::LineBreak => plain.push('\n'),
+            NodeValue::Link(_) => stack.push(Step::LeaveLink(node, plain.len())),
+            _ => {}
+        }
+        drop(data);
+        stack.extend(node.reverse_children().map(Step::Enter));
+    }
+}
+
+/// The byte offset of the first line whose blocks nest deeper than `max`
+/// (block quotes in block quotes, list items in list items), if any. A
+/// cheap scan before parsing, so that no page builds a tree too deep to use.
+pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if nesting(line).0 > max {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// `text` with every line nested deeper than `max` brought back to `max`
+/// levels: its extra markers and indentation dropped, its words kept.
+pub fn flatten(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (depth, content) = nesting(line);
+        if depth > max {
+            out.push_str(&"> ".repeat(max));
+            out.push_str(&line[content..]);
+        } else {
+            out.push_str(line);
         }
     }
-    match &node.data.borrow().value {
-        NodeValue::Text(t) => {
-            visit(Visit::Text(node), plain.len());
-            plain.push_str(t);
+    out
+}
+
+/// How deep a line's container markers nest it, counting list indentation
+/// (two columns a level) only on lines that open a list item, and where its
+/// content starts.
+fn nesting(line: &str) -> (usize, usize) {
+    let b = line.as_bytes();
+    let (mut i, mut markers, mut indent, mut item) = (0, 0, 0, false);
+    loop {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            indent += if b[i] == b'\t' { 4 } else { 1 };
+            i += 1;
         }
-        NodeValue::Code(c) => plain.push_str(&c.literal),
-        NodeValue::CodeBlock(c) => plain.push_str(c.literal.trim_end()),
-        NodeValue::HtmlInline(h) => plain.push_str(h),
-        NodeValue::HtmlBlock(h) => plain.push_str(h.literal.trim_end()),
-        NodeValue::SoftBreak => {
-            visit(Visit::Text(node), plain.len());
-            plain.push(' ');
+        let spaced = |j: usize| j >= b.len() || matches!(b[j], b' ' | b'\t' | b'\n' | b'\r');
+        match b.get(i) {
+            Some(b'>') => i += 1,
+            Some(b'-' | b'*' | b'+') if spaced(i + 1) => {
+                item = true;
+                i += 1;
+            }
+            Some(b'0'..=b'9') => {
+                let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let j = i + digits;
+                if digits > 9 || !matches!(b.get(j), Some(b'.' | b')')) || !spaced(j + 1) {
+                    break;
+                }
+                item = true;
+                i = j + 1;
+            }
+            _ => break,
         }
-        NodeValue::LineBreak => plain.push('\n'),
-        _ => {}
+        markers += 1;
     }
-    let start = plain.len();
-    for child in node.children() {
-        walk(child, plain, visit);
-    }
-    if matches!(node.data.borrow().value, NodeValue::Link(_)) {
-        visit(Visit::Link(node, start), plain.len());
-    }
+    (markers + if item { indent / 2 } else { 0 }, i)
 }
 
 /// The plain text of a markdown document.
@@ -142,6 +216,18 @@ mod tests {
     fn plain_text_separates_blocks() {
         let md = "# Title\n\nOne *two*\nthree.\n\n- item\n";
         assert_eq!(plain_text(md), "Title\n\nOne two three.\n\nitem");
+    }
+
+    #[test]
+    fn deep_nesting_is_found_and_flattened() {
+        let deep = format!("Para.\n\n{} x\n", ">".repeat(100));
+        assert_eq!(too_deep(&deep, 64), Some(7));
+        assert_eq!(too_deep("> > - 1. x\n", 64), None);
+        let flat = flatten(&deep, 3);
+        assert_eq!(flat, "Para.\n\n> > > x\n");
+        let lists: String = (0..80).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        assert!(too_deep(&lists, 64).is_some());
+        assert_eq!(too_deep(&format!("{}code\n", " ".repeat(300)), 64), None);
     }
 
     #[test]

@@ -106,13 +106,16 @@ pub struct Page {
     pub text: String,
     /// Byte offset of the body in `text`.
     pub body_offset: usize,
+    /// Byte offset of the front matter's first line in `text` (after the
+    /// opening delimiter's line ending, whatever it is, and any BOM).
+    pub front_start: usize,
 }
 
 impl Page {
     /// Parses a page. `path` is relative to the site root.
     pub fn parse(path: &Path, text: String) -> Result<Page, Diagnostic> {
         let (front_range, body_offset) = split_front_matter(&text).ok_or_else(|| {
-            if text.starts_with(DELIMITER) {
+            if text.trim_start_matches(BOM).starts_with(DELIMITER) {
                 Diagnostic::error(path, "front matter is not closed")
                     .at(&text, 0)
                     .with_hint(format!("end the front matter with a line holding only `{DELIMITER}`"))
@@ -132,12 +135,13 @@ impl Page {
         })?;
         let slug = slug_of(path);
         let body = text[body_offset..].to_owned();
-        Ok(Page { path: path.to_path_buf(), slug, front, body, text, body_offset })
+        let front_start = front_range.start;
+        Ok(Page { path: path.to_path_buf(), slug, front, body, text, body_offset, front_start })
     }
 
     /// Byte offset in the file of a span inside the front matter.
     pub fn front_offset(&self, span_start: usize) -> usize {
-        DELIMITER.len() + 1 + span_start
+        self.front_start + span_start
     }
 }
 
@@ -172,8 +176,11 @@ impl Intro {
 
 /// The range of the front matter and the offset where the body starts, if
 /// the text opens with a `+++` line and has a closing one.
+/// A UTF-8 byte-order mark, which some editors put before the first line.
+const BOM: char = '\u{feff}';
+
 fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
-    let rest = text.strip_prefix(DELIMITER)?;
+    let rest = text.strip_prefix(BOM).unwrap_or(text).strip_prefix(DELIMITER)?;
     let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
     let start = text.len() - rest.len();
     let mut offset = start;
@@ -208,6 +215,16 @@ mod tests {
         let p = d.position.unwrap();
         assert_eq!((p.line, p.col), (3, 10));
         assert_eq!(d.source_line.as_deref(), Some("outlet = unknown"));
+    }
+
+    #[test]
+    fn crlf_and_bom_pages_point_at_the_right_column() {
+        let text = "\u{feff}+++\r\ntitle = \"T\"\r\noutlet = \"unknown\"\r\n+++\r\nBody\r\n".to_string();
+        let page = Page::parse(Path::new("content/a.md"), text).unwrap();
+        let at = page.front_offset(page.front.outlet.span().start);
+        let p = crate::diag::Position::of_offset(&page.text, at);
+        assert_eq!((p.line, p.col), (3, 10));
+        assert_eq!(page.body, "Body\r\n");
     }
 
     #[test]

@@ -12,13 +12,14 @@ use crate::diag::{self, Diagnostic};
 use crate::ingest;
 use crate::page::{Intro, Page};
 use crate::render::{self, ThemeFiles};
+pub mod output;
 pub mod session;
 
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub const CONTENT_DIR: &str = "content";
@@ -74,7 +75,7 @@ impl Loaded {
             comparison,
             intro: self.intro.as_ref(),
             theme: &self.theme,
-            theme_name: &self.config.site.theme,
+            theme_name: self.config.site.theme(),
             bodies: None,
         }
     }
@@ -130,18 +131,18 @@ pub fn load_changed(
             // page and seed can still be read: report those problems too.
             diags.extend(d);
             let _ = read_pages(root, diags, &mut PageCache::default(), None);
-            diags.extend(ingest::read_seeds(root).1);
+            diags.extend(ingest::read_seeds(root, &Default::default()).1);
             return None;
         }
     };
-    let theme = load_theme(root, &config.site.theme, diags);
+    let theme = load_theme(root, &config, diags);
     outlet_warnings(root, &config, diags);
     let (reads, intro) = read_pages(root, diags, cache, changed);
     let seeds_changed = changed.is_none_or(|c| c.iter().any(|p| p.starts_with(ingest::SEEDS_DIR)));
     let (seeds, seed_diags) = match &cache.seeds {
         Some((seeds, d)) if !seeds_changed => (seeds.clone(), d.clone()),
         _ => {
-            let (seeds, d) = ingest::read_seeds(root);
+            let (seeds, d) = ingest::read_seeds(root, &config.limits);
             let seeds = Arc::new(seeds);
             cache.seeds = Some((seeds.clone(), d.clone()));
             (seeds, d)
@@ -322,18 +323,15 @@ pub fn add_claim(
             bail!("config.toml would not be valid with this claim ({first}); it is unchanged");
         }
     }
-    let tmp = root.join(format!(".{}.parallax-tmp", config::FILE_NAME));
-    fs::write(&tmp, &new_text).with_context(|| format!("cannot write {}", tmp.display()))?;
-    fs::rename(&tmp, &path).with_context(|| format!("cannot update {}", path.display()))
+    crate::fsx::replace(&path, new_text.as_bytes()).with_context(|| format!("cannot update {}", path.display()))
 }
 
 /// Builds the site. Content problems come back in the report; `Err` means
 /// the build could not write its output.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let root = &opts.root;
-    let output = opts.output.clone().unwrap_or_else(|| root.join("public"));
     require_config(root)?;
-    check_output_dir(root, &output)?;
+    let output = output::checked(root, &opts.output.clone().unwrap_or_else(|| root.join("public")))?;
     let mut report = BuildReport::default();
     let mut clock = std::time::Instant::now();
     let mut lap = |report: &mut BuildReport, stage: &'static str| {
@@ -356,7 +354,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let comparison = crate::compare::compare(&pages, &loaded.config);
     lap(&mut report, "compare");
     let inputs = loaded.inputs(&pages, Some(&comparison));
-    let staging = Staging::new(&output)?;
+    let staging = output::Staging::new(&output)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
     let files = match render::render_site(&inputs, &sink) {
         Ok(files) => files,
@@ -371,7 +369,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         create_page(root, new)?;
         report.created.push(new.path.clone());
     }
-    staging.commit()?;
+    for warning in staging.commit()? {
+        report.diagnostics.push(Diagnostic::warning(rel_string(root, &output), warning));
+    }
     lap(&mut report, "swap into place");
     report.sources = loaded.pages.len();
     report.files = files;
@@ -487,23 +487,41 @@ fn read_pages(
     (pages, intro)
 }
 
-fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFiles {
+fn load_theme(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> ThemeFiles {
+    let name = config.site.theme();
     let dir = root.join(THEMES_DIR).join(name);
-    if !dir.exists() {
-        if name != "default" {
-            diags.push(
-                Diagnostic::error(config::FILE_NAME, format!("theme `{name}` not found in {THEMES_DIR}/"))
-                    .with_hint("set site.theme to a folder under themes/, or remove it to use the default theme"),
-            );
-        }
-        return render::default_theme();
+    let theme = if dir.is_dir() { read_theme(root, &dir, diags) } else { render::default_theme() };
+    if !dir.is_dir() && name != "default" && config::is_id(name) {
+        diags.push(
+            Diagnostic::error(config::FILE_NAME, format!("theme `{name}` not found in {THEMES_DIR}/"))
+                .at(&config.source, config.site.theme.span().start)
+                .with_hint("set site.theme to a folder under themes/, or remove it to use the default theme"),
+        );
     }
+    let language = config.site.language();
+    if language != "en" && !theme.i18n.iter().any(|(l, _)| l == language) {
+        let mut available: Vec<&str> = theme.i18n.iter().map(|(l, _)| l.as_str()).collect();
+        available.insert(0, "en");
+        diags.push(
+            Diagnostic::error(config::FILE_NAME, format!("no interface strings for language `{language}` in the theme"))
+                .at(&config.source, config.site.language.span().start)
+                .with_hint(format!(
+                    "set site.language to one of {}, or add themes/{name}/i18n/{language}.toml",
+                    available.join(", ")
+                )),
+        );
+    }
+    theme
+}
+
+/// The built-in theme with the files of the briefing's theme folder over it.
+fn read_theme(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> ThemeFiles {
     // A site's theme folder overrides the built-in theme file by file.
     let mut theme = render::default_theme();
     let mut files = Vec::new();
-    walk_files(&dir, &mut files, diags, root);
+    walk_files(dir, &mut files, diags, root);
     for path in files {
-        let rel = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         let display = rel_string(root, &path);
         let bytes = match fs::read(&path) {
             Ok(b) => b,
@@ -517,6 +535,7 @@ fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFile
                 Ok(t) => {
                     theme.templates.retain(|(n, _)| n != name);
                     theme.templates.push((name.to_owned(), t));
+                    theme.overridden.insert(name.to_owned());
                 }
                 Err(_) => diags.push(Diagnostic::error(&display, "template is not valid UTF-8")),
             }
@@ -536,28 +555,10 @@ fn load_theme(root: &Path, name: &str, diags: &mut Vec<Diagnostic>) -> ThemeFile
     theme
 }
 
-/// Files under `dir`, recursively, sorted, skipping hidden entries.
+/// Files under `dir` (a folder of the briefing at `root`), recursively,
+/// sorted, skipping hidden entries and never leaving the briefing.
 pub fn walk_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, root: &Path) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            diags.push(Diagnostic::error(rel_string(root, dir), format!("cannot read folder: {e}")));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk_files(&path, out, diags, root);
-        } else {
-            out.push(path);
-        }
-    }
+    out.extend(crate::fsx::Walker::new(root).files(dir, diags));
 }
 
 /// `path` relative to `root`, `/`-separated.
@@ -565,145 +566,13 @@ pub fn rel_string(root: &Path, path: &Path) -> String {
     diag::rel(root, path).to_string_lossy().replace('\\', "/")
 }
 
+/// Creates a new content page, whole or not at all, never over an existing
+/// file: a page is the editor's once it exists.
 fn create_page(root: &Path, page: &ingest::NewPage) -> anyhow::Result<()> {
     let path = root.join(&page.path);
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    // create_new: an existing page is the editor's and is never overwritten.
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    std::io::Write::write_all(&mut file, page.text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
-/// Refuses output folders whose replacement would destroy the briefing.
-fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, output) = (abs(root), abs(output));
-    let normal = |p: &Path| p.components().filter(|c| !matches!(c, Component::CurDir)).collect::<PathBuf>();
-    let (root, output) = (normal(&root), normal(&output));
-    if root.starts_with(&output) {
-        bail!(
-            "the output folder {} contains the briefing itself; choose a folder of its own, e.g. public/",
-            output.display()
-        );
-    }
-    for dir in [CONTENT_DIR, ingest::SEEDS_DIR, THEMES_DIR] {
-        let protected = root.join(dir);
-        if output.starts_with(&protected) {
-            bail!("the output folder {} is inside {}; choose another", output.display(), protected.display());
-        }
-    }
-    Ok(())
-}
-
-/// A folder beside the output where a build is written, then swapped into
-/// place in one rename, so the output folder always holds a complete build.
-pub struct Staging {
-    output: PathBuf,
-    dir: PathBuf,
-    old: PathBuf,
-}
-
-impl Staging {
-    pub fn new(output: &Path) -> anyhow::Result<Staging> {
-        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = output.file_name().context("the output folder needs a name")?.to_string_lossy();
-        let staging = Staging {
-            output: output.to_path_buf(),
-            dir: parent.join(format!(".{name}.staging")),
-            old: parent.join(format!(".{name}.old")),
-        };
-        for leftover in [&staging.dir, &staging.old] {
-            if leftover.exists() {
-                remove_tree(leftover).with_context(|| format!("cannot remove {}", leftover.display()))?;
-            }
-        }
-        fs::create_dir_all(&staging.dir).with_context(|| format!("cannot create {}", staging.dir.display()))?;
-        Ok(staging)
-    }
-
-    /// Writes one file; `rel` must stay inside the folder.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let relative = Path::new(rel);
-        if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(Diagnostic::error(rel, "refusing to write outside the output folder"));
-        }
-        let path = self.dir.join(relative);
-        let io = |e: std::io::Error| Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"));
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io)?;
-        }
-        if self.link_unchanged(relative, &path, bytes) {
-            return Ok(());
-        }
-        fs::write(&path, bytes).map_err(io)
-    }
-
-    /// A file the previous build already has byte for byte becomes a hard
-    /// link to it: no data written now, none freed when the previous build
-    /// is removed. Any doubt (no such file, another size, no hard links on
-    /// this file system) means `false`, and the caller writes the file.
-    fn link_unchanged(&self, relative: &Path, path: &Path, bytes: &[u8]) -> bool {
-        let previous = self.output.join(relative);
-        let same_size = fs::symlink_metadata(&previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-        same_size && same_content(&previous, bytes) && fs::hard_link(&previous, path).is_ok()
-    }
-
-    /// Swaps the staged build into place and removes the previous one.
-    pub fn commit(self) -> anyhow::Result<()> {
-        let output = &self.output;
-        if output.exists() {
-            fs::rename(output, &self.old)
-                .with_context(|| format!("cannot move the previous build {} aside", output.display()))?;
-        }
-        if let Err(e) = fs::rename(&self.dir, output) {
-            // Put the previous build back: the output must never be left half-made.
-            let _ = fs::rename(&self.old, output);
-            return Err(e).with_context(|| format!("cannot move the new build into {}", output.display()));
-        }
-        if self.old.exists() {
-            remove_tree(&self.old).with_context(|| format!("cannot remove {}", self.old.display()))?;
-        }
-        Ok(())
-    }
-
-    /// Drops the staged files; the output folder is untouched.
-    pub fn discard(self) {
-        let _ = remove_tree(&self.dir);
-    }
-}
-
-/// Whether the file holds exactly `bytes`, read in chunks: the largest
-/// exports are over 100 MB at 10,000 sources.
-fn same_content(file: &Path, mut bytes: &[u8]) -> bool {
-    use std::io::Read;
-    let Ok(mut f) = fs::File::open(file) else { return false };
-    let mut chunk = vec![0; 1 << 16];
-    loop {
-        match f.read(&mut chunk) {
-            Ok(0) => return bytes.is_empty(),
-            Ok(n) if n <= bytes.len() && chunk[..n] == bytes[..n] => bytes = &bytes[n..],
-            Ok(_) => return false,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-}
-
-/// `remove_dir_all`, with the top-level folders removed in parallel.
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.par_iter().try_for_each(|p| if p.is_dir() { remove_subtree(p) } else { fs::remove_file(p) })?;
-    fs::remove_dir(dir)
-}
-
-fn remove_subtree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.par_iter().try_for_each(|p| if p.is_dir() { fs::remove_dir_all(p) } else { fs::remove_file(p) })?;
-    fs::remove_dir(dir)
+    crate::failpoint::hit("create-page");
+    crate::fsx::create_new(&path, page.text.as_bytes()).with_context(|| format!("cannot create {}", path.display()))
 }

@@ -81,6 +81,27 @@ pub const CONTEXT_CHARS: usize = 32;
 pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     check_outlet(&page, config, &mut diags);
+    let limits = &config.limits;
+    if let Some(at) = markdown::too_deep(&page.body, limits.nesting) {
+        // One error is the whole story: the body is not read further.
+        diags.push(
+            Diagnostic::error(&page.path, format!("blocks nest more than {} levels deep here", limits.nesting))
+                .at(&page.text, page.body_offset + at)
+                .with_hint("remove the extra `>` or list markers (limits.nesting in config.toml sets the bound)"),
+        );
+        let empty = Annotated {
+            page,
+            plain: String::new(),
+            tags: Vec::new(),
+            notes: Vec::new(),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+            citations: Vec::new(),
+            descriptors: Vec::new(),
+            dates: Vec::new(),
+        };
+        return (empty, diags);
+    }
     let (plain, links, problems) = read_body(&page.body);
     let body = BodyPositions::new(&page);
     for p in problems {
@@ -181,7 +202,17 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         }
     }
 
-    for tag in &page.front.tags {
+    if let Some(extra) = page.front.tags.get(limits.tags) {
+        diags.push(
+            Diagnostic::warning(
+                &page.path,
+                format!("{} claim tags; only the first {} are used", page.front.tags.len(), limits.tags),
+            )
+            .at(&page.text, page.front_offset(extra.claim.span().start))
+            .with_hint("remove tags you do not need, or raise limits.tags in config.toml"),
+        );
+    }
+    for tag in page.front.tags.iter().take(limits.tags) {
         let claim = tag.claim.get_ref();
         let at = page.front_offset(tag.claim.span().start);
         if !config.claims.contains_key(claim) {

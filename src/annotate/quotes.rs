@@ -47,13 +47,15 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut offset = 0;
     for para in plain.split("\n\n") {
-        for (start, end) in quoted_spans(para) {
+        let spans = quoted_spans(para);
+        let sentences = if spans.is_empty() { Vec::new() } else { crate::text::sentences(para) };
+        for (start, end) in spans {
             let text = &para[start..end];
             if crate::text::word_count(text) < MIN_WORDS {
                 continue;
             }
             let (start, end) = (offset + start, offset + end);
-            let speaker = speaker(plain, offset, offset + para.len(), start, end, &mentions);
+            let speaker = speaker(plain, offset, offset + para.len(), &sentences, start, end, &mentions);
             quotes.push(Quote {
                 id: format!("q{}", quotes.len() + 1),
                 start,
@@ -117,7 +119,8 @@ fn reported_speech(plain: &str, folded: &Folded, mentions: &[Mention], direct: &
     let sentences = crate::text::sentences(plain);
     let mut out = Vec::new();
     for m in mentions {
-        let Some(sentence) = sentences.iter().find(|r| r.start <= m.start && m.end <= r.end) else { continue };
+        let i = sentences.partition_point(|r| r.end < m.end);
+        let Some(sentence) = sentences.get(i).filter(|r| r.start <= m.start) else { continue };
         let (fs, fe) = (folded.folded_offset(m.end), folded.folded_offset(sentence.end));
         let (start, end) = match reported_re().find(&folded.text[fs..fe]) {
             Some(hit) => (folded.original_range(fs + hit.end(), fs + hit.end()).0, sentence.end),
@@ -128,7 +131,7 @@ fn reported_speech(plain: &str, folded: &Folded, mentions: &[Mention], direct: &
         };
         let text = plain[start..end].trim_end_matches(['.', '!', '?']).trim().to_owned();
         let end = start + plain[start..end].find(text.as_str()).unwrap_or(0) + text.len();
-        let overlaps = direct.iter().chain(&out).any(|q: &Quote| q.start < end && start < q.end);
+        let overlaps = overlaps_any(direct, start, end) || overlaps_any(&out, start, end);
         if crate::text::word_count(&text) < MIN_WORDS || overlaps {
             continue;
         }
@@ -143,6 +146,13 @@ fn reported_speech(plain: &str, folded: &Folded, mentions: &[Mention], direct: &
         });
     }
     out
+}
+
+/// Whether `start..end` overlaps one of `quotes`, which are sorted and do
+/// not overlap each other (so only the last one starting before `end` can).
+fn overlaps_any(quotes: &[Quote], start: usize, end: usize) -> bool {
+    let i = quotes.partition_point(|q| q.start < end);
+    i > 0 && quotes[i - 1].end > start
 }
 
 /// Actor mentions in `plain`, by configured name or alias.
@@ -215,15 +225,22 @@ fn speaker(
     plain: &str,
     para_start: usize,
     para_end: usize,
+    sentences: &[std::ops::Range<usize>],
     start: usize,
     end: usize,
     mentions: &[Mention],
 ) -> Option<String> {
     let outside = |m: &&Mention| m.end <= start || m.start >= end;
     // Named right after the quote, within its sentence.
-    let para = &plain[para_start..para_end];
-    let sentence_end =
-        crate::text::sentences(para).into_iter().map(|r| para_start + r.end).find(|e| *e > end).unwrap_or(para_end);
+    let sentence_end = sentences
+        .get(sentences.partition_point(|r| para_start + r.end <= end))
+        .map_or(para_end, |r| para_start + r.end);
+    // Mentions are in text order: look only at those near the quote.
+    let from_sentence = {
+        let i = sentences.partition_point(|r| para_start + r.start <= start);
+        let sentence_start = if i == 0 { para_start } else { para_start + sentences[i - 1].start };
+        &mentions[mentions.partition_point(|m| m.start < sentence_start)..]
+    };
     // "«…» par le WSJ" names the agent, not the speaker.
     let agent = |m: &&Mention| {
         let before = crate::fold::fold(crate::text::before(plain, m.start, 12));
@@ -232,25 +249,25 @@ fn speaker(
             || before.ends_with("par l'")
             || before.ends_with("by ")
     };
-    if let Some(m) =
-        mentions.iter().filter(outside).filter(|m| !agent(m)).find(|m| m.start >= end && m.end <= sentence_end)
+    if let Some(m) = from_sentence
+        .iter()
+        .take_while(|m| m.start < sentence_end)
+        .filter(outside)
+        .filter(|m| !agent(m))
+        .find(|m| m.start >= end && m.end <= sentence_end)
     {
         return Some(m.actor.clone());
     }
     let reporting = reporting_after().is_match(&crate::fold::fold(crate::text::after(plain, end, 40)));
     // Named earlier in the quote's sentence: its subject, the first named
     // ("Lavrov a dit, à la lecture du tweet du président américain : «…»").
-    let sentence_start = crate::text::sentences(para)
-        .into_iter()
-        .map(|r| para_start + r.start)
-        .rfind(|s| *s <= start)
-        .unwrap_or(para_start);
-    if let Some(m) = mentions.iter().filter(outside).find(|m| m.start >= sentence_start && m.end <= start) {
+    if let Some(m) = from_sentence.iter().take_while(|m| m.start < start).filter(outside).find(|m| m.end <= start) {
         return Some(m.actor.clone());
     }
     // "…», a-t-il déclaré": the last actor named before, in the page.
     if reporting {
-        return mentions.iter().rfind(|m| m.end <= start).map(|m| m.actor.clone());
+        let before = &mentions[..mentions.partition_point(|m| m.start < start)];
+        return before.iter().rfind(|m| m.end <= start).map(|m| m.actor.clone());
     }
     None
 }

@@ -65,7 +65,9 @@ pub fn find_folded(plain: &str, folded: &Folded, removed: &[&str], rules: &Rules
     for m in trigger_re().find_iter(&folded.text) {
         let via = m.as_str().trim().to_owned();
         let (_, after) = folded.original_range(m.start(), m.end());
-        let rest = &plain[after..];
+        // What is cited follows within a clause: a bounded window keeps the
+        // work per trigger constant, however long the text.
+        let rest = crate::text::after(plain, after, 240);
         let folded_rest = fold(rest);
         if let Some(len) = unnamed_at(&folded_rest) {
             // Folding keeps ASCII lengths; map the end through the original.

@@ -59,7 +59,7 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
     let quotes: Vec<Q> = pages
         .iter()
         .flat_map(|a| {
-            let language = a.page.front.language.as_deref().unwrap_or(&config.site.language);
+            let language = a.page.front.language.as_deref().unwrap_or(config.site.language());
             a.quotes.iter().map(move |q| Q {
                 source: &a.page.slug,
                 anchor: &q.id,

@@ -8,7 +8,7 @@
 pub mod clean;
 
 use crate::annotate::{claims, CONTEXT_CHARS};
-use crate::config::{Config, UNKNOWN_OUTLET};
+use crate::config::{Config, Limits, UNKNOWN_OUTLET};
 use crate::diag::{Diagnostic, Position};
 use crate::fold::fold;
 use crate::markdown;
@@ -54,8 +54,9 @@ fn format_of(path: &str) -> Option<Format> {
     }
 }
 
-/// Reads every seed under `root/seeds`, in path order.
-pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
+/// Reads every seed under `root/seeds`, in path order; seeds over the size
+/// limit are skipped with a warning, unread.
+pub fn read_seeds(root: &Path, limits: &Limits) -> (Vec<Seed>, Vec<Diagnostic>) {
     let mut seeds = Vec::new();
     let mut diags = Vec::new();
     let dir = root.join(SEEDS_DIR);
@@ -72,6 +73,18 @@ pub fn read_seeds(root: &Path) -> (Vec<Seed>, Vec<Diagnostic>) {
                     .with_hint("seeds are .txt (scraped text) or .md (markdown) files"),
             );
             continue;
+        }
+        if let Ok(meta) = std::fs::metadata(&path) {
+            if meta.len() > limits.seed_bytes {
+                diags.push(
+                    Diagnostic::warning(
+                        &rel,
+                        format!("seed skipped: {} MB is over the limit of {} MB", meta.len() >> 20, limits.seed_bytes >> 20),
+                    )
+                    .with_hint("raise limits.seed_bytes in config.toml to read it"),
+                );
+                continue;
+            }
         }
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
@@ -126,12 +139,30 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
         }
         let outlet = detect_outlet(&seed.text, config);
         let chrome = config.rules.outlet_chrome.get(&outlet).map(Vec::as_slice).unwrap_or(&[]);
-        let (article, url) = match format_of(&seed.path) {
-            Some(Format::Markdown) => read_markdown(&seed.text, chrome),
+        let (mut article, url) = match format_of(&seed.path) {
+            Some(Format::Markdown) => read_markdown(&seed.text, chrome, config.limits.nesting),
             _ => (clean::clean(&seed.text, chrome), None),
         };
+        if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
+            diags.push(
+                Diagnostic::warning(
+                    &seed.path,
+                    format!("the article text is longer than {} MB: its first {kept} blocks make the page", config.limits.text_bytes >> 20),
+                )
+                .with_hint("the seed keeps the whole text; raise limits.text_bytes in config.toml to keep more"),
+            );
+        }
         let slug = unique_slug(&article, &seed.path, &mut taken);
-        let text = compose(seed, &article, &outlet, url.as_deref(), config);
+        let (text, dropped) = compose(seed, &article, &outlet, url.as_deref(), config);
+        if dropped > 0 {
+            diags.push(
+                Diagnostic::warning(
+                    &seed.path,
+                    format!("{dropped} more claim suggestions were not written (the limit is {} a page)", config.limits.tags),
+                )
+                .with_hint("raise limits.tags in config.toml to have them suggested"),
+            );
+        }
         new_pages.push(NewPage { path: Path::new(SOURCES_DIR).join(format!("{slug}.md")), text });
     }
     (new_pages, diags)
@@ -156,9 +187,24 @@ pub fn detect_outlet(raw: &str, config: &Config) -> String {
     }
 }
 
+/// Keeps the article's blocks within `limit` bytes; `Some(blocks kept)` when
+/// some were left out.
+fn cap_text(article: &mut Article, limit: usize) -> Option<usize> {
+    let mut total = 0;
+    let keep = article.blocks.iter().position(|b| {
+        total += match b {
+            Block::Paragraph(p) | Block::Heading(p) => p.len() + 2,
+        };
+        total > limit
+    })?;
+    article.blocks.truncate(keep);
+    Some(keep)
+}
+
 /// A markdown seed: optional `+++` front matter (title, url, date), a
-/// leading `# Title`, and blocks classified like text paragraphs.
-fn read_markdown(raw: &str, chrome: &[String]) -> (Article, Option<String>) {
+/// leading `# Title`, and blocks classified like text paragraphs. Blocks
+/// nested deeper than `nesting` are flattened: seeds are web text.
+fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> (Article, Option<String>) {
     #[derive(serde::Deserialize, Default)]
     struct SeedFront {
         title: Option<String>,
@@ -182,6 +228,8 @@ fn read_markdown(raw: &str, chrome: &[String]) -> (Article, Option<String>) {
             article.title = Some(block[2..].trim().to_owned());
         } else if let Some(h) = block.strip_prefix('#') {
             article.blocks.push(Block::Heading(h.trim_start_matches('#').trim().to_owned()));
+        } else if markdown::too_deep(block, nesting).is_some() {
+            article.blocks.push(Block::Paragraph(markdown::flatten(block, nesting)));
         } else {
             // Kept as markdown: the seed's own formatting is part of the article.
             article.blocks.push(Block::Paragraph(block.to_owned()));
@@ -234,7 +282,8 @@ fn quote(s: &str) -> String {
 
 /// The new page's text: front matter with the machine's suggestions, then the
 /// article as markdown.
-fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, config: &Config) -> String {
+/// Also returns how many claim suggestions the tag limit left out.
+fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, config: &Config) -> (String, usize) {
     let mut body = String::new();
     for block in &article.blocks {
         match block {
@@ -252,7 +301,7 @@ fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, conf
     let mut out = String::from("+++\n");
     let _ = writeln!(out, "title = {}", quote(&title));
     let _ = writeln!(out, "outlet = {}", quote(outlet));
-    let _ = writeln!(out, "language = {}", quote(&detect_language(&plain, &config.site.language)));
+    let _ = writeln!(out, "language = {}", quote(&detect_language(&plain, config.site.language())));
     if let Some(date) = &article.date {
         let _ = writeln!(out, "date = {date}");
     }
@@ -267,7 +316,9 @@ fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, conf
     }
     let _ = writeln!(out, "seed = {}", quote(&seed.path));
     let _ = writeln!(out, "seed_hash = {}", quote(&seed.hash));
-    let suggestions = claims::suggest(&plain, &config.rules, |c| config.claims.get(c).and_then(|c| c.stance));
+    let mut suggestions = claims::suggest(&plain, &config.rules, |c| config.claims.get(c).and_then(|c| c.stance));
+    let dropped = suggestions.len().saturating_sub(config.limits.tags);
+    suggestions.truncate(config.limits.tags);
     if !suggestions.is_empty() {
         out.push_str("\n# Claim tags suggested from the patterns in config.toml.\n");
         out.push_str("# Set status = \"confirmed\" to keep one, \"rejected\" to drop it for good.\n");
@@ -293,5 +344,5 @@ fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, conf
     out.push_str("+++\n\n");
     out.push_str(body.trim_end());
     out.push('\n');
-    out
+    (out, dropped)
 }

@@ -34,6 +34,8 @@ pub struct ThemeFiles {
     /// Interface strings by language code: TOML mapping English text to the
     /// language's text. English needs none.
     pub i18n: Vec<(String, String)>,
+    /// Templates the briefing's theme folder provides (the rest are built in).
+    pub overridden: std::collections::BTreeSet<String>,
 }
 
 /// The default theme, built into the binary so a briefing needs no copy of it.
@@ -56,6 +58,7 @@ pub fn default_theme() -> ThemeFiles {
         ],
         statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
         i18n: vec![("fr".into(), include_str!("../../themes/default/i18n/fr.toml").to_owned())],
+        overridden: Default::default(),
     }
 }
 
@@ -135,15 +138,21 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         let text = value.as_str().ok_or_else(|| tera::Error::msg("tr expects a string"))?;
         Ok(tera::Value::String(strings.get(text).cloned().unwrap_or_else(|| text.to_owned())))
     });
-    let theme_path = |name: &str| format!("themes/{}/templates/{name}", input.theme_name);
+    let theme_path = |name: &str| match input.theme.overridden.contains(name) {
+        true => format!("themes/{}/templates/{name}", input.theme_name),
+        false => format!("{name} (built-in theme)"),
+    };
     if let Err(e) = tera.add_raw_templates(input.theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        return Err(vec![template_error(&theme_path("*.html"), &e)]);
+        // Tera names the template that failed to parse in its message.
+        let named = input.theme.overridden.iter().find(|n| e.to_string().contains(n.as_str()));
+        let file = named.map_or_else(|| format!("themes/{}/templates/", input.theme_name), |n| theme_path(n));
+        return Err(vec![template_error(&file, &e)]);
     }
     let config = input.config;
     let site = SiteContext {
         title: &config.site.title,
         description: &config.site.description,
-        language: &config.site.language,
+        language: config.site.language(),
     };
     let claim_labels: BTreeMap<&str, &str> =
         config.claims.iter().map(|(id, c)| (id.as_str(), c.label.as_str())).collect();
@@ -721,7 +730,7 @@ fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
 /// The interface strings for the site's language, from the theme's
 /// `i18n/<language>.toml`; English is the identity.
 fn interface_strings(input: &Inputs) -> Result<Arc<std::collections::HashMap<String, String>>, Vec<Diagnostic>> {
-    let language = &input.config.site.language;
+    let language = input.config.site.language();
     if language == "en" {
         return Ok(Arc::default());
     }
@@ -832,8 +841,13 @@ fn template_error(file: &str, e: &tera::Error) -> Diagnostic {
         chain.push(s.to_string());
         source = s.source();
     }
-    Diagnostic::error(file, format!("template error: {}", chain.join(": ")))
-        .with_hint("fix the template, or remove the theme folder to use the built-in default theme")
+    let hint = if file.ends_with("(built-in theme)") {
+        "the built-in theme failed: if themes/ overrides a template it includes or extends (base.html, \
+         macros.html), check that one; otherwise this is a fault in parallax, please report it"
+    } else {
+        "fix the template, or remove it from the theme folder to use the built-in one"
+    };
+    Diagnostic::error(file, format!("template error: {}", chain.join(": "))).with_hint(hint)
 }
 
 fn origin_class(origin: Origin) -> &'static str {

@@ -83,42 +83,110 @@ pub struct Server {
     pub live: Arc<Live>,
 }
 
+/// Which `Host` names the server answers to: its own address, `localhost`,
+/// and the names given with `--allow-host`. A page on another site that
+/// resolves its own name to this machine (DNS rebinding) is refused.
+#[derive(Debug, Clone)]
+pub struct Hosts {
+    names: Vec<String>,
+    port: u16,
+}
+
+impl Hosts {
+    pub fn new(addr: SocketAddr, allowed: &[String]) -> Hosts {
+        let mut names = vec!["localhost".to_owned(), "127.0.0.1".to_owned(), "::1".to_owned()];
+        if !addr.ip().is_unspecified() {
+            names.push(addr.ip().to_string());
+        }
+        names.extend(allowed.iter().map(|h| h.trim().trim_start_matches('[').trim_end_matches(']').to_lowercase()));
+        Hosts { names, port: addr.port() }
+    }
+
+    /// The host name of a `Host` header value (`name:port`, `[v6]:port`),
+    /// lowercased, if it is one this server answers to.
+    fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_lowercase();
+        let name = match host.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(""),
+            None => host.rsplit_once(':').map_or(host.as_str(), |(n, _)| n),
+        };
+        !name.is_empty() && (self.names.iter().any(|n| n == name) || name.ends_with(".localhost"))
+    }
+
+    /// Whether a browser `Origin` is this server itself: an allowed host on
+    /// this port, over http.
+    fn is_own_origin(&self, origin: &str) -> bool {
+        let Some(rest) = origin.trim().strip_prefix("http://") else { return false };
+        let port = rest.rsplit_once(':').and_then(|(_, p)| p.parse::<u16>().ok()).unwrap_or(80);
+        port == self.port && self.allows(rest)
+    }
+}
+
 impl Server {
-    /// Starts serving `output` on `bind:port` (port 0 picks a free one).
-    pub fn start(bind: IpAddr, port: u16, output: PathBuf) -> anyhow::Result<Server> {
+    /// Starts serving `output` on `bind:port` (port 0 picks a free one),
+    /// answering requests for the host names `Hosts` allows.
+    pub fn start(bind: IpAddr, port: u16, output: PathBuf, allow_hosts: &[String]) -> anyhow::Result<Server> {
         let http = tiny_http::Server::http(SocketAddr::new(bind, port))
             .map_err(|e| anyhow::anyhow!("cannot listen on {bind}:{port}: {e}; choose another port with --port"))?;
         let addr = http.server_addr().to_ip().ok_or_else(|| anyhow::anyhow!("not an IP listener"))?;
+        let hosts = Arc::new(Hosts::new(addr, allow_hosts));
         let live = Arc::new(Live::default());
         let shared = live.clone();
         std::thread::spawn(move || {
             for request in http.incoming_requests() {
                 let live = shared.clone();
                 let output = output.clone();
-                std::thread::spawn(move || handle(request, &output, &live));
+                let hosts = hosts.clone();
+                std::thread::spawn(move || handle(request, &output, &live, &hosts));
             }
         });
         Ok(Server { addr, live })
     }
 }
 
+fn header_value(request: &Request, name: &'static str) -> Option<String> {
+    request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.to_string())
+}
+
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
-fn handle(request: Request, output: &Path, live: &Live) {
+fn refuse(request: Request, status: u16, message: &str) {
+    let response = Response::from_string(message)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"));
+    let _ = request.respond(response);
+}
+
+fn handle(request: Request, output: &Path, live: &Live, hosts: &Hosts) {
+    let host = header_value(&request, "Host").unwrap_or_default();
+    if !hosts.allows(&host) {
+        let message = format!(
+            "parallax serve does not answer for the host `{host}`; if you meant to reach it by that name, \
+             restart it with --allow-host {}",
+            host.rsplit_once(':').map_or(host.as_str(), |(n, _)| n)
+        );
+        return refuse(request, 403, &message);
+    }
     let url = request.url().to_owned();
     let path = url.split(['?', '#']).next().unwrap_or("/");
+    let method_ok = match path {
+        LIVE_PATH => *request.method() == Method::Get,
+        _ => matches!(request.method(), Method::Get | Method::Head),
+    };
+    if !method_ok {
+        return refuse(request, 405, "method not allowed");
+    }
     if path == LIVE_PATH {
+        if header_value(&request, "Origin").is_some_and(|o| !hosts.is_own_origin(&o)) {
+            return refuse(request, 403, "the live-reload socket answers only pages of this server");
+        }
         return live_socket(request, live);
     }
     if path == STATUS_PATH {
         let response = Response::from_string(live.status()).with_header(header("Content-Type", "application/json"));
         let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
-        return;
-    }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
         return;
     }
     let response = match resolve(output, path) {
@@ -326,6 +394,25 @@ mod tests {
             std::os::unix::fs::symlink(dir.path().join("config.toml"), site.join("link")).unwrap();
             assert!(resolve(&site, "/link").is_none(), "symlink out of the site");
         }
+    }
+
+    #[test]
+    fn only_own_hosts_and_origins_are_answered() {
+        let hosts = Hosts::new("127.0.0.1:1111".parse().unwrap(), &["briefing.lan".into()]);
+        for ok in ["127.0.0.1:1111", "localhost:1111", "LOCALHOST", "[::1]:1111", "briefing.lan:1111", "a.localhost"] {
+            assert!(hosts.allows(ok), "{ok}");
+        }
+        for bad in ["", "evil.example:1111", "127.0.0.1.evil.example", "localhost.evil.example", "[::2]:1111"] {
+            assert!(!hosts.allows(bad), "{bad}");
+        }
+        assert!(hosts.is_own_origin("http://127.0.0.1:1111"));
+        assert!(hosts.is_own_origin("http://localhost:1111"));
+        for bad in ["null", "http://evil.example:1111", "http://127.0.0.1:2222", "https://localhost:1111", "file://"] {
+            assert!(!hosts.is_own_origin(bad), "{bad}");
+        }
+        let any = Hosts::new("0.0.0.0:80".parse().unwrap(), &[]);
+        assert!(!any.allows("0.0.0.0") && any.allows("localhost"));
+        assert!(any.is_own_origin("http://localhost"));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct Options {
     pub debounce: Duration,
     /// Serve on this address and port; `None` only watches.
     pub serve: Option<(IpAddr, u16)>,
+    /// Host names the server answers to besides its address and localhost.
+    pub allow_hosts: Vec<String>,
 }
 
 pub fn run(opts: Options) -> anyhow::Result<()> {
@@ -33,7 +35,9 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     // Watch before the first build, so no change made during it is missed.
     let mut watcher = watch::Watcher::new(&opts.root, session.output(), opts.debounce)?;
     let server = match opts.serve {
-        Some((bind, port)) => Some(http::Server::start(bind, port, session.output().to_path_buf())?),
+        Some((bind, port)) => {
+            Some(http::Server::start(bind, port, session.output().to_path_buf(), &opts.allow_hosts)?)
+        }
         None => None,
     };
     let live = server.as_ref().map(|s| s.live.clone());
@@ -46,6 +50,9 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     let mut last_ok = first.ok;
     report(&first, &[], server.as_ref());
     match &server {
+        Some(s) if s.addr.ip().is_unspecified() => {
+            eprintln!("serving http://localhost:{}/ and on every interface (Ctrl+C to stop)", s.addr.port())
+        }
         Some(s) => eprintln!("serving http://{}/ (Ctrl+C to stop)", s.addr),
         None => eprintln!("watching {} (Ctrl+C to stop)", opts.root.display()),
     }

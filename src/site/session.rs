@@ -10,7 +10,8 @@
 //! byte. The first build of a session writes everything through the usual
 //! staging folder.
 
-use super::{check_output_dir, create_page, load_changed, require_config, Changed, PageCache, Staging};
+use super::output::{self, Staging};
+use super::{create_page, load_changed, require_config, Changed, PageCache};
 use crate::annotate::Annotated;
 use crate::diag::{self, Diagnostic};
 use crate::render::{self, Scope};
@@ -62,8 +63,7 @@ pub struct Rebuild {
 impl Session {
     pub fn new(root: &Path, output: Option<PathBuf>) -> anyhow::Result<Session> {
         require_config(root)?;
-        let output = output.unwrap_or_else(|| root.join("public"));
-        check_output_dir(root, &output)?;
+        let output = output::checked(root, &output.unwrap_or_else(|| root.join("public")))?;
         Ok(Session {
             root: root.to_path_buf(),
             output,
@@ -139,7 +139,9 @@ impl Session {
                 create_page(&self.root, new)?;
                 report.created.push(new.path.clone());
             }
-            staging.commit()?;
+            for warning in staging.commit()? {
+                report.diagnostics.push(Diagnostic::warning(super::rel_string(&self.root, &self.output), warning));
+            }
             self.written = hashes.into_inner().expect("no panics while held");
             report.written = self.written.keys().cloned().collect();
             announce(&report.written);
@@ -273,10 +275,7 @@ fn write_atomically(dir: &Path, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
     let path = dir.join(relative);
     let parent = path.parent().unwrap_or(dir);
     fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let tmp =
-        parent.join(format!(".{}.parallax-tmp", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
-    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+    crate::fsx::replace(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Removes the folders a removed page leaves empty, up to the output folder.
