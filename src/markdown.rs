@@ -157,6 +157,44 @@ fn nesting(line: &str) -> (usize, usize) {
     (markers + if item { indent / 2 } else { 0 }, i)
 }
 
+/// `text` with its raw HTML (blocks and inline tags) turned into visible
+/// text: each `<` of it becomes `&lt;`, so no setting renders it as markup.
+/// For markdown that comes from the web.
+pub fn html_as_text(text: &str) -> String {
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, text, &options(false));
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let offset = |p: comrak::nodes::LineColumn| {
+        line_starts.get(p.line.saturating_sub(1)).map_or(text.len(), |s| (s + p.column.saturating_sub(1)).min(text.len()))
+    };
+    let mut ranges: Vec<(usize, usize)> = root
+        .descendants()
+        .filter(|n| matches!(n.data.borrow().value, NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_)))
+        .map(|n| {
+            let pos = n.data.borrow().sourcepos;
+            (offset(pos.start), offset(pos.end) + 1)
+        })
+        .collect();
+    if ranges.is_empty() {
+        return text.to_owned();
+    }
+    ranges.sort_unstable();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut ranges = ranges.into_iter().peekable();
+    for (i, c) in text.char_indices() {
+        while ranges.peek().is_some_and(|r| r.1 <= i) {
+            ranges.next();
+        }
+        if c == '<' && ranges.peek().is_some_and(|r| r.0 <= i) {
+            out.push_str("&lt;");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The plain text of a markdown document.
 pub fn plain_text(markdown: &str) -> String {
     let arena = Arena::new();
@@ -228,6 +266,20 @@ mod tests {
         let lists: String = (0..80).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
         assert!(too_deep(&lists, 64).is_some());
         assert_eq!(too_deep(&format!("{}code\n", " ".repeat(300)), 64), None);
+    }
+
+    #[test]
+    fn web_html_becomes_text() {
+        let md = "Hi <img src=x onerror=alert(1)> there `<b>code</b>`.\n\n<script>\nalert(1)\n</script>\n\n<b>bold</b> end\n";
+        let safe = html_as_text(md);
+        assert!(!safe.contains("<img") && !safe.contains("<script") && !safe.contains("<b>bold"), "{safe}");
+        assert!(safe.contains("`<b>code</b>`"), "code spans stay as they are: {safe}");
+        let arena = Arena::new();
+        let root = comrak::parse_document(&arena, &safe, &options(true));
+        let mut html = String::new();
+        comrak::format_html(root, &options(true), &mut html).unwrap();
+        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
     }
 
     #[test]

@@ -211,6 +211,7 @@ fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> (Article, Opti
         url: Option<String>,
         date: Option<toml::value::Datetime>,
     }
+    // Web text: its HTML is shown as text whatever site.raw_html says.
     let raw = raw.replace("\r\n", "\n");
     let mut body = raw.as_str();
     let mut front = SeedFront::default();
@@ -220,6 +221,7 @@ fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> (Article, Opti
             body = rest[end + 4..].trim_start_matches(['\n', '+']);
         }
     }
+    let body = markdown::html_as_text(body);
     let mut article = Article { title: front.title, date: front.date.map(|d| d.to_string()), ..Article::default() };
     for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
         if let Some(kind) = clean::chrome_kind(block, chrome) {

@@ -121,6 +121,17 @@ pub fn render(body: &str, highlights: Vec<Highlight>, raw_html: bool) -> String 
     let options = markdown::options(raw_html);
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, body, &options);
+    if raw_html {
+        // comrak filters script URLs only in its safe mode; with raw HTML on
+        // they stay filtered all the same.
+        for node in root.descendants() {
+            if let NodeValue::Link(link) | NodeValue::Image(link) = &mut node.data.borrow_mut().value {
+                if comrak::html::dangerous_url(&link.url) {
+                    link.url.clear();
+                }
+            }
+        }
+    }
     let mut offsets = HashMap::new();
     markdown::walk_plain(root, |node, at| {
         offsets.insert(node as *const _ as usize, at);
@@ -135,6 +146,15 @@ pub fn render(body: &str, highlights: Vec<Highlight>, raw_html: bool) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_links_are_filtered_even_with_raw_html() {
+        for raw in [false, true] {
+            let html = render("[x](javascript:alert(1)) ![i](vbscript:x) [ok](https://a.example/)", vec![], raw);
+            assert!(!html.contains("javascript:") && !html.contains("vbscript:"), "{html}");
+            assert!(html.contains("href=\"https://a.example/\""), "{html}");
+        }
+    }
 
     fn hl(start: usize, end: usize, id: &str) -> Highlight {
         Highlight {
