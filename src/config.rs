@@ -44,9 +44,13 @@ pub struct Site {
     pub title: String,
     #[serde(default)]
     pub description: String,
-    /// The language of the site's interface and the default for sources.
+    /// The language of the site's interface (`en` unless set).
     #[serde(default = "default_language")]
     pub language: Spanned<String>,
+    /// The language assumed for a source whose own language its text does
+    /// not show; the interface language unless set.
+    #[serde(default)]
+    pub source_language: Option<String>,
     /// A folder under `themes/` overriding the built-in theme file by file.
     #[serde(default = "default_theme")]
     pub theme: Spanned<String>,
@@ -68,6 +72,9 @@ impl Site {
     }
     pub fn theme(&self) -> &str {
         self.theme.get_ref()
+    }
+    pub fn source_language(&self) -> &str {
+        self.source_language.as_deref().unwrap_or(self.language())
     }
 }
 
@@ -107,10 +114,27 @@ pub enum Affiliation {
     Unknown,
 }
 
+/// What kind of outlet: a wire agency writes for other outlets, which
+/// publish its dispatches (`wire` on a page is kept apart from `outlet`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutletKind {
+    Wire,
+    Newspaper,
+    Broadcaster,
+    Online,
+    Magazine,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outlet {
     pub name: String,
+    #[serde(default)]
+    pub kind: Option<OutletKind>,
+    /// Languages it publishes in.
+    #[serde(default)]
+    pub languages: Vec<String>,
     #[serde(default = "unknown")]
     pub country: String,
     #[serde(default = "unknown")]
@@ -126,6 +150,22 @@ pub struct Outlet {
     pub notes: Vec<OutletNote>,
     #[serde(default)]
     pub signatures: Signatures,
+    /// The public source of each fact (`owner`, `funding`, `affiliation`,
+    /// `country`), by fact.
+    #[serde(default)]
+    pub cite: BTreeMap<String, String>,
+    /// Whether the shipped registry has this outlet (its profile is sourced
+    /// there), and whether config.toml names it.
+    #[serde(skip)]
+    pub in_registry: bool,
+    #[serde(skip)]
+    pub in_config: bool,
+}
+
+impl Outlet {
+    pub fn is_wire(&self) -> bool {
+        self.kind == Some(OutletKind::Wire)
+    }
 }
 
 fn unknown() -> String {
@@ -212,6 +252,15 @@ pub struct Actor {
     pub aliases: Vec<String>,
 }
 
+/// How a wire agency is credited in a text.
+#[derive(Debug, Default)]
+pub struct Wire {
+    pub id: String,
+    pub signatures: Vec<String>,
+    /// The name a byline or credit line uses, as written ("AFP", "Reuters").
+    pub short_name: String,
+}
+
 /// Matchers compiled from the config.
 #[derive(Debug, Default)]
 pub struct Rules {
@@ -228,9 +277,16 @@ pub struct Rules {
     pub actor_names: BTreeMap<String, String>,
     /// Ids of the actors that are organisations (newspapers, agencies, firms).
     pub organisations: std::collections::BTreeSet<String>,
-    /// Per outlet id, its folded text signatures and chrome lines.
+    /// Per outlet id (wires excluded), its folded text signatures.
     pub outlet_signatures: Vec<(String, Vec<String>)>,
+    /// Per outlet id, its folded chrome lines.
     pub outlet_chrome: BTreeMap<String, Vec<String>>,
+    /// Host names and the outlet each belongs to, longest first, so the most
+    /// specific host wins ("francais.rt.com" before "rt.com").
+    pub outlet_hosts: Vec<(String, String)>,
+    /// Per wire agency: its id, folded credit signatures, and the short name
+    /// a byline uses ("AFP", "Reuters").
+    pub wires: Vec<Wire>,
 }
 
 impl Rules {
@@ -260,11 +316,44 @@ impl Config {
         let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, file, &e)])?;
         let mut diags = Vec::new();
         config.source = text.to_owned();
+        config.merge_registry(text, file, &mut diags);
         config.validate(text, file, &mut diags);
         if diags.is_empty() {
             Ok(config)
         } else {
             Err(diags)
+        }
+    }
+
+    /// Adds the registry's outlets, with the config's entries of the same id
+    /// merged over them.
+    fn merge_registry(&mut self, text: &str, file: &Path, diags: &mut Vec<Diagnostic>) {
+        for outlet in self.outlets.values_mut() {
+            outlet.in_config = true;
+        }
+        let own: toml::Table = toml::from_str(text).unwrap_or_default();
+        let own = own.get("outlets").and_then(toml::Value::as_table);
+        for (id, base) in crate::registry::tables() {
+            let over = own.and_then(|o| o.get(id)).and_then(toml::Value::as_table);
+            let merged = match over {
+                Some(over) => crate::registry::merge(base.clone(), over),
+                None => base.clone(),
+            };
+            match merged.try_into::<Outlet>() {
+                Ok(mut outlet) => {
+                    outlet.in_registry = true;
+                    outlet.in_config = over.is_some();
+                    self.outlets.insert(id.clone(), outlet);
+                }
+                Err(e) => {
+                    let at = text.find(&format!("outlets.{id}")).unwrap_or(0);
+                    diags.push(
+                        Diagnostic::error(file, format!("outlet `{id}` does not merge with the registry's: {}", e.message().trim()))
+                            .at(text, at)
+                            .with_hint("check the fields of this outlet against the config reference in README.md"),
+                    );
+                }
+            }
         }
     }
 
@@ -347,10 +436,28 @@ impl Config {
         }
         for (id, outlet) in &self.outlets {
             let sigs = outlet.signatures.text.iter().map(|s| fold::fold(s)).filter(|s| !s.is_empty());
-            rules.outlet_signatures.push((id.clone(), sigs.collect()));
+            if outlet.is_wire() {
+                // "Agence France-Presse (AFP)" is credited as "AFP".
+                let short = outlet
+                    .name
+                    .rsplit_once('(')
+                    .map(|(_, s)| s.trim_end_matches(')').trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| outlet.name.clone());
+                rules.wires.push(Wire { id: id.clone(), signatures: sigs.collect(), short_name: short });
+            } else {
+                rules.outlet_signatures.push((id.clone(), sigs.collect()));
+            }
+            for host in &outlet.signatures.hosts {
+                let host = host.trim().trim_start_matches("www.").to_ascii_lowercase();
+                if !host.is_empty() {
+                    rules.outlet_hosts.push((host, id.clone()));
+                }
+            }
             let chrome = outlet.signatures.chrome.iter().map(|s| fold::fold(s.trim()));
             rules.outlet_chrome.insert(id.clone(), chrome.collect());
         }
+        rules.outlet_hosts.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         self.rules = rules;
     }
 
@@ -455,7 +562,7 @@ mod tests {
     fn minimal_config_parses() {
         let c = parse("[site]\ntitle = \"T\"\n").unwrap();
         assert_eq!(c.site.language(), "en");
-        assert!(c.outlets.is_empty());
+        assert!(c.outlets.values().all(|o| !o.in_config && o.in_registry), "only the registry's outlets");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod fsx;
 pub mod ingest;
 pub mod markdown;
 pub mod page;
+pub mod registry;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -33,6 +33,19 @@ pub struct FrontMatter {
     pub dateline: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    /// The byline's names, as the source gives them.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// The wire agency that wrote the article, when the text credits one
+    /// (an outlet id, usually of the registry): `outlet` published it.
+    #[serde(default)]
+    pub wire: Option<Spanned<String>>,
+    /// The site's own name, as a saved page states it.
+    #[serde(default)]
+    pub site_name: Option<String>,
+    /// The encoding the seed was read in, when it was not UTF-8.
+    #[serde(default)]
+    pub encoding: Option<String>,
     /// The seed this page was made from, relative to the site root.
     #[serde(default)]
     pub seed: Option<String>,

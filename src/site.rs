@@ -234,7 +234,7 @@ fn load_config(root: &Path, cache: &mut PageCache) -> Result<Arc<Config>, Vec<Di
 
 fn outlet_warnings(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) {
     for (id, outlet) in &config.outlets {
-        if outlet.notes.is_empty() {
+        if outlet.notes.is_empty() && outlet.in_config {
             let at = fs::read_to_string(root.join(config::FILE_NAME))
                 .ok()
                 .and_then(|t| t.find(&format!("outlets.{id}]")).map(|at| (t, at)));

@@ -414,17 +414,23 @@ pub(crate) fn unknown_id<'a>(
 }
 
 fn check_outlet(page: &Page, config: &Config, diags: &mut Vec<Diagnostic>) {
-    let outlet = page.front.outlet.get_ref();
-    if outlet == UNKNOWN_OUTLET || config.outlets.contains_key(outlet) {
-        return;
+    let fields = std::iter::once(("outlet", &page.front.outlet)).chain(page.front.wire.as_ref().map(|w| ("wire", w)));
+    for (field, value) in fields {
+        let id = value.get_ref();
+        if id == UNKNOWN_OUTLET || config.outlets.contains_key(id) {
+            continue;
+        }
+        let at = page.front_offset(value.span().start);
+        let d = Diagnostic::error(&page.path, format!("unknown {field} `{id}`")).at(&page.text, at);
+        let ids = config.outlets.keys().map(String::as_str).chain([UNKNOWN_OUTLET]);
+        diags.push(match did_you_mean(id, ids) {
+            Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+            None => d.with_hint(
+                "use an outlet id of the registry (see README.md, \"Outlets\"), add one under [outlets.<id>] in \
+                 config.toml, or write \"unknown\"",
+            ),
+        });
     }
-    let at = page.front_offset(page.front.outlet.span().start);
-    let d = Diagnostic::error(&page.path, format!("unknown outlet `{outlet}`")).at(&page.text, at);
-    let ids = config.outlets.keys().map(String::as_str).chain([UNKNOWN_OUTLET]);
-    diags.push(match did_you_mean(outlet, ids) {
-        Some(near) => d.with_hint(format!("did you mean `{near}`?")),
-        None => d.with_hint("add a profile under [outlets.<id>] in config.toml, or use \"unknown\""),
-    });
 }
 
 /// How similar a reworded passage must stay to its tag's `exact` text to

@@ -226,9 +226,12 @@ fn outlets(sources: &[Source], config: &Config) -> Vec<Outlet> {
     for s in sources {
         by_outlet.entry(&s.outlet).or_default().push(s.slug.clone());
     }
+    // The registry's outlets appear when a source is theirs; the config's
+    // always (an analyst may list outlets still to be collected).
     let mut out: Vec<Outlet> = config
         .outlets
         .iter()
+        .filter(|(id, o)| o.in_config || by_outlet.contains_key(id.as_str()))
         .map(|(id, o)| Outlet {
             id: id.clone(),
             name: o.name.clone(),

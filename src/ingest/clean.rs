@@ -1,7 +1,13 @@
-//! Turning a scraped article into clean blocks: title, paragraphs and
-//! crossheads, with the site chrome (consent banners, share and follow
-//! widgets, related links, image credits, source footers) set aside and
-//! labelled, never silently dropped. Pure.
+//! Turning a scraped article into clean blocks: the headline, paragraphs
+//! and crossheads, with what no reader counts as the article (bylines,
+//! datelines, timestamps, share and follow prompts, related-article lists,
+//! captions and credits, copyright lines, breadcrumbs, newsletter and
+//! advertisement labels) set aside, labelled and kept, never silently
+//! dropped. The byline, dateline and dates it finds become metadata.
+//! French and English. Pure.
+//!
+//! The same line classifier cleans the text extracted from saved web pages
+//! (`html`), so both kinds of seed are judged by one set of rules.
 
 use crate::fold::fold;
 use crate::page::Removed;
@@ -11,9 +17,20 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
+    /// Plain text, escaped when written as markdown.
     Paragraph(String),
     /// A short line inside the article that introduces a section.
     Heading(String),
+    /// Markdown already (a markdown seed's block, or a converted web page's).
+    Markdown(String),
+}
+
+impl Block {
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph(t) | Block::Heading(t) | Block::Markdown(t) => t,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -27,6 +44,17 @@ pub struct Article {
     pub date: Option<String>,
     /// The timestamp line as given, when it states no full date.
     pub date_text: Option<String>,
+    /// The byline's names.
+    pub author: Option<String>,
+    /// The page's address, when the seed states it.
+    pub url: Option<String>,
+    /// The site's own name, when a saved page states it.
+    pub site_name: Option<String>,
+    /// The language a saved page declares.
+    pub language: Option<String>,
+    /// Lines that may credit a wire agency (bylines, datelines, credit lines
+    /// and the article's first and last lines), for `ingest` to match.
+    pub credits: Vec<String>,
 }
 
 /// Splits scraped text into paragraphs: blank lines separate blocks, and
@@ -41,10 +69,15 @@ pub fn paragraphs(raw: &str) -> Vec<String> {
         }
         // Hard-wrapped text has lines of a terminal's width that stop
         // mid-sentence; scraped text has one (long) line per paragraph.
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         let wrapped = lines.len() > 1
-            && lines[..lines.len() - 1]
-                .iter()
-                .all(|l| (40..=100).contains(&l.chars().count()) && !l.ends_with(['.', '!', '?', '»', '"', ':', ')']));
+            && lines[..lines.len() - 1].iter().all(|l| {
+                let len = l.chars().count();
+                (40..=100).contains(&len)
+                    && len * 4 >= widest * 3
+                    && !l.ends_with(['.', '!', '?', '»', '"', ':', ')'])
+                    && url_line(l).is_none()
+            });
         if wrapped {
             out.push(squash_spaces(&lines.join(" ")));
         } else {
@@ -54,16 +87,85 @@ pub fn paragraphs(raw: &str) -> Vec<String> {
     out
 }
 
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+}
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        fn $name() -> &'static Regex {
+            static R: OnceLock<Regex> = OnceLock::new();
+            re(&R, $re)
+        }
+    };
+}
+
+// Every pattern runs on folded text: lowercase, no accents, straight quotes.
+pattern!(
+    consent_strong,
+    r"tout accepter|tout refuser|parametrer vos choix|(utilise|utilisons|uses|use) (des |de )?cookies|accept all|reject all|manage (your )?(cookie|privacy)|cookie settings"
+);
+pattern!(
+    consent_weak,
+    r"\bcookies?\b|politique de confidentialite|\bconsent(ez|ement)?\b|privacy policy|traceurs|donnees personnelles|personal data"
+);
+pattern!(
+    follow,
+    r"^(suivez|retrouvez|rejoignez|abonnez)[- ](-?nous|-?vous|\w+ en \w+)|^suivez\b|^follow\b[^.,;:]{0,50}\s(on|sur)\s+[\w.+ ]{1,20}$|^follow us\b|^join (us|our)\b.{0,40}\b(on|channel|telegram|whatsapp)\b|^subscribe (to|on)\b|^abonnez-vous\b|^like us on\b|^rejoignez-nous\b|\bon (telegram|mastodon|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|bluesky|threads|linkedin)\s*$"
+);
+pattern!(
+    share,
+    r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this)\b"
+);
+pattern!(
+    related,
+    r"^(a )?(lire|voir) (aussi|egalement|plus|la suite)\b|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:"
+);
+pattern!(source_footer, r"^sources?\s*:");
+pattern!(
+    caption,
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|credit|credits|image|illustration)\s*:|\b(photo|credit|image)\s*:\s*[\w .'/-]{2,40}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$"
+);
+pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
+pattern!(
+    timestamp,
+    r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree le\b"
+);
+pattern!(
+    advertisement,
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad)\s*:?\s*$"
+);
+pattern!(
+    newsletter,
+    r"newsletter|inscrivez-vous|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b"
+);
+pattern!(
+    notice,
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|^\d+ ?min(utes?)? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?content\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b"
+);
+pattern!(
+    byline,
+    r"^(by|par|de|written by|reported by|texte|text|article redige par|propos recueillis par|avec)\s*:?\s+\S"
+);
+pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
+pattern!(
+    dateline_text,
+    r"^\(([A-ZÀ-Ý][\p{L} .'-]{1,40})\)\s*[-–—]?\s*|^([A-ZÀ-Ý][\p{L}.'-]+(?:[ -][A-ZÀ-Ý][\p{L}.'-]+){0,3})\s*(?:,\s*([^()\n]{3,30}?))?\s*\(([\p{L} .-]{2,30})\)\s*[-–—:]\s*|^([A-ZÀ-Ý][A-ZÀ-Ý.'-]+(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý.'-]+){0,3})\s*(?:,\s*([^—–\n]{3,40}?))?\s*[—–-]\s+"
+);
+
 /// What kind of site chrome a paragraph is, if any.
 pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str> {
     let f = fold(para);
-    let f = f.trim();
+    let f = f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ']);
     let words = word_count(f);
     if outlet_chrome.iter().any(|c| c == f) {
         return Some("outlet-chrome");
     }
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
         return Some("consent-banner");
+    }
+    if words <= 4 && advertisement().is_match(f) {
+        return Some("advertisement");
     }
     if words <= 16 && follow().is_match(f) {
         return Some("follow-us");
@@ -77,79 +179,104 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 8 && source_footer().is_match(f) {
         return Some("source-footer");
     }
-    if words <= 60 && (f.contains('©') || f.contains("(c) ") || caption().is_match(f)) {
+    if words <= 40 && copyright().is_match(f) && !f.contains(" a declare") {
+        return Some("copyright");
+    }
+    if words <= 60 && (f.contains('©') || caption().is_match(f)) {
         return Some("image-caption");
     }
     if words <= 14 && timestamp().is_match(f) {
         return Some("timestamp");
     }
+    if words <= 60 && newsletter().is_match(f) && !ends_like_reporting(f) {
+        return Some("newsletter");
+    }
+    if words <= 12 && notice().is_match(f) {
+        return Some("notice");
+    }
+    if words <= 14 && is_breadcrumb(para) {
+        return Some("breadcrumb");
+    }
     None
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+/// An article sentence that mentions a newsletter ("…, the newsletter
+/// reported.") is not a prompt to subscribe to one.
+fn ends_like_reporting(f: &str) -> bool {
+    f.contains(" said") || f.contains(" a declare") || f.contains(" selon ") || f.contains(" according to")
 }
 
-/// Phrases only a consent banner uses.
-fn consent_strong() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"tout accepter|tout refuser|parametrer vos choix|(utilise|utilisons|uses|use) (des |de )?cookies|accept all|reject all|manage (your )?(cookie|privacy)|cookie settings",
-    )
+/// "Accueil > Monde > Europe", "Home / News / World": short segments joined
+/// by arrows or slashes.
+fn is_breadcrumb(line: &str) -> bool {
+    let seps = line.matches(['>', '›', '»', '/', '|']).count();
+    let segments: Vec<&str> =
+        line.split(['>', '›', '»', '/', '|']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    seps >= 2
+        && segments.len() >= 3
+        && !line.contains("://")
+        && segments.iter().all(|s| word_count(s) <= 4 && s.chars().next().is_some_and(char::is_uppercase))
 }
-/// Words a banner uses that an article about cookies might too: two needed.
-fn consent_weak() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"\bcookies?\b|politique de confidentialite|\bconsent(ez|ement)?\b|privacy policy|traceurs|donnees personnelles|personal data",
-    )
+
+/// A byline's names, if the line is one: "By Staff Reporter, Harbour
+/// Gazette" gives "Staff Reporter, Harbour Gazette" cut at a date or a
+/// timestamp it runs into; "Article rédigé par franceinfo" gives
+/// "franceinfo".
+pub fn byline_names(line: &str) -> Option<String> {
+    let f = fold(line);
+    let words = word_count(&f);
+    if words > 14 || line.ends_with(['.', '!', '?']) && words > 6 {
+        return None;
+    }
+    let start = if let Some(m) = byline().find(&f) {
+        // The folded text keeps ASCII offsets for the prefix's letters; map
+        // by characters to be safe with accents.
+        let skip = f[..m.end() - 1].chars().count();
+        line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i)
+    } else if byline_dash().is_match(line.trim()) {
+        line.find(|c: char| c.is_alphabetic()).unwrap_or(0)
+    } else {
+        return None;
+    };
+    let names = &line[start..];
+    // "Par Jean Dupont Publié le 4 juin" / "By X | Updated …": the names end
+    // where the timestamp starts.
+    let folded = fold(names);
+    let cut = [" publie", " mis a jour", " updated", " published", " le ", " | ", " - ", " – ", " — ", " on "]
+        .iter()
+        .filter_map(|w| folded.find(w))
+        .min()
+        .unwrap_or(folded.len());
+    let cut = names.char_indices().nth(folded[..cut].chars().count()).map_or(names.len(), |(i, _)| i);
+    let names = names[..cut].trim().trim_matches([',', ':', ';', '-', '–', '—', ' ']);
+    let first = names.chars().next()?;
+    // "de la Russie…", "par ailleurs": a sentence, not a byline.
+    let lower = fold(names);
+    if ["ailleurs", "contre", "exemple", "consequent", "la suite", "rapport"].iter().any(|w| lower.starts_with(w)) {
+        return None;
+    }
+    (!names.is_empty() && (first.is_uppercase() || lower.starts_with("la redaction") || words <= 4))
+        .then(|| names.to_owned())
 }
-fn follow() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^(suivez|retrouvez|rejoignez|abonnez)[- ](-?nous|-?vous|\w+ en \w+)|^suivez\b|^follow us\b|^follow \w+ on\b|^subscribe to\b|^abonnez-vous\b",
-    )
-}
-fn share() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet)\b")
-}
-fn related() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^(a )?(lire|voir) (aussi|egalement|plus)\b|^(read|see) (also|more)\b|^related\b|^sur le meme sujet\b")
-}
-fn source_footer() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^sources?\s*:")
-}
-fn caption() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|reuters|afp|ap)\b[^()]*)\)\.?$|^(photo|credit|credits|image)\s*:",
-    )
-}
-fn timestamp() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie le\b|^publication\s*:|^(last )?updated\b|^published\b|^date\s*:",
-    )
-}
-fn dateline() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^\(([A-ZÀ-Ý][\p{L} .'-]{1,40})\)\s|^([A-ZÀ-Ý][\p{L} .'-]{1,40}?)(?:,[^()]{0,30})? \((?:AFP|Reuters|AP|Belga|ATS)\)\s*[-–—]",
-    )
+
+/// A line that only gives a date (and maybe a time, a place, a wire):
+/// "March 13, 2024", "14/12/2015 à 10:30", "Update: 2015-12-14 05:19 GMT",
+/// "December 14, 2015 01:42 am | Updated …".
+fn is_date_line(line: &str) -> bool {
+    // "MOSCOU, 4 juin (AFP) - La Russie…" opens a paragraph.
+    if dateline_text().find(line).is_some_and(|m| word_count(&line[m.end()..]) >= 3) {
+        return false;
+    }
+    let f = fold(line);
+    let words = word_count(&f);
+    let dates = find_dates(&f);
+    words <= 16 && dates.first().is_some_and(|d| d.start <= 12 || timestamp().is_match(&f))
+        || words <= 8 && dates.iter().any(|d| d.full.is_some())
 }
 
 /// Does a paragraph read like a crosshead: short, no closing punctuation?
 fn is_heading_like(para: &str) -> bool {
-    word_count(para) <= 12 && !para.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+    word_count(para) <= 12 && !para.ends_with(['.', '!', '?', ':', ';', ',', '…', '»', '"', '”'])
 }
 
 /// Is this paragraph a widget fragment ("OK", "Raconter l'actualité")?
@@ -157,23 +284,159 @@ fn is_fragment(para: &str) -> bool {
     word_count(para) <= 3 && para.chars().count() <= 30 && !para.ends_with(['.', '!', '?'])
 }
 
+/// A line of running text: long, or a sentence.
+fn is_body(para: &str) -> bool {
+    let words = word_count(para);
+    // Headlines can end with a full stop ("… Alert Tues."); few run to twelve words.
+    words >= 25 || words >= 12 && para.ends_with(['.', '!', '?', '»', '"', '”', '…', ')'])
+}
+
+/// A short capitalised line that names a place, such as "Chennai" or
+/// "WASHINGTON:" on a line of its own in the header.
+fn is_place_line(para: &str) -> bool {
+    let t = para.trim().trim_end_matches([':', ',', '-', '—', '–']).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c)))
+}
+
+/// What a URL line at the top of a scrape gives: "URL: https://…".
+fn url_line(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let c = re(&R, r"^(?i:(?:url|source|link|lien|adresse)\s*:\s*)?(https?://[^\s<>]+)$").captures(line.trim())?;
+    Some(c[1].to_owned())
+}
+
 /// Cleans scraped plain text. `outlet_chrome` lists folded lines that the
-/// identified outlet's site is known to add.
+/// identified outlet's site is known to add, and lines that recur across
+/// its seeds.
 pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
     let paras = paragraphs(raw);
-    let mut kind: Vec<Option<&'static str>> = paras.iter().map(|p| chrome_kind(p, outlet_chrome)).collect();
+    let mut article = Article::default();
+    let blocks: Vec<Block> = paras.into_iter().map(Block::Paragraph).collect();
+    clean_blocks(&mut article, blocks, outlet_chrome, true);
+    article
+}
+
+/// The shared cleaner: classifies `blocks` (scraped lines, or the blocks of
+/// an extracted web page), keeps the article's, sets aside the chrome, and
+/// fills in the metadata the header and footer state. `find_title` says
+/// whether the headline is to be found among the blocks (a web page's comes
+/// from its metadata).
+///
+/// The article is the stretch of running text (paragraphs long enough and
+/// made of ordinary words, as jusText judges them); its header runs from the
+/// headline, the last short line above the first paragraph, to the body,
+/// and holds the standfirst, byline, dateline and timestamps. Short lines
+/// before the headline or after the last paragraph are the site's menus.
+pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[String], find_title: bool) {
+    let n = blocks.len();
+    let texts: Vec<String> = blocks.iter().map(|b| b.text().to_owned()).collect();
+    let mut kind: Vec<Option<&'static str>> = texts.iter().map(|p| chrome_kind(p, outlet_chrome)).collect();
+    for i in 0..n.min(3) {
+        if kind[i].is_none() && article.url.is_none() {
+            if let Some(url) = url_line(&texts[i]) {
+                article.url = Some(url);
+                kind[i] = Some("url");
+            }
+        }
+    }
+    let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
+    let good: Vec<bool> =
+        (0..n).map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i])).collect();
+    // The article is the largest run of paragraphs no long stretch of short
+    // lines interrupts; other runs are teasers and site text.
+    let (first_good, last_good) = main_run(&good, &texts);
+    // The headline: the last short line above the first paragraph.
+    let title_at = match (find_title, first_good) {
+        (true, Some(first)) => (0..first).rev().find(|&i| {
+            kind[i].is_none() && !metadata(&texts[i]) && !is_place_line(&texts[i]) && word_count(&texts[i]) >= 2
+        }),
+        _ => None,
+    };
+    if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
+        for i in 0..n {
+            eprintln!("{i:3} {:?} good={} title={} {}", kind[i], good[i], Some(i) == title_at, texts[i].chars().take(70).collect::<String>());
+        }
+    }
+    // A paragraph right under the headline is its standfirst; the body
+    // starts at the next one.
+    let body_start = match (title_at, first_good) {
+        (Some(t), Some(f)) if f == t + 1 => good.iter().skip(f + 1).position(|g| *g).map_or(f, |p| f + 1 + p),
+        (_, Some(f)) => f,
+        _ => 0,
+    };
+    for i in 0..n {
+        let outside = first_good.is_some_and(|f| i < f) || last_good.is_some_and(|l| i > l);
+        if kind[i].is_none() && good[i] && outside && !find_title_is_lede(title_at, first_good, i) {
+            kind[i] = Some("outside-article");
+        }
+        if kind[i].is_some() || good[i] {
+            continue;
+        }
+        let text = &texts[i];
+        let header = i < body_start || (i < body_start + 3 && first_good.is_some_and(|f| i > f));
+        let footer = last_good.is_some_and(|l| i > l) || i + 3 >= n;
+        if Some(i) == title_at {
+            continue;
+        }
+        if (header || footer) && byline_names(text).is_some() {
+            kind[i] = Some("byline");
+        } else if (header || footer) && is_date_line(text) {
+            kind[i] = Some("timestamp");
+        } else if header && i > 0 && kind[i - 1] == Some("byline") && word_count(text) <= 3 {
+            // "Article rédigé par franceinfo" / "Radio France".
+            kind[i] = Some("byline");
+        } else if header && i + 1 == body_start && is_place_line(text) && article.dateline.is_none() {
+            kind[i] = Some("dateline");
+            let place = text.trim().trim_end_matches([':', ',', '-', '—', '–']).trim();
+            article.dateline = Some(title_case(place));
+        } else if title_at.is_some_and(|t| i < t) {
+            // Menus, section names and kickers above the headline.
+            kind[i] = Some("navigation");
+        } else if last_good.is_some_and(|l| i > l) && word_count(text) <= 10 && !text.ends_with(['.', '!', '?', '»', '"', '”']) {
+            kind[i] = Some("navigation");
+        }
+    }
+    // Lists under a "Latest news" / "Lire aussi" heading: their short lines
+    // are links, up to the next run of text.
+    let mut in_list = false;
+    for i in 0..n {
+        match kind[i] {
+            Some("related-link") if word_count(&texts[i]) <= 5 => in_list = true,
+            Some(_) => {}
+            None if in_list && !good[i] && word_count(&texts[i]) <= 25 && Some(i) != title_at => {
+                kind[i] = Some("related-link")
+            }
+            None => in_list = false,
+        }
+    }
+    // A newsletter or consent box's own heading ("L'essentiel du jour").
+    for i in 0..n.saturating_sub(1) {
+        if kind[i].is_none() && !good[i] && Some(i) != title_at && is_heading_like(&texts[i]) {
+            if let Some(next @ ("newsletter" | "consent-banner" | "follow-us")) = kind[i + 1] {
+                kind[i] = Some(next);
+            }
+        }
+    }
     // A masthead fragment before the article ("TV" of "Press TV").
     if let Some(first) = kind.iter().position(Option::is_none) {
-        if paras[first].chars().count() <= 3 {
+        if texts[first].chars().count() <= 3 && Some(first) != title_at {
             kind[first] = Some("masthead");
         }
     }
     // Fragments wedged between pieces of chrome are chrome too ("OK").
     loop {
         let mut changed = false;
-        for i in 0..paras.len() {
+        for i in 0..n {
             let is_chrome = |j: Option<usize>| j.is_none_or(|j: usize| kind.get(j).is_none_or(Option::is_some));
-            if kind[i].is_none() && is_fragment(&paras[i]) && is_chrome(i.checked_sub(1)) && is_chrome(Some(i + 1)) {
+            if kind[i].is_none()
+                && Some(i) != title_at
+                && is_fragment(&texts[i])
+                && is_chrome(i.checked_sub(1))
+                && is_chrome(Some(i + 1))
+            {
                 kind[i] = Some("widget-fragment");
                 changed = true;
             }
@@ -183,43 +446,177 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
         }
     }
 
-    let mut article = Article::default();
     let mut kept = Vec::new();
-    for (para, kind) in paras.into_iter().zip(kind) {
+    for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
+        if Some(i) == title_at {
+            article.title = Some(text);
+            continue;
+        }
         match kind {
             Some(kind) => {
-                if kind == "timestamp" && article.date.is_none() {
-                    article.date = full_date(&para);
-                    if article.date.is_none() && article.date_text.is_none() {
-                        article.date_text = Some(para.clone());
+                if matches!(kind, "timestamp" | "source-footer" | "copyright" | "byline") {
+                    read_date(article, &text, false);
+                }
+                if kind == "timestamp" && article.dateline.is_none() {
+                    // "December 14, 2015 01:42 am | Updated … IST - WASHINGTON:"
+                    static PLACE: OnceLock<Regex> = OnceLock::new();
+                    let place = re(&PLACE, r"\s[-–—]\s*([A-ZÀ-Ý][A-ZÀ-Ý .'-]{2,30}?)\s*:?\s*$");
+                    if let Some(c) = place.captures(&text) {
+                        article.dateline = Some(title_case(c[1].trim()));
                     }
                 }
-                article.removed.push(Removed { kind: kind.into(), text: para });
+                if kind == "byline" && article.author.is_none() {
+                    article.author = byline_names(&text).filter(|n| word_count(n) > 0);
+                }
+                if matches!(kind, "byline" | "timestamp" | "source-footer" | "copyright" | "dateline") {
+                    article.credits.push(text.clone());
+                }
+                article.removed.push(Removed { kind: kind.into(), text });
             }
-            None => kept.push(para),
+            None => kept.push(block),
         }
     }
-    let mut kept = kept.into_iter().peekable();
-    if let Some(first) = kept.peek() {
-        if word_count(first) <= 30 && !first.ends_with('.') {
-            article.title = kept.next();
-        } else {
-            article.title = Some(title_from_lede(first));
-        }
-    }
-    for (i, para) in kept.enumerate() {
-        if i == 0 {
-            if let Some(c) = dateline().captures(&para) {
-                article.dateline = c.get(1).or(c.get(2)).map(|m| m.as_str().trim().to_owned());
+    if find_title && article.title.is_none() {
+        if let Some(first) = kept.first() {
+            let text = first.text().to_owned();
+            if word_count(&text) <= 30 && !text.ends_with('.') {
+                article.title = Some(text);
+                kept.remove(0);
+            } else {
+                article.title = Some(title_from_lede(&text));
             }
         }
-        if i > 0 && is_heading_like(&para) {
-            article.blocks.push(Block::Heading(para));
-        } else {
-            article.blocks.push(Block::Paragraph(para));
+    }
+    for (i, block) in kept.into_iter().enumerate() {
+        let block = match block {
+            Block::Paragraph(para) if i == 0 => Block::Paragraph(take_dateline(article, &para)),
+            Block::Paragraph(para) if is_heading_like(&para) => Block::Heading(para),
+            other => other,
+        };
+        if !block.text().is_empty() {
+            article.blocks.push(block);
         }
     }
-    article
+    if let Some(first) = article.blocks.first() {
+        article.credits.push(first.text().chars().take(200).collect());
+    }
+    if let Some(last) = article.blocks.last() {
+        let tail: String = last.text().chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
+        article.credits.push(tail);
+    }
+}
+
+/// The first and last paragraph of the largest run of paragraphs, where a
+/// run ends at more than eight lines in a row that are not paragraphs.
+fn main_run(good: &[bool], texts: &[String]) -> (Option<usize>, Option<usize>) {
+    const GAP: usize = 8;
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut current: Option<(usize, usize, usize)> = None;
+    for (i, g) in good.iter().enumerate() {
+        if !g {
+            continue;
+        }
+        let words = word_count(&texts[i]);
+        current = match current {
+            Some((start, end, total)) if i - end <= GAP => Some((start, i, total + words)),
+            _ => {
+                if current.is_some_and(|c| best.is_none_or(|b| c.2 > b.2)) {
+                    best = current;
+                }
+                Some((i, i, words))
+            }
+        };
+    }
+    if current.is_some_and(|c| best.is_none_or(|b| c.2 > b.2)) {
+        best = current;
+    }
+    (best.map(|b| b.0), best.map(|b| b.1))
+}
+
+/// A paragraph before the run can still be the standfirst right under the
+/// headline; `title_at` is found from the run, so nothing else qualifies.
+fn find_title_is_lede(title_at: Option<usize>, first_good: Option<usize>, i: usize) -> bool {
+    title_at.is_some_and(|t| t + 1 == i) && first_good.is_some_and(|f| i < f)
+}
+
+/// Running text rather than a list of links or names: enough of its words
+/// are the function words of ordinary French or English sentences.
+fn is_prose(text: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "le", "la", "les", "de", "des", "du", "un", "une", "et", "a", "en", "dans", "pour", "que", "qui", "sur", "par",
+        "est", "au", "aux", "il", "elle", "ont", "the", "of", "and", "to", "in", "that", "is", "was", "for", "on",
+        "with", "by", "as", "at", "from", "has", "have", "said", "it", "are", "be",
+    ];
+    let f = fold(text);
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let common = words.iter().filter(|w| COMMON.contains(w)).count();
+    words.len() < 12 || common * 100 >= words.len() * 12
+}
+
+/// "PORT HALVARD" reads "Port Halvard"; mixed case stays as written.
+fn title_case(place: &str) -> String {
+    if place.chars().any(char::is_lowercase) {
+        return place.to_owned();
+    }
+    place
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Takes the dateline off the first paragraph: "(Moscou) Le Kremlin…",
+/// "PORT HALVARD, March 12, 2024 — The…", "MOSCOW (Reuters) - …". The
+/// place becomes the dateline, a full date the page's date, and the
+/// credit a candidate wire.
+fn take_dateline(article: &mut Article, para: &str) -> String {
+    let Some(c) = dateline_text().captures(para) else { return para.to_owned() };
+    let whole = c.get(0).map_or("", |m| m.as_str());
+    let place = c.get(1).or(c.get(2)).or(c.get(5)).map(|m| m.as_str().trim());
+    let Some(place) = place else { return para.to_owned() };
+    // An all-caps place before a dash needs a date or a credit to be a
+    // dateline ("WASHINGTON — The…" is one; "NATO — the alliance" may not be).
+    let rest = &para[whole.len()..];
+    if rest.is_empty() || !rest.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '"' || c == '“') {
+        return para.to_owned();
+    }
+    if article.dateline.is_none() {
+        article.dateline = Some(title_case(place));
+    }
+    if let Some(when) = c.get(3).or(c.get(6)) {
+        read_date(article, when.as_str(), true);
+    }
+    article.credits.push(whole.to_owned());
+    article.removed.push(Removed { kind: "dateline".into(), text: whole.trim().to_owned() });
+    rest.to_owned()
+}
+
+/// Records the date a metadata line states: a full date as the page's date
+/// (the first one, or a publication date over an update's), else the line
+/// as `date_text`.
+fn read_date(article: &mut Article, line: &str, dateline: bool) {
+    let f = fold(line);
+    let dates = find_dates(&f);
+    let published = |d: &&FoundDate| {
+        let before = &f[..d.start];
+        !(before.contains("mis a jour") || before.contains("mise a jour") || before.contains("updated"))
+    };
+    let best = dates.iter().find(published).or(dates.first());
+    match best.and_then(|d| d.full.clone()) {
+        Some(full) => {
+            if article.date.is_none() || (best.is_some_and(|d| published(&d)) && article.date_text.as_deref() == Some("updated")) {
+                article.date = Some(full);
+                article.date_text = None;
+            }
+        }
+        None if article.date.is_none() && article.date_text.is_none() && !dates.is_empty() && !dateline => {
+            article.date_text = Some(line.to_owned());
+        }
+        None => {}
+    }
 }
 
 /// A title for an article that has none: its lede's first sentence, without
@@ -228,7 +625,7 @@ pub fn title_from_lede(lede: &str) -> String {
     const MAX: usize = 110;
     // A whole first clause reads better than a cut phrase, if not too long.
     const MAX_CLAUSE: usize = 150;
-    let without_dateline = match dateline().find(lede) {
+    let without_dateline = match dateline_text().find(lede) {
         Some(m) => &lede[m.end()..],
         None => lede,
     };
@@ -277,34 +674,76 @@ const MONTHS_EN: [&str; 12] = [
     "december",
 ];
 
-/// A full date stated in a timestamp line, as YYYY-MM-DD. Partial dates
-/// ("le 28/03") give none: the year would be a guess.
-pub fn full_date(line: &str) -> Option<String> {
-    static NUMERIC: OnceLock<Regex> = OnceLock::new();
+/// The month a (folded) name or abbreviation stands for, 1-based.
+fn month(name: &str) -> Option<usize> {
+    let name = name.trim_end_matches('.');
+    if name.len() < 3 {
+        return None;
+    }
+    let full = MONTHS_FR.iter().chain(&MONTHS_EN).position(|m| *m == name).map(|i| i % 12 + 1);
+    full.or_else(|| {
+        // "Dec.", "Sept", "janv.", "févr."
+        let abbreviated = MONTHS_EN.iter().chain(&MONTHS_FR).position(|m| m.starts_with(name) && name.len() >= 3);
+        abbreviated.map(|i| i % 12 + 1)
+    })
+}
+
+/// A date found in a (folded) line.
+#[derive(Debug)]
+struct FoundDate {
+    start: usize,
+    /// YYYY-MM-DD when the date has a year.
+    full: Option<String>,
+}
+
+fn find_dates(f: &str) -> Vec<FoundDate> {
     static ISO: OnceLock<Regex> = OnceLock::new();
+    static NUMERIC: OnceLock<Regex> = OnceLock::new();
     static WORDS: OnceLock<Regex> = OnceLock::new();
     static EN: OnceLock<Regex> = OnceLock::new();
-    let f = fold(line);
+    static PARTIAL: OnceLock<Regex> = OnceLock::new();
     let ymd = |y: &str, m: usize, d: &str| -> Option<String> {
         let (y, d): (u32, u32) = (y.parse().ok()?, d.parse().ok()?);
         ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
             .then(|| format!("{y:04}-{m:02}-{d:02}"))
     };
-    if let Some(c) = re(&ISO, r"\b(\d{4})-(\d{2})-(\d{2})\b").captures(&f) {
-        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    let mut out = Vec::new();
+    for c in re(&ISO, r"\b(\d{4})-(\d{2})-(\d{2})\b").captures_iter(f) {
+        let full = c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3]));
+        out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full });
     }
-    if let Some(c) = re(&NUMERIC, r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures(&f) {
-        return ymd(&c[3], c[2].parse().ok()?, &c[1]);
+    for c in re(&NUMERIC, r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures_iter(f) {
+        let full = c[2].parse().ok().and_then(|m| ymd(&c[3], m, &c[1]));
+        out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full });
     }
-    if let Some(c) = re(&WORDS, r"\b(\d{1,2})(?:er)? ([a-z]+) (\d{4})\b").captures(&f) {
-        let m = MONTHS_FR.iter().chain(&MONTHS_EN).position(|m| *m == &c[2])? % 12 + 1;
-        return ymd(&c[3], m, &c[1]);
+    for c in re(&WORDS, r"\b(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]{3,9}\.?),? (\d{4})\b").captures_iter(f) {
+        if let Some(m) = month(&c[2]) {
+            out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full: ymd(&c[3], m, &c[1]) });
+        }
     }
-    if let Some(c) = re(&EN, r"\b([a-z]+) (\d{1,2}),? (\d{4})\b").captures(&f) {
-        let m = MONTHS_EN.iter().position(|m| *m == &c[1])? + 1;
-        return ymd(&c[3], m, &c[2]);
+    for c in re(&EN, r"\b([a-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b").captures_iter(f) {
+        if let Some(m) = month(&c[1]) {
+            out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full: ymd(&c[3], m, &c[2]) });
+        }
     }
-    None
+    if out.is_empty() {
+        // "le 28/03", "June 4": a date without its year.
+        let partial = re(&PARTIAL, r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}(?:er)? ([a-z]{3,9})\b|\b([a-z]{3,9}) \d{1,2}\b");
+        for c in partial.captures_iter(f) {
+            let named = c.get(1).or(c.get(2)).map(|m| m.as_str());
+            if named.is_none_or(|n| month(n).is_some()) {
+                out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full: None });
+            }
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// A full date stated in a line, as YYYY-MM-DD. Partial dates ("le 28/03")
+/// give none: the year would be a guess.
+pub fn full_date(line: &str) -> Option<String> {
+    find_dates(&fold(line)).into_iter().find_map(|d| d.full)
 }
 
 #[cfg(test)]
@@ -314,14 +753,31 @@ mod tests {
     #[test]
     fn chrome_is_recognised() {
         let none: &[String] = &[];
-        assert_eq!(chrome_kind("Suivez RT en français surTelegram", none), Some("follow-us"));
-        assert_eq!(chrome_kind("Partager Cet Article", none), Some("share-widget"));
-        assert_eq!(chrome_kind("SOURCE: FRENCH PRESS TV", none), Some("source-footer"));
-        assert_eq!(chrome_kind("Lire aussi : Venezuela : Moscou met en garde", none), Some("related-link"));
-        assert_eq!(chrome_kind("Voir aussi : E-Press du 25 mai 2019", none), Some("related-link"));
-        assert_eq!(chrome_kind("Les coopérations se poursuivent. (Photo d'archives)", none), Some("image-caption"));
-        assert_eq!(chrome_kind("Tout AccepterTout refuserParamétrer vos choix", none), Some("consent-banner"));
+        for (line, kind) in [
+            ("Suivez RT en français surTelegram", "follow-us"),
+            ("Follow Workers' Voice on Mastodon", "follow-us"),
+            ("Join us on Telegram", "follow-us"),
+            ("Partager Cet Article", "share-widget"),
+            ("SOURCE: FRENCH PRESS TV", "source-footer"),
+            ("Lire aussi : Venezuela : Moscou met en garde", "related-link"),
+            (">> Un autre article sans rapport", "related-link"),
+            ("Voir aussi : E-Press du 25 mai 2019", "related-link"),
+            ("Les coopérations se poursuivent. (Photo d'archives)", "image-caption"),
+            ("Tout AccepterTout refuserParamétrer vos choix", "consent-banner"),
+            ("Advertisement", "advertisement"),
+            ("Advertisment", "advertisement"),
+            ("(c) National Wire 2024. All rights reserved.", "copyright"),
+            ("© Le Monde 2019", "copyright"),
+            ("Accueil > Monde > Europe", "breadcrumb"),
+            ("Temps de lecture : 2 min", "notice"),
+            ("Cet article date de plus de huit ans.", "notice"),
+            ("Skip to main content", "notice"),
+            ("U.S. President Barack Obama speaks at the White House. Photo: Reuters", "image-caption"),
+        ] {
+            assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
+        }
         assert_eq!(chrome_kind("Le Kremlin a démenti mardi avoir informé Washington.", none), None);
+        assert_eq!(chrome_kind("Follow the money, the prosecutor said on Tuesday in court.", none), None);
     }
 
     #[test]
@@ -345,6 +801,40 @@ mod tests {
         assert_eq!(full_date("Publié le 4 juin 2019 à 10h"), Some("2019-06-04".into()));
         assert_eq!(full_date("Published June 4, 2019"), Some("2019-06-04".into()));
         assert_eq!(full_date("Mis à jour le 04/06/2019"), Some("2019-06-04".into()));
+        assert_eq!(full_date("Dec. 14, 2015"), Some("2015-12-14".into()));
+        assert_eq!(full_date("AFP Publié 21 Juillet 2021 à 18:26"), Some("2021-07-21".into()));
+    }
+
+    #[test]
+    fn header_metadata_leaves_the_text() {
+        let raw = "URL: https://example.org/a\n\nDockers walk out at Port Halvard\n\nBy Staff Reporter, Harbour Gazette\n\nMarch 13, 2024\n\n\
+                   PORT HALVARD, March 12, 2024 — About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.\n\n\
+                   The strike is the first in a decade.\n\nFollow Workers' Voice on Mastodon\n\n(c) National Wire 2024. All rights reserved.\n";
+        let a = clean(raw, &[]);
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(a.title.as_deref(), Some("Dockers walk out at Port Halvard"));
+        assert_eq!(a.author.as_deref(), Some("Staff Reporter, Harbour Gazette"));
+        assert_eq!(a.date.as_deref(), Some("2024-03-13"));
+        assert_eq!(a.dateline.as_deref(), Some("Port Halvard"));
+        let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert_eq!(text, ["About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.", "The strike is the first in a decade."]);
+        let kinds: Vec<&str> = a.removed.iter().map(|r| r.kind.as_str()).collect();
+        assert!(kinds.contains(&"copyright") && kinds.contains(&"follow-us") && kinds.contains(&"byline"), "{kinds:?}");
+    }
+
+    #[test]
+    fn french_datelines_and_timestamps() {
+        let raw = "Le titre de l'article\n\nPar Jean Dupont\n\nPublié le 04/06/2019 à 10:30\n\n\
+                   (Moscou) Le Kremlin a démenti mardi avoir informé Washington du retrait de son personnel.\n\nSuite du texte ici, assez longue pour être un paragraphe.\n";
+        let a = clean(raw, &[]);
+        assert_eq!(a.author.as_deref(), Some("Jean Dupont"));
+        assert_eq!(a.date.as_deref(), Some("2019-06-04"));
+        assert_eq!(a.dateline.as_deref(), Some("Moscou"));
+        assert!(a.blocks[0].text().starts_with("Le Kremlin"));
+        let wire = "MOSCOU, 4 juin (AFP) - La Russie a démenti.\n\nFin du texte, assez longue pour compter.";
+        let a = clean(&format!("Titre\n\n{wire}"), &[]);
+        assert_eq!(a.dateline.as_deref(), Some("Moscou"));
+        assert!(a.credits.iter().any(|c| c.contains("(AFP)")));
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! was written gets a warning, and the page is left alone.
 
 pub mod clean;
+pub mod decode;
+pub mod html;
+pub mod outlet;
 
 use crate::annotate::{claims, CONTEXT_CHARS};
 use crate::config::{Config, Limits, UNKNOWN_OUTLET};
-use crate::diag::{Diagnostic, Position};
+use crate::diag::Diagnostic;
 use crate::fold::fold;
 use crate::markdown;
 use crate::page::Page;
@@ -28,7 +31,10 @@ pub struct Seed {
     /// Relative to the site root, `/`-separated.
     pub path: String,
     pub text: String,
+    /// Of the file's bytes.
     pub hash: String,
+    /// The encoding the text was read in, when it was not UTF-8.
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,24 +44,26 @@ pub struct NewPage {
     pub text: String,
 }
 
-/// Seed formats ingest understands. HTML will be a third reader producing the
-/// same `Article`.
+/// Seed formats ingest understands; each becomes the same `Article`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub enum Format {
     Text,
     Markdown,
+    Html,
 }
 
-fn format_of(path: &str) -> Option<Format> {
+pub fn format_of(path: &str) -> Option<Format> {
     match Path::new(path).extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
 
-/// Reads every seed under `root/seeds`, in path order; seeds over the size
-/// limit are skipped with a warning, unread.
+/// Reads every seed under `root/seeds`, in path order, in the encoding it
+/// was saved in; seeds over the size limit are skipped with a warning,
+/// unread.
 pub fn read_seeds(root: &Path, limits: &Limits) -> (Vec<Seed>, Vec<Diagnostic>) {
     let mut seeds = Vec::new();
     let mut diags = Vec::new();
@@ -67,13 +75,13 @@ pub fn read_seeds(root: &Path, limits: &Limits) -> (Vec<Seed>, Vec<Diagnostic>) 
     crate::site::walk_files(&dir, &mut files, &mut diags, root);
     for path in files {
         let rel = crate::site::rel_string(root, &path);
-        if format_of(&rel).is_none() {
+        let Some(format) = format_of(&rel) else {
             diags.push(
                 Diagnostic::warning(&rel, "seed skipped: unsupported file type")
-                    .with_hint("seeds are .txt (scraped text) or .md (markdown) files"),
+                    .with_hint("seeds are saved web pages (.html), scraped text (.txt) or markdown (.md)"),
             );
             continue;
-        }
+        };
         if let Ok(meta) = std::fs::metadata(&path) {
             if meta.len() > limits.seed_bytes {
                 diags.push(
@@ -97,16 +105,15 @@ pub fn read_seeds(root: &Path, limits: &Limits) -> (Vec<Seed>, Vec<Diagnostic>) 
             }
         };
         let hash = format!("blake3:{}", blake3::hash(&bytes).to_hex());
-        match String::from_utf8(bytes) {
-            Ok(text) => seeds.push(Seed { path: rel, text, hash }),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let mut d = Diagnostic::error(&rel, "seed is not valid UTF-8").at(&lossy, at);
-                d.position = Some(Position::of_offset(&lossy, at));
-                diags.push(d.with_hint(format!("convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {rel} > /tmp/seed && mv /tmp/seed {rel}`")));
-            }
+        let decoded = decode::decode(&bytes, format == Format::Html);
+        if decoded.malformed {
+            diags.push(
+                Diagnostic::warning(&rel, format!("some bytes are not valid {}; they read as �", decoded.encoding))
+                    .with_hint("the page records the encoding it was read in; check the text, or save the seed as UTF-8"),
+            );
         }
+        let encoding = (decoded.encoding != "utf-8").then_some(decoded.encoding);
+        seeds.push(Seed { path: rel, text: decoded.text, hash, encoding });
     }
     (seeds, diags)
 }
@@ -118,42 +125,51 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
     let by_seed: BTreeMap<&str, &Page> =
         pages.iter().filter_map(|p| p.front.seed.as_deref().map(|s| (s, *p))).collect();
     let mut taken: BTreeSet<String> = pages.iter().map(|p| p.slug.clone()).collect();
-    let mut new_pages = Vec::new();
+    let mut fresh = Vec::new();
     for seed in seeds {
-        if let Some(page) = by_seed.get(seed.path.as_str()) {
-            if page.front.seed_hash.as_deref().is_some_and(|h| h != seed.hash) {
-                let at = page.text.find("seed_hash").unwrap_or(0);
-                diags.push(
-                    Diagnostic::warning(
-                        &page.path,
-                        format!("seed `{}` changed since this page was made; the page was left alone", seed.path),
-                    )
-                    .at(&page.text, at)
-                    .with_hint(format!(
-                        "merge the changes by hand and set seed_hash = \"{}\", or delete the page to ingest the seed again",
-                        seed.hash
-                    )),
-                );
-            }
-            continue;
+        match by_seed.get(seed.path.as_str()) {
+            Some(page) => changed_seed_warning(seed, page, &mut diags),
+            None => fresh.push(seed),
         }
-        let outlet = detect_outlet(&seed.text, config);
-        let chrome = config.rules.outlet_chrome.get(&outlet).map(Vec::as_slice).unwrap_or(&[]);
-        let (mut article, url) = match format_of(&seed.path) {
-            Some(Format::Markdown) => read_markdown(&seed.text, chrome, config.limits.nesting),
-            _ => (clean::clean(&seed.text, chrome), None),
+    }
+    if fresh.is_empty() {
+        return (Vec::new(), diags);
+    }
+    // Every seed counts towards the lines an outlet repeats, ingested or not.
+    let outlets: Vec<String> = seeds.iter().map(|s| outlet::identify(&s.text, url_hint(s).as_deref(), config)).collect();
+    let recurring = recurring_lines(seeds, &outlets);
+    let outlet_of: BTreeMap<&str, &str> =
+        seeds.iter().zip(&outlets).map(|(s, o)| (s.path.as_str(), o.as_str())).collect();
+    let mut new_pages = Vec::new();
+    for seed in fresh {
+        let found = outlet_of.get(seed.path.as_str()).copied().unwrap_or(UNKNOWN_OUTLET);
+        let mut chrome = config.rules.outlet_chrome.get(found).cloned().unwrap_or_default();
+        chrome.extend(recurring.get(found).into_iter().flatten().cloned());
+        let mut article = match format_of(&seed.path) {
+            Some(Format::Markdown) => read_markdown(&seed.text, &chrome, config.limits.nesting),
+            Some(Format::Html) => html::read(&seed.text, &chrome),
+            _ => clean::clean(&seed.text, &chrome),
         };
+        // The page's own address may name the outlet better than the hint.
+        let outlet = match &article.url {
+            Some(url) => outlet::by_host(url, config).unwrap_or_else(|| found.to_owned()),
+            None => found.to_owned(),
+        };
+        let wire = outlet::wire(&article.credits, config).filter(|w| *w != outlet);
         if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
             diags.push(
                 Diagnostic::warning(
                     &seed.path,
-                    format!("the article text is longer than {} MB: its first {kept} blocks make the page", config.limits.text_bytes >> 20),
+                    format!(
+                        "the article text is longer than {} MB: its first {kept} blocks make the page",
+                        config.limits.text_bytes >> 20
+                    ),
                 )
                 .with_hint("the seed keeps the whole text; raise limits.text_bytes in config.toml to keep more"),
             );
         }
         let slug = unique_slug(&article, &seed.path, &mut taken);
-        let (text, dropped) = compose(seed, &article, &outlet, url.as_deref(), config);
+        let (text, dropped) = compose(seed, &article, &Identity { outlet: &outlet, wire: wire.as_deref() }, config);
         if dropped > 0 {
             diags.push(
                 Diagnostic::warning(
@@ -168,23 +184,68 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
     (new_pages, diags)
 }
 
-/// The outlet whose signatures the raw seed matches most; "unknown" when none
-/// match or two match equally. Signatures are searched in the raw text, since
-/// the chrome ingest removes is often what identifies the outlet.
-pub fn detect_outlet(raw: &str, config: &Config) -> String {
-    let folded = fold(raw);
-    let mut best: Vec<(usize, &str)> = config
-        .rules
-        .outlet_signatures
-        .iter()
-        .map(|(id, sigs)| (sigs.iter().filter(|s| folded.contains(s.as_str())).count(), id.as_str()))
-        .filter(|(hits, _)| *hits > 0)
-        .collect();
-    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    match best.as_slice() {
-        [(top, id), rest @ ..] if rest.first().is_none_or(|(n, _)| n < top) => (*id).to_owned(),
-        _ => UNKNOWN_OUTLET.to_owned(),
+fn changed_seed_warning(seed: &Seed, page: &Page, diags: &mut Vec<Diagnostic>) {
+    if page.front.seed_hash.as_deref().is_some_and(|h| h != seed.hash) {
+        let at = page.text.find("seed_hash").unwrap_or(0);
+        diags.push(
+            Diagnostic::warning(
+                &page.path,
+                format!("seed `{}` changed since this page was made; the page was left alone", seed.path),
+            )
+            .at(&page.text, at)
+            .with_hint(format!(
+                "merge the changes by hand and set seed_hash = \"{}\", or delete the page to ingest the seed again",
+                seed.hash
+            )),
+        );
     }
+}
+
+/// The address a seed states without being read in full: a web page's
+/// canonical link, a markdown seed's `url`, a scrape's `URL:` line.
+fn url_hint(seed: &Seed) -> Option<String> {
+    match format_of(&seed.path) {
+        Some(Format::Html) => html::url(&seed.text),
+        _ => seed
+            .text
+            .lines()
+            .take(8)
+            .find_map(|l| {
+                let l = l.trim().trim_start_matches(['#', '+']).trim();
+                let l = l.strip_prefix("url").map(|r| r.trim_start_matches([' ', '=', ':', '"'])).unwrap_or(l);
+                let l = l.strip_prefix("URL").map(|r| r.trim_start_matches([' ', ':'])).unwrap_or(l);
+                l.starts_with("http").then(|| l.trim_end_matches('"').split_whitespace().next().unwrap_or("").to_owned())
+            })
+            .filter(|u| !u.is_empty()),
+    }
+}
+
+/// Short lines that are not sentences and recur across two or more seeds
+/// of the same known outlet: that site's chrome ("Raconter l'actualité").
+/// Folded, by outlet id. Sentences never qualify, so wire copy repeated by
+/// several seeds stays.
+fn recurring_lines(seeds: &[Seed], outlets: &[String]) -> BTreeMap<String, Vec<String>> {
+    let mut counts: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for (seed, outlet) in seeds.iter().zip(outlets) {
+        if outlet == UNKNOWN_OUTLET || format_of(&seed.path) == Some(Format::Html) {
+            continue;
+        }
+        let lines: BTreeSet<String> = clean::paragraphs(&seed.text)
+            .into_iter()
+            .filter(|l| text::word_count(l) <= 12 && !l.ends_with(['.', '!', '?', '»', '"', '”']))
+            .map(|l| fold(&l).trim().to_owned())
+            .collect();
+        for line in lines {
+            *counts.entry((outlet.as_str(), line)).or_default() += 1;
+        }
+    }
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ((outlet, line), n) in counts {
+        if n >= 2 {
+            out.entry(outlet.to_owned()).or_default().push(line);
+        }
+    }
+    out
 }
 
 /// Keeps the article's blocks within `limit` bytes; `Some(blocks kept)` when
@@ -192,26 +253,24 @@ pub fn detect_outlet(raw: &str, config: &Config) -> String {
 fn cap_text(article: &mut Article, limit: usize) -> Option<usize> {
     let mut total = 0;
     let keep = article.blocks.iter().position(|b| {
-        total += match b {
-            Block::Paragraph(p) | Block::Heading(p) => p.len() + 2,
-        };
+        total += b.text().len() + 2;
         total > limit
     })?;
     article.blocks.truncate(keep);
     Some(keep)
 }
 
-/// A markdown seed: optional `+++` front matter (title, url, date), a
-/// leading `# Title`, and blocks classified like text paragraphs. Blocks
+/// A markdown seed: optional `+++` front matter (title, url, date, author),
+/// a leading `# Title`, and blocks classified like text paragraphs. Blocks
 /// nested deeper than `nesting` are flattened: seeds are web text.
-fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> (Article, Option<String>) {
+fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> Article {
     #[derive(serde::Deserialize, Default)]
     struct SeedFront {
         title: Option<String>,
         url: Option<String>,
         date: Option<toml::value::Datetime>,
+        author: Option<String>,
     }
-    // Web text: its HTML is shown as text whatever site.raw_html says.
     let raw = raw.replace("\r\n", "\n");
     let mut body = raw.as_str();
     let mut front = SeedFront::default();
@@ -221,23 +280,29 @@ fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> (Article, Opti
             body = rest[end + 4..].trim_start_matches(['\n', '+']);
         }
     }
+    // Web text: its HTML is shown as text whatever site.raw_html says.
     let body = markdown::html_as_text(body);
-    let mut article = Article { title: front.title, date: front.date.map(|d| d.to_string()), ..Article::default() };
+    let mut blocks = Vec::new();
+    let mut title = front.title;
     for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
-        if let Some(kind) = clean::chrome_kind(block, chrome) {
-            article.removed.push(crate::page::Removed { kind: kind.into(), text: block.into() });
-        } else if article.title.is_none() && block.starts_with("# ") {
-            article.title = Some(block[2..].trim().to_owned());
-        } else if let Some(h) = block.strip_prefix('#') {
-            article.blocks.push(Block::Heading(h.trim_start_matches('#').trim().to_owned()));
+        if title.is_none() && block.starts_with("# ") && !block.contains('\n') {
+            title = Some(block[2..].trim().to_owned());
+        } else if let Some(h) = block.strip_prefix('#').filter(|_| !block.contains('\n')) {
+            blocks.push(Block::Heading(h.trim_start_matches('#').trim().to_owned()));
         } else if markdown::too_deep(block, nesting).is_some() {
-            article.blocks.push(Block::Paragraph(markdown::flatten(block, nesting)));
+            blocks.push(Block::Markdown(markdown::flatten(block, nesting)));
         } else {
             // Kept as markdown: the seed's own formatting is part of the article.
-            article.blocks.push(Block::Paragraph(block.to_owned()));
+            blocks.push(Block::Markdown(block.to_owned()));
         }
     }
-    (article, front.url)
+    let mut article = Article { url: front.url, author: front.author, ..Article::default() };
+    article.date = front.date.map(|d| d.to_string());
+    clean::clean_blocks(&mut article, blocks, chrome, title.is_none());
+    if title.is_some() {
+        article.title = title;
+    }
+    article
 }
 
 fn unique_slug(article: &Article, seed_path: &str, taken: &mut BTreeSet<String>) -> String {
@@ -282,14 +347,20 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
+/// Who published a seed and who wrote it.
+struct Identity<'a> {
+    outlet: &'a str,
+    wire: Option<&'a str>,
+}
+
 /// The new page's text: front matter with the machine's suggestions, then the
-/// article as markdown.
-/// Also returns how many claim suggestions the tag limit left out.
-fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, config: &Config) -> (String, usize) {
+/// article as markdown. Also returns how many claim suggestions the tag limit
+/// left out.
+fn compose(seed: &Seed, article: &Article, who: &Identity, config: &Config) -> (String, usize) {
     let mut body = String::new();
     for block in &article.blocks {
         match block {
-            Block::Paragraph(p) if format_of(&seed.path) == Some(Format::Markdown) => body.push_str(p),
+            Block::Markdown(md) => body.push_str(md),
             Block::Paragraph(p) => body.push_str(&markdown::escape_text(p)),
             Block::Heading(h) => {
                 body.push_str("## ");
@@ -299,11 +370,15 @@ fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, conf
         body.push_str("\n\n");
     }
     let plain = markdown::plain_text(&body);
-    let title = article.title.clone().unwrap_or_else(|| "Untitled source".into());
+    let title = article.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| "Untitled source".into());
     let mut out = String::from("+++\n");
     let _ = writeln!(out, "title = {}", quote(&title));
-    let _ = writeln!(out, "outlet = {}", quote(outlet));
-    let _ = writeln!(out, "language = {}", quote(&detect_language(&plain, config.site.language())));
+    let _ = writeln!(out, "outlet = {}", quote(who.outlet));
+    if let Some(wire) = who.wire {
+        let _ = writeln!(out, "wire = {}", quote(wire));
+    }
+    let language = article.language.clone().unwrap_or_else(|| detect_language(&plain, config.site.source_language()));
+    let _ = writeln!(out, "language = {}", quote(&language));
     if let Some(date) = &article.date {
         let _ = writeln!(out, "date = {date}");
     }
@@ -313,8 +388,17 @@ fn compose(seed: &Seed, article: &Article, outlet: &str, url: Option<&str>, conf
     if let Some(dateline) = &article.dateline {
         let _ = writeln!(out, "dateline = {}", quote(dateline));
     }
-    if let Some(url) = url {
+    if let Some(author) = &article.author {
+        let _ = writeln!(out, "author = {}", quote(author));
+    }
+    if let Some(url) = &article.url {
         let _ = writeln!(out, "url = {}", quote(url));
+    }
+    if let Some(site) = &article.site_name {
+        let _ = writeln!(out, "site_name = {}", quote(site));
+    }
+    if let Some(encoding) = &seed.encoding {
+        let _ = writeln!(out, "encoding = {}", quote(encoding));
     }
     let _ = writeln!(out, "seed = {}", quote(&seed.path));
     let _ = writeln!(out, "seed_hash = {}", quote(&seed.hash));

@@ -91,7 +91,6 @@ fn a_config_error_does_not_hide_other_problems() {
     let d = broken(|s| {
         s.write("config.toml", MINIMAL_CONFIG.replace("title = \"Fixture briefing\"", "titel = \"Fixture briefing\""));
         s.write("content/sources/hand.md", "+++\ntitle = \"A page\"\noutlet = \"unknown\n+++\n");
-        s.write("seeds/latin1.txt", b"caf\xe9");
     });
     insta::assert_snapshot!(d);
 }
@@ -161,11 +160,6 @@ fn page_not_utf8() {
     insta::assert_snapshot!(d);
 }
 
-#[test]
-fn seed_not_utf8() {
-    let d = broken(|s| s.write("seeds/latin1.txt", b"Titre\n\nLe pr\xe9sident a parl\xe9.\n"));
-    insta::assert_snapshot!(d);
-}
 
 #[cfg(unix)]
 #[test]
@@ -179,7 +173,6 @@ fn every_problem_in_one_run() {
     let d = broken(|s| {
         s.write("content/sources/hand.md", page("nope", "Text."));
         s.write("content/sources/other.md", "+++\ntitle = 3\noutlet = \"unknown\"\n+++\n");
-        s.write("seeds/latin1.txt", b"caf\xe9");
     });
     insta::assert_snapshot!(d);
 }

@@ -113,7 +113,7 @@ fn ingest_cleans_chrome_and_keeps_a_record_of_it() {
     assert!(!body.contains("Tout Accepter") && !body.contains("Suivez RT") && !body.contains("Raconter l'actualité"));
     assert!(body.contains("Le 4 juin, le Kremlin a officiellement démenti"), "article text kept");
     assert!(body.contains("## Les entreprises russes démentent"), "crosshead kept as a heading");
-    for kind in ["consent-banner", "follow-us", "related-link", "image-caption", "outlet-chrome", "widget-fragment"] {
+    for kind in ["consent-banner", "follow-us", "related-link", "image-caption", "outlet-chrome", "navigation"] {
         assert!(front.contains(&format!("kind = \"{kind}\"")), "removed {kind} recorded");
     }
     assert!(front.contains("Tout AccepterTout refuser"), "removed text kept verbatim");

@@ -1,0 +1,121 @@
+//! Which outlet published a seed, and which wire agency wrote it.
+//!
+//! The outlet comes from the page's address first (its host, the most
+//! specific registered host winning), then from text signatures found in
+//! the raw seed (the chrome ingest removes often names the site). A wire is
+//! only what the text credits as the article's author: a byline, a
+//! dateline ("MOSCOU (AFP) -"), a credit line, the article's last words;
+//! never a photo credit. Unknown stays unknown: no match, or a tie, is
+//! `unknown`, since a wrong outlet is worse than none.
+
+use crate::config::{Config, UNKNOWN_OUTLET};
+use crate::fold::fold;
+
+/// The host of a URL, lowercase, without `www.` or a port.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// The outlet a URL's host belongs to: the longest registered host that is
+/// the host itself or a parent domain of it.
+pub fn by_host(url: &str, config: &Config) -> Option<String> {
+    let host = host_of(url)?;
+    config
+        .rules
+        .outlet_hosts
+        .iter()
+        .find(|(h, _)| host == *h || host.strip_suffix(h.as_str()).is_some_and(|p| p.ends_with('.')))
+        .map(|(_, id)| id.clone())
+}
+
+/// The outlet whose signatures the raw seed matches most; `None` when none
+/// match or two match equally.
+pub fn by_signature(raw: &str, config: &Config) -> Option<String> {
+    let folded = fold(raw);
+    let mut best: Vec<(usize, &str)> = config
+        .rules
+        .outlet_signatures
+        .iter()
+        .map(|(id, sigs)| (sigs.iter().filter(|s| folded.contains(s.as_str())).count(), id.as_str()))
+        .filter(|(hits, _)| *hits > 0)
+        .collect();
+    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    match best.as_slice() {
+        [(top, id), rest @ ..] if rest.first().is_none_or(|(n, _)| n < top) => Some((*id).to_owned()),
+        _ => None,
+    }
+}
+
+/// The outlet of a seed: by its URL, else by signature, else unknown.
+pub fn identify(raw: &str, url: Option<&str>, config: &Config) -> String {
+    url.and_then(|u| by_host(u, config))
+        .or_else(|| by_signature(raw, config))
+        .unwrap_or_else(|| UNKNOWN_OUTLET.to_owned())
+}
+
+/// The wire agency the article's credit lines name, if exactly one does.
+pub fn wire(credits: &[String], config: &Config) -> Option<String> {
+    let mut found: Vec<&str> = Vec::new();
+    for credit in credits {
+        let folded = fold(credit);
+        for wire in &config.rules.wires {
+            let signed = wire.signatures.iter().any(|s| folded.contains(s.as_str()));
+            if (signed || names(credit, &wire.short_name)) && !found.contains(&wire.id.as_str()) {
+                found.push(&wire.id);
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Some((*one).to_owned()),
+        _ => None,
+    }
+}
+
+/// Whether a credit line names the agency as a whole word, in the case it
+/// is written in ("AFP", "(afp)", "Reuters"; not "ap" in "apparently").
+fn names(credit: &str, short: &str) -> bool {
+    if short.chars().count() < 2 {
+        return false;
+    }
+    let acronym = short.chars().all(|c| !c.is_lowercase());
+    credit
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| if acronym { w == short || w == short.to_lowercase() && credit.contains(&format!("({w})")) } else { w == short })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config() -> Config {
+        Config::parse("[site]\ntitle = \"T\"\n", Path::new("config.toml")).unwrap()
+    }
+
+    #[test]
+    fn hosts_pick_the_most_specific_outlet() {
+        assert_eq!(host_of("https://www.LeMonde.fr:443/a/b?c#d").as_deref(), Some("lemonde.fr"));
+        let c = config();
+        assert_eq!(by_host("https://www.lemonde.fr/international/article/x.html", &c).as_deref(), Some("le-monde"));
+        assert_eq!(by_host("https://francais.rt.com/international/1", &c).as_deref(), Some("rt-france"));
+        assert_eq!(by_host("https://www.rt.com/news/1", &c).as_deref(), Some("rt"));
+        assert_eq!(by_host("https://notlemonde.fr/", &c), None);
+        assert_eq!(identify("no signature here", None, &c), UNKNOWN_OUTLET);
+    }
+
+    #[test]
+    fn wires_come_from_credits_not_photos() {
+        let c = config();
+        let credits = |lines: &[&str]| lines.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(wire(&credits(&["MOSCOU, 4 juin (AFP) - "]), &c).as_deref(), Some("afp"));
+        assert_eq!(wire(&credits(&["les salaires. (afp)"]), &c).as_deref(), Some("afp"));
+        assert_eq!(wire(&credits(&["By Reuters Staff"]), &c).as_deref(), Some("reuters"));
+        assert_eq!(wire(&credits(&["Apparently nothing"]), &c), None);
+        assert_eq!(wire(&credits(&["(AFP)", "(Reuters)"]), &c), None, "two wires: none is sure");
+    }
+}
