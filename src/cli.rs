@@ -29,6 +29,29 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a new briefing: config.toml, seeds/, content/_index.md and a
+    /// .gitignore for the built site.
+    ///
+    /// The folder must be new or empty unless --force is given; existing
+    /// files are never replaced. Then put articles in seeds/ (saved web
+    /// pages, scraped text or markdown) and run `parallax build`.
+    #[command(
+        after_help = "Examples:\n  parallax init port-strike\n  parallax init --title \"Grève des dockers\" --language fr\n  cd port-strike && parallax build"
+    )]
+    Init {
+        /// The folder to create the briefing in [default: this folder].
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// The site's title [default: the folder's name].
+        #[arg(short, long)]
+        title: Option<String>,
+        /// The interface language: en or fr.
+        #[arg(short, long, default_value = "en")]
+        language: String,
+        /// Add the missing files to a folder that is not empty.
+        #[arg(short, long)]
+        force: bool,
+    },
     /// Turn new seeds into content pages and render the site into public/.
     ///
     /// Every seed without a content page becomes content/sources/<slug>.md,
@@ -40,11 +63,12 @@ pub enum Command {
         after_help = "Examples:\n  parallax build\n  parallax build --root briefings/venezuela --output /tmp/site\n  parallax build --timings"
     )]
     Build {
-        /// The briefing's folder (holding config.toml, seeds/, content/).
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        /// The briefing's folder (holding config.toml, seeds/, content/)
+        /// [default: the nearest folder, from here up, that holds a config.toml].
+        #[arg(short, long, value_name = "DIR")]
+        root: Option<PathBuf>,
         /// Where to write the site [default: <root>/public].
-        #[arg(long, value_name = "DIR")]
+        #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Print how long each stage of the build took.
         #[arg(long)]
@@ -59,11 +83,12 @@ pub enum Command {
     /// failed build prints its diagnostics and leaves the last good site.
     #[command(after_help = "Examples:\n  parallax watch\n  parallax watch --debounce 50")]
     Watch {
-        /// The briefing's folder (holding config.toml, seeds/, content/).
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        /// The briefing's folder (holding config.toml, seeds/, content/)
+        /// [default: the nearest folder, from here up, that holds a config.toml].
+        #[arg(short, long, value_name = "DIR")]
+        root: Option<PathBuf>,
         /// Where to write the site [default: <root>/public].
-        #[arg(long, value_name = "DIR")]
+        #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Milliseconds to wait for a burst of changes to settle.
         #[arg(long, default_value_t = 50, value_name = "MS")]
@@ -78,14 +103,15 @@ pub enum Command {
         after_help = "Examples:\n  parallax serve\n  parallax serve --port 8080\n  parallax serve --bind 0.0.0.0 --allow-host mybox.lan   (reachable from other machines as mybox.lan)"
     )]
     Serve {
-        /// The briefing's folder (holding config.toml, seeds/, content/).
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        /// The briefing's folder (holding config.toml, seeds/, content/)
+        /// [default: the nearest folder, from here up, that holds a config.toml].
+        #[arg(short, long, value_name = "DIR")]
+        root: Option<PathBuf>,
         /// Where to write the site [default: <root>/public].
-        #[arg(long, value_name = "DIR")]
+        #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Port to listen on; 0 picks a free one.
-        #[arg(long, default_value_t = 1111)]
+        #[arg(short, long, default_value_t = 1111)]
         port: u16,
         /// Address to listen on. The default keeps the preview on this machine.
         #[arg(long, default_value = "127.0.0.1")]
@@ -112,9 +138,10 @@ pub enum Command {
         after_help = "Examples:\n  parallax claims\n  parallax claims --add p4 --id rostec-staff --label \"Rostec's staff in Caracas has not changed\""
     )]
     Claims {
-        /// The briefing's folder (holding config.toml, seeds/, content/).
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        /// The briefing's folder (holding config.toml, seeds/, content/)
+        /// [default: the nearest folder, from here up, that holds a config.toml].
+        #[arg(short, long, value_name = "DIR")]
+        root: Option<PathBuf>,
         /// The candidate to add, by its id in the list (p1, p2, …).
         #[arg(long, value_name = "CANDIDATE", requires_all = ["id", "label"])]
         add: Option<String>,
@@ -125,6 +152,22 @@ pub enum Command {
         #[arg(long)]
         label: Option<String>,
     },
+    /// Fill in what existing pages lack from what ingest now reads in their
+    /// seeds: author, wire, date, url, site name, encoding, and an outlet
+    /// still `unknown`.
+    ///
+    /// Shows the changes and writes nothing unless --write is given. Never
+    /// touches a page's body, its tags, or a field the page already has.
+    #[command(after_help = "Examples:\n  parallax refresh\n  parallax refresh --write")]
+    Refresh {
+        /// The briefing's folder (holding config.toml, seeds/, content/)
+        /// [default: the nearest folder, from here up, that holds a config.toml].
+        #[arg(short, long, value_name = "DIR")]
+        root: Option<PathBuf>,
+        /// Write the changes into the pages.
+        #[arg(short, long)]
+        write: bool,
+    },
     /// Check the config, every content page, its annotations and the seeds,
     /// writing nothing.
     ///
@@ -134,9 +177,10 @@ pub enum Command {
     /// errors. Exit code: 0 clean, 1 problems found, 2 could not run.
     #[command(after_help = "Examples:\n  parallax check\n  parallax check --root briefings/venezuela --format json")]
     Check {
-        /// The briefing's folder (holding config.toml, seeds/, content/).
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        /// The briefing's folder (holding config.toml, seeds/, content/)
+        /// [default: the nearest folder, from here up, that holds a config.toml].
+        #[arg(short, long, value_name = "DIR")]
+        root: Option<PathBuf>,
         /// How to print the diagnostics.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

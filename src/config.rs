@@ -287,6 +287,9 @@ pub struct Rules {
     /// Per wire agency: its id, folded credit signatures, and the short name
     /// a byline uses ("AFP", "Reuters").
     pub wires: Vec<Wire>,
+    /// The names an outlet goes by, as letters and digits only ("lemonde",
+    /// "lemondefr", "kbsworld"), with the outlets that use each.
+    pub outlet_names: BTreeMap<String, Vec<String>>,
 }
 
 impl Rules {
@@ -454,6 +457,12 @@ impl Config {
                     rules.outlet_hosts.push((host, id.clone()));
                 }
             }
+            for name in outlet_name_variants(outlet) {
+                let ids = rules.outlet_names.entry(name).or_default();
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
             let chrome = outlet.signatures.chrome.iter().map(|s| fold::fold(s.trim()));
             rules.outlet_chrome.insert(id.clone(), chrome.collect());
         }
@@ -464,6 +473,39 @@ impl Config {
     pub fn claim_ids(&self) -> impl Iterator<Item = &str> {
         self.claims.keys().map(String::as_str)
     }
+}
+
+/// A name reduced to its folded letters and digits, for comparing the ways
+/// a site writes its own name ("Le Monde.fr", "LEMONDE.FR").
+pub fn name_key(name: &str) -> String {
+    let folded = fold::fold(name);
+    let folded = folded.strip_prefix("the ").unwrap_or(&folded);
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The names an outlet goes by: its name, without and within its
+/// parentheses ("KBS (incl. KBS World)" is "KBS" and "KBS World"), each
+/// part of a "A / B" name, and its hosts ("lemonde.fr", "lemonde").
+fn outlet_name_variants(outlet: &Outlet) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let (base, inner) = match outlet.name.split_once(" (") {
+        Some((b, rest)) => (b, rest.trim_end_matches(')')),
+        None => (outlet.name.as_str(), ""),
+    };
+    names.extend(base.split(" / ").map(str::to_owned));
+    for part in inner.split([',', ';']) {
+        let part = part.trim();
+        let part = part.strip_prefix("incl. ").or_else(|| part.strip_prefix("formerly ")).unwrap_or(part);
+        names.push(part.to_owned());
+    }
+    for host in &outlet.signatures.hosts {
+        names.push(host.clone());
+        names.push(host.split('.').next().unwrap_or("").to_owned());
+    }
+    let mut keys: Vec<String> = names.iter().map(|n| name_key(n)).filter(|k| k.chars().count() >= 3).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// Lowercase ASCII letters, digits and inner dashes: safe as a path segment.

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod failpoint;
 pub mod fold;
 pub mod fsx;
+pub mod init;
 pub mod ingest;
 pub mod markdown;
 pub mod page;

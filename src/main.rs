@@ -5,7 +5,7 @@ use clap::Parser;
 use parallax::cli::{Cli, Command, Format};
 use parallax::diag::{Diagnostic, Severity};
 use parallax::site::{self, BuildOptions};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -20,17 +20,86 @@ fn main() -> ExitCode {
 }
 
 /// Diagnostics name files relative to the briefing; show them relative to
-/// where the user ran the command, so they can be opened from there.
+/// where the user ran the command, so they can be opened from there. The
+/// built-in theme's files are not in the briefing.
 fn located(root: &Path, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if root == Path::new(".") {
         return diags;
     }
-    diags.into_iter().map(|d| Diagnostic { file: root.join(&d.file), ..d }).collect()
+    diags
+        .into_iter()
+        .map(|d| match d.file.to_string_lossy().ends_with("(built-in theme)") {
+            true => d,
+            false => Diagnostic { file: root.join(&d.file), ..d },
+        })
+        .collect()
+}
+
+/// The briefing's folder: the one given, else the nearest folder from here
+/// up that holds a config.toml (as cargo and zola find theirs), else here.
+/// Shown relative to the current folder.
+fn find_root(given: Option<PathBuf>) -> PathBuf {
+    if let Some(root) = given {
+        return root;
+    }
+    let here = PathBuf::from(".");
+    let Ok(cwd) = std::env::current_dir() else { return here };
+    let mut up = PathBuf::from(".");
+    for dir in cwd.ancestors() {
+        if dir.join(parallax::config::FILE_NAME).is_file() {
+            return up;
+        }
+        up = if up == here { PathBuf::from("..") } else { up.join("..") };
+    }
+    here
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Init { dir, title, language, force } => {
+            let title = match title {
+                Some(t) => t,
+                None => std::path::absolute(&dir)?
+                    .file_name()
+                    .map_or_else(|| "Briefing".to_owned(), |n| n.to_string_lossy().into_owned()),
+            };
+            let written = parallax::init::init(&dir, &title, &language, force)?;
+            for file in &written {
+                eprintln!("created {}", dir.join(file).display());
+            }
+            let cd = if dir == Path::new(".") { String::new() } else { format!("cd {} && ", dir.display()) };
+            eprintln!("put articles in seeds/ (saved web pages, scraped text, markdown), then: {cd}parallax build");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Refresh { root, write } => {
+            let root = find_root(root);
+            match site::refresh::refresh(&root, write)? {
+                Err(diags) => {
+                    for d in located(&root, diags) {
+                        eprintln!("{d}");
+                    }
+                    eprintln!("fix these problems first; no page was changed");
+                    Ok(ExitCode::from(1))
+                }
+                Ok(changes) => {
+                    for change in &changes {
+                        println!("{}", change.describe(&root));
+                    }
+                    let pages = changes.iter().map(|c| &c.page).collect::<std::collections::BTreeSet<_>>().len();
+                    match (changes.is_empty(), write) {
+                        (true, _) => eprintln!("nothing to fill in: every page has what its seed states"),
+                        (false, true) => eprintln!("filled in {} field(s) in {pages} page(s)", changes.len()),
+                        (false, false) => eprintln!(
+                            "{} field(s) to fill in {pages} page(s); run `parallax refresh --write` to write them",
+                            changes.len()
+                        ),
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+            }
+        }
         Command::Claims { root, add, id, label } => {
+            let root = find_root(root);
             let candidates = match site::claim_candidates(&root)? {
                 Ok(c) => c,
                 Err(diags) => {
@@ -66,6 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch { root, output, debounce } => {
+            let root = find_root(root);
             let debounce = Duration::from_millis(debounce);
             parallax::serve::run(parallax::serve::Options {
                 root,
@@ -77,6 +147,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { root, output, port, bind, allow_host, debounce } => {
+            let root = find_root(root);
             let debounce = Duration::from_millis(debounce);
             parallax::serve::run(parallax::serve::Options {
                 root,
@@ -88,6 +159,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {
+            let root = find_root(root);
             let diags = located(&root, site::check(&root)?);
             let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
             match format {
@@ -102,6 +174,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if diags.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Build { root, output, timings } => {
+            let root = find_root(root);
             let started = Instant::now();
             let mut report = site::build(&BuildOptions { root: root.clone(), output })?;
             report.diagnostics = located(&root, std::mem::take(&mut report.diagnostics));
@@ -111,7 +184,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = report.diagnostics.len() - errors;
             for path in &report.created {
-                eprintln!("created {}", path.display());
+                let shown = if root == Path::new(".") { path.clone() } else { root.join(path) };
+                eprintln!("created {}", shown.display());
             }
             if timings {
                 for (stage, took, peak) in &report.timings {

@@ -13,6 +13,7 @@ use crate::ingest;
 use crate::page::{Intro, Page};
 use crate::render::{self, ThemeFiles};
 pub mod output;
+pub mod refresh;
 pub mod session;
 
 use anyhow::{bail, Context as _};

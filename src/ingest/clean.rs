@@ -21,15 +21,23 @@ pub enum Block {
     Paragraph(String),
     /// A short line inside the article that introduces a section.
     Heading(String),
-    /// Markdown already (a markdown seed's block, or a converted web page's).
-    Markdown(String),
+    /// Markdown already (a markdown seed's block, or a converted web
+    /// page's), with its plain text for the rules to read.
+    Markdown { markdown: String, plain: String },
 }
 
 impl Block {
+    /// The text the rules read.
     pub fn text(&self) -> &str {
         match self {
-            Block::Paragraph(t) | Block::Heading(t) | Block::Markdown(t) => t,
+            Block::Paragraph(t) | Block::Heading(t) | Block::Markdown { plain: t, .. } => t,
         }
+    }
+
+    /// A markdown block from its markdown.
+    pub fn markdown(markdown: String) -> Block {
+        let plain = crate::markdown::plain_text(&markdown);
+        Block::Markdown { markdown, plain }
     }
 }
 
@@ -115,16 +123,20 @@ pattern!(
 );
 pattern!(
     share,
-    r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this)\b"
+    r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
 );
 pattern!(
     related,
     r"^(a )?(lire|voir) (aussi|egalement|plus|la suite)\b|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:"
 );
 pattern!(source_footer, r"^sources?\s*:");
+// "Accueil à la une Parité…": a trail from the home page, without separators.
+pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$"#);
+// A reporter's address or handle on a line of its own.
+pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|credit|credits|image|illustration)\s*:|\b(photo|credit|image)\s*:\s*[\w .'/-]{2,40}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$"
 );
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
 pattern!(
@@ -148,6 +160,8 @@ pattern!(
     r"^(by|par|de|written by|reported by|texte|text|article redige par|propos recueillis par|avec)\s*:?\s+\S"
 );
 pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
+// "(Additional reporting by …; Writing by …; Editing by …)"
+pattern!(credit_line, r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b");
 pattern!(
     dateline_text,
     r"^\(([A-ZÀ-Ý][\p{L} .'-]{1,40})\)\s*[-–—]?\s*|^([A-ZÀ-Ý][\p{L}.'-]+(?:[ -][A-ZÀ-Ý][\p{L}.'-]+){0,3})\s*(?:,\s*([^()\n]{3,30}?))?\s*\(([\p{L} .-]{2,30})\)\s*[-–—:]\s*|^([A-ZÀ-Ý][A-ZÀ-Ý.'-]+(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý.'-]+){0,3})\s*(?:,\s*([^—–\n]{3,40}?))?\s*[—–-]\s+"
@@ -194,8 +208,14 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 12 && notice().is_match(f) {
         return Some("notice");
     }
-    if words <= 14 && is_breadcrumb(para) {
+    if words <= 120 && credit_line().is_match(f) {
+        return Some("credit");
+    }
+    if words <= 14 && is_breadcrumb(para) || words <= 25 && home_trail().is_match(f) {
         return Some("breadcrumb");
+    }
+    if words <= 4 && contact().is_match(f) {
+        return Some("byline");
     }
     None
 }
@@ -263,8 +283,9 @@ pub fn byline_names(line: &str) -> Option<String> {
 /// "March 13, 2024", "14/12/2015 à 10:30", "Update: 2015-12-14 05:19 GMT",
 /// "December 14, 2015 01:42 am | Updated …".
 fn is_date_line(line: &str) -> bool {
-    // "MOSCOU, 4 juin (AFP) - La Russie…" opens a paragraph.
-    if dateline_text().find(line).is_some_and(|m| word_count(&line[m.end()..]) >= 3) {
+    // "MOSCOU, 4 juin (AFP) - La Russie a démenti…" opens a paragraph.
+    let sentence = |rest: &str| rest.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() >= 2;
+    if dateline_text().find(line).is_some_and(|m| sentence(&line[m.end()..])) {
         return false;
     }
     let f = fold(line);
@@ -490,6 +511,14 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     for (i, block) in kept.into_iter().enumerate() {
         let block = match block {
             Block::Paragraph(para) if i == 0 => Block::Paragraph(take_dateline(article, &para)),
+            Block::Markdown { markdown, plain } if i == 0 => {
+                let rest = take_dateline(article, &plain);
+                let cut = plain.len() - rest.len();
+                match markdown.strip_prefix(&plain[..cut]) {
+                    Some(md) if cut > 0 => Block::Markdown { markdown: md.to_owned(), plain: rest },
+                    _ => Block::Markdown { markdown, plain },
+                }
+            }
             Block::Paragraph(para) if is_heading_like(&para) => Block::Heading(para),
             other => other,
         };

@@ -1,11 +1,289 @@
-//! Saved web pages -> `Article`. (Being written.)
+//! Saved web pages -> `Article`: the article extracted (trafilatura, a port
+//! of the trafilatura extractor, chosen by measurement: see ARCHITECTURE.md),
+//! turned into markdown blocks (`markup`), cleaned by the same rules as
+//! scraped text, and the page's metadata (title, canonical address, site
+//! name, author, publication date, language: meta tags, JSON-LD, `<time>`)
+//! read by the extractors. Pure.
 
-use super::clean::Article;
+use super::clean::{self, Article, Block};
+use super::markup;
+use std::sync::OnceLock;
+use trafilatura::{ExtractionFocus, Options};
 
-pub fn read(_html: &str, _chrome: &[String]) -> Article {
-    Article::default()
+/// How deep the markdown walk follows the page's elements.
+const MAX_DEPTH: usize = 96;
+
+fn nonempty(s: &str) -> Option<String> {
+    let t = clean_space(s);
+    (!t.is_empty()).then_some(t)
 }
 
-pub fn url(_html: &str) -> Option<String> {
-    None
+fn clean_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The article's headline: the page's first `<h1>` when it agrees with the
+/// title its metadata gives (sharing half its words), else that title
+/// without the site's name ("… | The Japan Times").
+fn headline(html: &str, meta: Option<String>, site: Option<&str>) -> Option<String> {
+    static H1: OnceLock<regex::Regex> = OnceLock::new();
+    static TAG: OnceLock<regex::Regex> = OnceLock::new();
+    let h1 = H1.get_or_init(|| regex::Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1>").expect("valid pattern"));
+    let tag = TAG.get_or_init(|| regex::Regex::new(r"(?s)<[^>]*>").expect("valid pattern"));
+    let words = |s: &str| -> std::collections::BTreeSet<String> {
+        crate::fold::fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1).map(str::to_owned).collect()
+    };
+    let heading = h1.captures_iter(html).find_map(|c| {
+        let text = tag.replace_all(&c[1], " ");
+        nonempty(&unescape(&text))
+    });
+    let meta = meta.map(|t| without_site(&t, site));
+    match (heading, meta) {
+        (Some(h), Some(m)) => {
+            let (hw, mw) = (words(&h), words(&m));
+            let shared = hw.intersection(&mw).count();
+            if shared * 2 >= hw.len().min(mw.len()) && crate::text::word_count(&h) <= 40 {
+                Some(h)
+            } else {
+                Some(m)
+            }
+        }
+        (h, m) => m.or(h.filter(|h| crate::text::word_count(h) <= 40)),
+    }
+}
+
+/// "Title | Site", "Title - Site": the title alone, when what follows the
+/// last separator is the site's name or a few words.
+fn without_site(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let named = site.is_some_and(|s| crate::config::name_key(s) == crate::config::name_key(tail));
+            if named || (crate::text::word_count(tail) <= 4 && crate::text::word_count(head) >= 3) {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// The character references a title may hold, as text.
+fn unescape(s: &str) -> String {
+    let doc = scraper::Html::parse_fragment(s);
+    doc.root_element().text().collect()
+}
+
+/// "Cécile Ducourtieux (Bruxelles, bureau européen)" names one person.
+fn without_parentheses(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    clean_space(&out)
+}
+
+/// How deep elements may nest before the parser sees the page: HTML
+/// parsing costs time in proportion to the depth for every tag, so a page of
+/// a hundred thousand nested `<div>`s would take hours.
+const MAX_ELEMENT_DEPTH: usize = 256;
+
+/// Reads a saved page. `chrome` lists folded lines the outlet's site adds.
+pub fn read(html: &str, chrome: &[String]) -> Article {
+    let html = &*bounded(html, MAX_ELEMENT_DEPTH);
+    let canonical = url(html);
+    let options = {
+        let mut o = Options::default().with_fallback(true).with_focus(ExtractionFocus::FavorPrecision).with_links(true);
+        if let Some(u) = canonical.as_deref().and_then(|u| url::Url::parse(u).ok()) {
+            o = o.with_url(u);
+        }
+        o
+    };
+    // The extractors are third-party code on web input: a panic in one is a
+    // page read as plain text, never a crash.
+    let extracted = std::panic::catch_unwind(|| trafilatura::extract(html, &options).ok()).ok().flatten();
+    let readable =
+        std::panic::catch_unwind(|| libreadability::extract(html, canonical.as_deref()).ok()).ok().flatten();
+
+    let mut article = Article::default();
+    let meta = extracted.as_ref().map(|e| &e.metadata);
+    let pick = |r: Option<&str>, t: Option<&str>| r.and_then(nonempty).or_else(|| t.and_then(nonempty));
+    // Readability reads titles, bylines and dates more as people do; the
+    // extractor fills what it leaves out.
+    article.title = pick(readable.as_ref().map(|r| r.title.as_str()), meta.map(|m| m.title.as_str()));
+    article.author = pick(readable.as_ref().map(|r| r.byline.as_str()), meta.map(|m| m.author.as_str()))
+        .map(|a| a.trim_start_matches("By ").trim_start_matches("by ").trim_start_matches("Par ").to_owned());
+    article.site_name = pick(readable.as_ref().map(|r| r.site_name.as_str()), meta.map(|m| m.sitename.as_str()));
+    article.url = meta.and_then(|m| nonempty(&m.url)).filter(|u| u.starts_with("http")).or(canonical);
+    article.language = pick(readable.as_ref().map(|r| r.language.as_str()), meta.map(|m| m.language.as_str()))
+        .and_then(|l| l.split(['-', '_']).next().map(str::to_ascii_lowercase))
+        .filter(|l| l.len() == 2);
+    let published = readable.as_ref().and_then(|r| iso_date(&r.published_time));
+    article.date = published.or_else(|| meta.and_then(|m| m.date).map(|d| d.format("%Y-%m-%d").to_string()));
+
+    let content = match &extracted {
+        Some(e) if !e.content_html.trim().is_empty() => e.content_html.clone(),
+        _ => readable.as_ref().map(|r| r.content.clone()).unwrap_or_default(),
+    };
+    article.title = headline(html, article.title.take(), article.site_name.as_deref());
+    article.author = article.author.map(|a| without_parentheses(&a)).filter(|a| !a.is_empty() && a != "No Author");
+    let title_key = article.title.as_deref().map(crate::config::name_key);
+    let mut blocks = Vec::new();
+    for b in markup::convert(&content, MAX_DEPTH) {
+        let plain = crate::markdown::plain_text(&b.markdown);
+        // The headline repeated at the top of the content.
+        if title_key.as_deref() == Some(crate::config::name_key(&plain).as_str()) {
+            continue;
+        }
+        // A short block that is all link is a pointer to another page.
+        if !b.heading && b.link_density() > 0.8 && crate::text::word_count(&plain) <= 25 {
+            article.removed.push(crate::page::Removed { kind: "related-link".into(), text: plain });
+            continue;
+        }
+        blocks.push(match b.heading {
+            true => Block::Heading(plain),
+            false => Block::Markdown { markdown: b.markdown, plain },
+        });
+    }
+    let title = article.title.clone();
+    clean::clean_blocks(&mut article, blocks, chrome, title.is_none());
+    if title.is_some() {
+        article.title = title;
+    }
+    article
+}
+
+/// The page with tags that would nest elements deeper than `max` left out
+/// (their text stays), found with a scan of its tags, not a parse. Most
+/// pages come back unchanged.
+fn bounded(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    const VOID: &[&str] =
+        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+    static TAG: OnceLock<regex::Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>").expect("valid pattern"));
+    let opens = |c: &regex::Captures| {
+        c[1].is_empty() && c[3].is_empty() && !VOID.contains(&c[2].to_ascii_lowercase().as_str())
+    };
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for c in tag.captures_iter(html) {
+        if opens(&c) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        } else if !c[1].is_empty() {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if deepest <= max {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let (mut out, mut last, mut depth, mut excess) = (String::with_capacity(html.len()), 0, 0usize, 0usize);
+    for c in tag.captures_iter(html) {
+        let m = c.get(0).expect("whole match");
+        let keep = if opens(&c) {
+            if depth >= max {
+                excess += 1;
+                false
+            } else {
+                depth += 1;
+                true
+            }
+        } else if !c[1].is_empty() {
+            if excess > 0 {
+                excess -= 1;
+                false
+            } else {
+                depth = depth.saturating_sub(1);
+                true
+            }
+        } else {
+            true
+        };
+        out.push_str(&html[last..m.start()]);
+        out.push_str(if keep { m.as_str() } else { " " });
+        last = m.end();
+    }
+    out.push_str(&html[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `YYYY-MM-DD` from an ISO 8601 date or date-time, if it is a real date.
+fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let date = s.get(..10)?;
+    let ok = date.len() == 10
+        && date.as_bytes()[4] == b'-'
+        && date.as_bytes()[7] == b'-'
+        && date.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    let day: u32 = date.get(8..10)?.parse().ok()?;
+    (ok && (1..=12).contains(&month) && (1..=31).contains(&day)).then(|| date.to_owned())
+}
+
+/// The page's own address, from its canonical link or `og:url`, found
+/// without parsing the page (ingest asks this of every seed).
+pub fn url(html: &str) -> Option<String> {
+    static LINK: OnceLock<regex::Regex> = OnceLock::new();
+    let re = LINK.get_or_init(|| {
+        regex::Regex::new(
+            r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*\bhref\s*=\s*["']([^"'\s>]+)|<link\b[^>]*\bhref\s*=\s*["']([^"'\s>]+)["'][^>]*\brel\s*=\s*["']?canonical|<meta\b[^>]*\bproperty\s*=\s*["']og:url["'][^>]*\bcontent\s*=\s*["']([^"'\s>]+)|<meta\b[^>]*\bcontent\s*=\s*["']([^"'\s>]+)["'][^>]*\bproperty\s*=\s*["']og:url"#,
+        )
+        .expect("valid pattern")
+    });
+    let c = re.captures(html)?;
+    let found = c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4))?.as_str();
+    let found = found.replace("&amp;", "&");
+    found.starts_with("http").then_some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_and_article_from_a_page() {
+        let html = r#"<!doctype html><html lang="fr"><head><title>Grève au port - Le Quotidien</title>
+            <link rel="canonical" href="https://www.lemonde.fr/economie/article/2024/03/12/greve_1.html">
+            <meta property="og:site_name" content="Le Monde.fr">
+            <meta name="author" content="Anna Voss">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Grève au port","datePublished":"2024-03-12T08:00:00+01:00","author":{"@type":"Person","name":"Anna Voss"}}</script>
+            </head><body><nav><a href="/">Accueil</a> <a href="/eco">Économie</a></nav>
+            <article><h1>Grève au port</h1><p>Par Anna Voss</p>
+            <p>Environ 2 400 dockers ont cessé le travail mardi matin, à l'appel de leur syndicat, pour réclamer une hausse des salaires.</p>
+            <p>« Nous ne céderons pas », a déclaré la secrétaire du syndicat, qui réclame l'ouverture de négociations rapides.</p>
+            <p>Publicité</p>
+            <p>La direction du port estime le coût de la grève à plusieurs millions d'euros par jour pour les entreprises.</p></article>
+            <footer>© Le Monde 2024</footer><script>alert(1)</script></body></html>"#;
+        let a = read(html, &[]);
+        assert_eq!(a.url.as_deref(), Some("https://www.lemonde.fr/economie/article/2024/03/12/greve_1.html"));
+        assert_eq!(a.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(a.language.as_deref(), Some("fr"));
+        assert_eq!(a.author.as_deref(), Some("Anna Voss"));
+        let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert!(text.iter().any(|t| t.starts_with("Environ 2 400 dockers")), "{text:?}");
+        assert!(!text.iter().any(|t| t.contains("Publicité") || t.contains("alert") || t.contains("Accueil")), "{text:?}");
+        assert!(!text.iter().any(|t| *t == "Grève au port"), "the headline is not repeated: {text:?}");
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_flattened_before_parsing() {
+        let html = format!("<html><body>{}<p>Deep words.</p>{}</body></html>", "<div>".repeat(5_000), "</div>".repeat(5_000));
+        let flat = bounded(&html, 256);
+        assert_eq!(flat.matches("<div>").count(), 256 - 2);
+        assert_eq!(flat.matches("</div>").count(), 256 - 2);
+        assert!(flat.contains("Deep words."), "the text stays");
+        let a = read(&html, &[]);
+        assert!(a.blocks.iter().any(|b| b.text() == "Deep words."), "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn canonical_addresses_without_parsing() {
+        assert_eq!(url(r#"<link href="https://a.example/x" rel="canonical">"#).as_deref(), Some("https://a.example/x"));
+        assert_eq!(url(r#"<meta property="og:url" content="https://b.example/y?a=1&amp;b=2">"#).as_deref(), Some("https://b.example/y?a=1&b=2"));
+        assert_eq!(url("<p>none</p>"), None);
+    }
 }

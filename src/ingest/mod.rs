@@ -8,6 +8,7 @@
 pub mod clean;
 pub mod decode;
 pub mod html;
+mod markup;
 pub mod outlet;
 
 use crate::annotate::{claims, CONTEXT_CHARS};
@@ -150,12 +151,19 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
             Some(Format::Html) => html::read(&seed.text, &chrome),
             _ => clean::clean(&seed.text, &chrome),
         };
-        // The page's own address may name the outlet better than the hint.
-        let outlet = match &article.url {
+        // The page's own address may name the outlet better than the hint,
+        // and a page that names itself (site name, copyright) is believed.
+        let mut outlet = match &article.url {
             Some(url) => outlet::by_host(url, config).unwrap_or_else(|| found.to_owned()),
             None => found.to_owned(),
         };
-        let wire = outlet::wire(&article.credits, config).filter(|w| *w != outlet);
+        if outlet == UNKNOWN_OUTLET {
+            let mut names: Vec<String> = article.site_name.iter().cloned().collect();
+            let copyrights = article.removed.iter().filter(|r| r.kind == "copyright");
+            names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
+            outlet = outlet::by_name(&names, config).unwrap_or(outlet);
+        }
+        let wire = outlet::wire(&article.credits, config);
         if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
             diags.push(
                 Diagnostic::warning(
@@ -290,10 +298,10 @@ fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> Article {
         } else if let Some(h) = block.strip_prefix('#').filter(|_| !block.contains('\n')) {
             blocks.push(Block::Heading(h.trim_start_matches('#').trim().to_owned()));
         } else if markdown::too_deep(block, nesting).is_some() {
-            blocks.push(Block::Markdown(markdown::flatten(block, nesting)));
+            blocks.push(Block::markdown(markdown::flatten(block, nesting)));
         } else {
             // Kept as markdown: the seed's own formatting is part of the article.
-            blocks.push(Block::Markdown(block.to_owned()));
+            blocks.push(Block::markdown(block.to_owned()));
         }
     }
     let mut article = Article { url: front.url, author: front.author, ..Article::default() };
@@ -360,7 +368,7 @@ fn compose(seed: &Seed, article: &Article, who: &Identity, config: &Config) -> (
     let mut body = String::new();
     for block in &article.blocks {
         match block {
-            Block::Markdown(md) => body.push_str(md),
+            Block::Markdown { markdown, .. } => body.push_str(markdown),
             Block::Paragraph(p) => body.push_str(&markdown::escape_text(p)),
             Block::Heading(h) => {
                 body.push_str("## ");

@@ -51,6 +51,36 @@ pub fn by_signature(raw: &str, config: &Config) -> Option<String> {
     }
 }
 
+/// The outlet a page names as itself: its site name or the holder of its
+/// copyright, when that is exactly a name one outlet (and only one) goes by.
+/// Never a wire: "© AFP" on a newspaper's page is the agency's credit.
+pub fn by_name(names: &[String], config: &Config) -> Option<String> {
+    names.iter().find_map(|name| match config.rules.outlet_names.get(&crate::config::name_key(name))?.as_slice() {
+        [one] if !config.outlets.get(one).is_some_and(|o| o.is_wire()) => Some(one.clone()),
+        _ => None,
+    })
+}
+
+/// Who a copyright line names: "© 2023 KBS WORLD All Rights Reserved." is
+/// "KBS WORLD".
+pub fn copyright_holder(line: &str) -> Option<String> {
+    let mut rest = line.trim();
+    for prefix in ["©", "(c)", "(C)", "Copyright", "copyright", "COPYRIGHT"] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest).trim();
+    }
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || " -–,©".contains(c));
+    let folded = fold(rest);
+    let end = ["all rights reserved", "tous droits reserves", "droits reserves", " - ", " | ", ". ", ", "]
+        .iter()
+        .filter_map(|w| folded.find(w))
+        .min()
+        .unwrap_or(folded.len());
+    let end = rest.char_indices().nth(folded[..end].chars().count()).map_or(rest.len(), |(i, _)| i);
+    let holder = rest[..end].trim().trim_end_matches(['.', ',', ' ']).trim();
+    let holder = holder.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-').trim();
+    (!holder.is_empty() && crate::text::word_count(holder) <= 6).then(|| holder.to_owned())
+}
+
 /// The outlet of a seed: by its URL, else by signature, else unknown.
 pub fn identify(raw: &str, url: Option<&str>, config: &Config) -> String {
     url.and_then(|u| by_host(u, config))
@@ -106,6 +136,19 @@ mod tests {
         assert_eq!(by_host("https://www.rt.com/news/1", &c).as_deref(), Some("rt"));
         assert_eq!(by_host("https://notlemonde.fr/", &c), None);
         assert_eq!(identify("no signature here", None, &c), UNKNOWN_OUTLET);
+    }
+
+    #[test]
+    fn pages_name_their_own_outlet() {
+        let c = config();
+        assert_eq!(copyright_holder("© 2023 KBS WORLD All Rights Reserved.").as_deref(), Some("KBS WORLD"));
+        assert_eq!(copyright_holder("(c) National Wire 2024. All rights reserved.").as_deref(), Some("National Wire"));
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(by_name(&names(&["KBS WORLD"]), &c).as_deref(), Some("kbs"));
+        assert_eq!(by_name(&names(&["Le Monde.fr"]), &c).as_deref(), Some("le-monde"));
+        assert_eq!(by_name(&names(&["The Guardian"]), &c).as_deref(), Some("guardian"));
+        assert_eq!(by_name(&names(&["ABC News"]), &c), None, "two outlets go by that name");
+        assert_eq!(by_name(&names(&["Harbour Gazette"]), &c), None);
     }
 
     #[test]
