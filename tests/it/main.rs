@@ -6,6 +6,8 @@ mod annotations;
 mod bad_input;
 mod browser;
 mod example;
+mod extraction;
+mod own_material;
 mod robustness;
 mod serve;
 mod support;

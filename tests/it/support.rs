@@ -40,19 +40,33 @@ aliases = ["Armstrong"]
 
 pub struct Site {
     dir: tempfile::TempDir,
+    /// A folder elsewhere that the site is, instead of `dir`.
+    at: Option<PathBuf>,
 }
 
 impl Site {
     /// An empty site with the minimal config.
     pub fn new() -> Site {
-        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
+        let site = Site { dir: tempfile::tempdir().expect("temp dir"), at: None };
         site.write("config.toml", MINIMAL_CONFIG);
         site
     }
 
+    /// An empty site with the given config.
+    pub fn with_config(config: &str) -> Site {
+        let site = Site { dir: tempfile::tempdir().expect("temp dir"), at: None };
+        site.write("config.toml", config);
+        site
+    }
+
+    /// A briefing already on disk (made by `parallax init`, say).
+    pub fn at(path: &Path) -> Site {
+        Site { dir: tempfile::tempdir().expect("temp dir"), at: Some(path.to_path_buf()) }
+    }
+
     /// The example briefing shipped in the repository: its config and seeds.
     pub fn example() -> Site {
-        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
+        let site = Site { dir: tempfile::tempdir().expect("temp dir"), at: None };
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         std::fs::copy(repo.join("config.toml"), site.path("config.toml")).unwrap();
         std::fs::create_dir_all(site.path("seeds")).unwrap();
@@ -64,11 +78,11 @@ impl Site {
     }
 
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        self.at.as_deref().unwrap_or(self.dir.path())
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
+        self.root().join(rel)
     }
 
     pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
