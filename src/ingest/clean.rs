@@ -529,6 +529,14 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     if let Some(first) = article.blocks.first() {
         article.credits.push(first.text().chars().take(200).collect());
     }
+    // "… les salaires\". (afp)": a credit closing a paragraph.
+    static CLOSING: OnceLock<Regex> = OnceLock::new();
+    let closing = re(&CLOSING, r#"[.!?»"”]\s*(\([\p{L}-]{2,14}\))\s*$"#);
+    for block in &article.blocks {
+        if let Some(c) = closing.captures(block.text()) {
+            article.credits.push(c[1].to_owned());
+        }
+    }
     if let Some(last) = article.blocks.last() {
         let tail: String = last.text().chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
         article.credits.push(tail);
