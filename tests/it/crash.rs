@@ -138,8 +138,11 @@ struct Scenario {
     /// `public/` and `content/` after a clean build of the same inputs.
     after: Tree,
     content: Tree,
-    /// How long a clean build took, the range of the random kill times.
-    time: Duration,
+    /// How long a whole build takes, the range of the random kill times:
+    /// first a clean build's time, then a running average of the next
+    /// builds', which follows the machine's load (a range too long wastes
+    /// kills on builds already done).
+    time: std::cell::Cell<Duration>,
     failpoints: Vec<String>,
 }
 
@@ -316,6 +319,10 @@ fn kill_once(
     }
     let status = child.wait().unwrap();
     let what = format!("scenario {} {kill:?}", scn.name);
+    let done: usize = tally.by_kind.values().sum::<usize>() + 1;
+    if done % 25 == 0 {
+        eprintln!("  … {done} kills, {} failures so far", tally.failures.len());
+    }
     let stopped = match (kill, status.signal(), status.code()) {
         (Kill::Failpoint(_), Some(6), _) => true,
         (Kill::After(_), Some(9), _) => true,
@@ -361,7 +368,9 @@ fn kill_once(
     if checked.contains(&state) && std::env::var("PARALLAX_CRASH_RECHECK").is_err() {
         tally.recovery_skipped += 1;
     } else {
+        let started = Instant::now();
         let (code, stderr) = crate::support::parallax_in(&briefing, &["build"], &[]);
+        scn.time.set((scn.time.get() + started.elapsed()) / 2);
         tally.recovery_builds += 1;
         let recovered = check_recovered(scn, &briefing, &base, code, &stderr);
         if recovered.is_empty() {
@@ -473,7 +482,7 @@ fn kills_during_builds_leave_a_whole_site_and_a_next_build_that_works() {
             failpoints: points(sources, written_files(&after_a), None),
             after: after_a,
             content: content_a.clone(),
-            time: time_a,
+            time: time_a.into(),
         },
         Scenario {
             name: "B",
@@ -482,7 +491,7 @@ fn kills_during_builds_leave_a_whole_site_and_a_next_build_that_works() {
             failpoints: points(new_seeds, written_files(&crate::support::without(&after_b, "extra")), Some(2)),
             after: after_b,
             content: content_b,
-            time: time_b,
+            time: time_b.into(),
         },
     ];
 
@@ -495,7 +504,7 @@ fn kills_during_builds_leave_a_whole_site_and_a_next_build_that_works() {
         }
         let share = random_kills / 2 + if i == 0 { random_kills % 2 } else { 0 };
         for _ in 0..share {
-            let delay = Duration::from_micros(rng.next() % scn.time.as_micros().max(1) as u64);
+            let delay = Duration::from_micros(rng.next() % scn.time.get().as_micros().max(1) as u64);
             kill_once(scn, &Kill::After(delay), work, &outside, &mut checked, &mut tally);
         }
     }

@@ -84,7 +84,7 @@ impl Sandbox {
     }
 }
 
-fn str(p: &Path) -> &str {
+fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
@@ -105,18 +105,18 @@ fn an_output_that_is_the_briefing_is_refused() {
             sb.build_ok(&[]);
         }
         sb.refused(&root, &["--output", "../b"]);
-        let spelled = format!("{}/public/../../b", str(&root));
+        let spelled = format!("{}/public/../../b", arg(&root));
         sb.refused(&root, &["--output", &spelled]);
         assert!(!names(&sb.snapshot()).contains(&".b.old"), "no .b.old anywhere");
         assert!(!names(&sb.snapshot()).contains(&".b.staging"), "no .b.staging anywhere");
     }
     symlink(&root, sb.at("to-root")).unwrap();
-    sb.refused(&root, &["--output", str(&sb.at("to-root"))]);
+    sb.refused(&root, &["--output", arg(&sb.at("to-root"))]);
     symlink(root.join("seeds"), sb.at("to-seeds")).unwrap();
     sb.write("b/seeds/first.txt", "Seed\n\nThe Daily Planet staff say the moon is made of cheese.\n");
     sb.build_ok(&[]);
     let seeds = snapshot(&root.join("seeds"));
-    sb.refused(&root, &["--output", str(&sb.at("to-seeds"))]);
+    sb.refused(&root, &["--output", arg(&sb.at("to-seeds"))]);
     // A link inside the briefing, written relative to it.
     symlink("seeds", root.join("out")).unwrap();
     sb.refused(&root, &["--output", "out"]);
@@ -156,7 +156,7 @@ fn an_output_linked_to_a_foreign_folder_is_refused() {
 fn an_output_linked_to_a_previous_build_is_rebuilt_where_it_is() {
     let sb = Sandbox::new();
     let site = sb.at("site");
-    sb.build_ok(&["--output", str(&site)]);
+    sb.build_ok(&["--output", arg(&site)]);
     assert!(site.join(".parallax-build").is_file());
     symlink(&site, sb.at("b/public")).unwrap();
     sb.write("b/content/sources/hand.md", page("daily-planet", "The moon is made of cheese, says the second draft."));
@@ -178,7 +178,7 @@ fn outputs_inside_the_briefings_own_files_are_refused() {
     sb.write("b/themes/x/static/style.css", "body {}\n");
     let root = sb.root();
     for output in [".git", "config.toml", "content", "themes/x"] {
-        sb.refused(&root, &["--output", str(&root.join(output))]);
+        sb.refused(&root, &["--output", arg(&root.join(output))]);
     }
 }
 
@@ -186,11 +186,11 @@ fn outputs_inside_the_briefings_own_files_are_refused() {
 fn only_empty_or_parallax_built_folders_are_replaced() {
     let sb = Sandbox::new();
     let root = sb.root();
-    sb.refused(&root, &["--output", str(&sb.at("sibling"))]);
+    sb.refused(&root, &["--output", arg(&sb.at("sibling"))]);
 
     std::fs::create_dir(sb.at("empty")).unwrap();
     let before = without(&sb.snapshot(), "empty");
-    sb.build_ok(&["--output", str(&sb.at("empty"))]);
+    sb.build_ok(&["--output", arg(&sb.at("empty"))]);
     assert_same_tree(&before, &without(&sb.snapshot(), "empty"), "files outside the output changed");
     assert!(sb.at("empty/.parallax-build").is_file() && sb.at("empty/index.html").is_file());
 
@@ -679,6 +679,7 @@ fn template_errors_name_the_file_that_has_them() {
         site.write(&format!("themes/t/templates/{file}"), text);
         let (code, stderr) = site.run(&["build"]);
         assert_eq!(code, 1, "{file}: {stderr}");
+        assert!(stderr.contains("(built-in theme)"), "{file}: {stderr}");
         for line in stderr.lines().filter_map(|l| l.trim().strip_prefix("--> ")) {
             let named = line.split(':').next().unwrap();
             if named.starts_with("themes/") {
