@@ -320,7 +320,7 @@ fn kill_once(
     let status = child.wait().unwrap();
     let what = format!("scenario {} {kill:?}", scn.name);
     let done: usize = tally.by_kind.values().sum::<usize>() + 1;
-    if done % 25 == 0 {
+    if done.is_multiple_of(25) {
         eprintln!("  … {done} kills, {} failures so far", tally.failures.len());
     }
     let stopped = match (kill, status.signal(), status.code()) {
