@@ -351,9 +351,12 @@ impl Config {
                 Err(e) => {
                     let at = text.find(&format!("outlets.{id}")).unwrap_or(0);
                     diags.push(
-                        Diagnostic::error(file, format!("outlet `{id}` does not merge with the registry's: {}", e.message().trim()))
-                            .at(text, at)
-                            .with_hint("check the fields of this outlet against the config reference in README.md"),
+                        Diagnostic::error(
+                            file,
+                            format!("outlet `{id}` does not merge with the registry's: {}", e.message().trim()),
+                        )
+                        .at(text, at)
+                        .with_hint("check the fields of this outlet against the config reference in README.md"),
                     );
                 }
             }

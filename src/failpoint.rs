@@ -3,10 +3,13 @@
 //! point NAME is reached (`NAME` alone means the first time).
 //!
 //! The points sit where a crash is most likely to leave something half
-//! done: `create-page` (a content page written but not yet in place),
-//! `render` (each file staged), `swap` (the previous build moved aside, the
-//! new one not yet in place) and `cleanup` (before the previous build is
-//! removed). Unset, each point costs one atomic load.
+//! done: `create-page` (before each content page is created), `create-new`
+//! (a new file written under its temporary name, not yet linked into
+//! place), `render` (each file staged), `carry-over` (each entry parallax
+//! did not write, once linked into the new build), `swap` (the new build
+//! complete, the previous one still in place) and `cleanup` (the new build
+//! in place, the previous one not yet removed). Unset, each point costs one
+//! atomic load.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;

@@ -51,6 +51,7 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// place, so a crash leaves either no file or the whole one.
 pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = write_tmp(path, bytes)?;
+    crate::failpoint::hit("create-new");
     let linked = fs::hard_link(&tmp, path);
     let result = match linked {
         Ok(()) => Ok(()),
@@ -150,8 +151,11 @@ impl Walker {
             } else if kind.is_symlink() {
                 match path.canonicalize() {
                     Err(_) => diags.push(
-                        Diagnostic::error(crate::diag::rel(&self.root, &path), "cannot read: a link that leads nowhere")
-                            .with_hint("the file it points to is gone: restore it, or remove the link"),
+                        Diagnostic::error(
+                            crate::diag::rel(&self.root, &path),
+                            "cannot read: a link that leads nowhere",
+                        )
+                        .with_hint("the file it points to is gone: restore it, or remove the link"),
                     ),
                     Ok(real) if !real.starts_with(&self.real_root) => {
                         diags.push(self.error(&path, "not read: a link to a place outside the briefing"))

@@ -64,7 +64,10 @@ fn walk<'a>(root: &'a AstNode<'a>, plain: &mut String, visit: &mut impl FnMut(Vi
             }
         };
         let data = node.data.borrow();
-        if data.value.block() && !plain.is_empty() && !plain.ends_with("\n\n") && !matches!(data.value, NodeValue::Document)
+        if data.value.block()
+            && !plain.is_empty()
+            && !plain.ends_with("\n\n")
+            && !matches!(data.value, NodeValue::Document)
         {
             // Nested blocks (a paragraph in a list item) share one separator.
             while !plain.ends_with("\n\n") {
@@ -166,7 +169,9 @@ pub fn html_as_text(text: &str) -> String {
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let offset = |p: comrak::nodes::LineColumn| {
-        line_starts.get(p.line.saturating_sub(1)).map_or(text.len(), |s| (s + p.column.saturating_sub(1)).min(text.len()))
+        line_starts
+            .get(p.line.saturating_sub(1))
+            .map_or(text.len(), |s| (s + p.column.saturating_sub(1)).min(text.len()))
     };
     let mut ranges: Vec<(usize, usize)> = root
         .descendants()

@@ -86,7 +86,8 @@ mod tests {
 
     #[test]
     fn config_entries_merge_over_the_registry() {
-        let base: Table = toml::from_str("name = \"A\"\ncountry = \"X\"\n[signatures]\nhosts = [\"a.example\"]\n").unwrap();
+        let base: Table =
+            toml::from_str("name = \"A\"\ncountry = \"X\"\n[signatures]\nhosts = [\"a.example\"]\n").unwrap();
         let over: Table = toml::from_str("country = \"Y\"\n[signatures]\ntext = [\"A staff\"]\n").unwrap();
         let merged = merge(base, &over);
         assert_eq!(merged["country"].as_str(), Some("Y"));

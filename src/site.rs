@@ -504,12 +504,15 @@ fn load_theme(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Them
         let mut available: Vec<&str> = theme.i18n.iter().map(|(l, _)| l.as_str()).collect();
         available.insert(0, "en");
         diags.push(
-            Diagnostic::error(config::FILE_NAME, format!("no interface strings for language `{language}` in the theme"))
-                .at(&config.source, config.site.language.span().start)
-                .with_hint(format!(
-                    "set site.language to one of {}, or add themes/{name}/i18n/{language}.toml",
-                    available.join(", ")
-                )),
+            Diagnostic::error(
+                config::FILE_NAME,
+                format!("no interface strings for language `{language}` in the theme"),
+            )
+            .at(&config.source, config.site.language.span().start)
+            .with_hint(format!(
+                "set site.language to one of {}, or add themes/{name}/i18n/{language}.toml",
+                available.join(", ")
+            )),
         );
     }
     theme

@@ -161,7 +161,10 @@ pattern!(
 );
 pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
-pattern!(credit_line, r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b");
+pattern!(
+    credit_line,
+    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b"
+);
 pattern!(
     dateline_text,
     r"^\(([A-ZÀ-Ý][\p{L} .'-]{1,40})\)\s*[-–—]?\s*|^([A-ZÀ-Ý][\p{L}.'-]+(?:[ -][A-ZÀ-Ý][\p{L}.'-]+){0,3})\s*(?:,\s*([^()\n]{3,30}?))?\s*\(([\p{L} .-]{2,30})\)\s*[-–—:]\s*|^([A-ZÀ-Ý][A-ZÀ-Ý.'-]+(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý.'-]+){0,3})\s*(?:,\s*([^—–\n]{3,40}?))?\s*[—–-]\s+"
@@ -230,8 +233,7 @@ fn ends_like_reporting(f: &str) -> bool {
 /// by arrows or slashes.
 fn is_breadcrumb(line: &str) -> bool {
     let seps = line.matches(['>', '›', '»', '/', '|']).count();
-    let segments: Vec<&str> =
-        line.split(['>', '›', '»', '/', '|']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let segments: Vec<&str> = line.split(['>', '›', '»', '/', '|']).map(str::trim).filter(|s| !s.is_empty()).collect();
     seps >= 2
         && segments.len() >= 3
         && !line.contains("://")
@@ -319,7 +321,10 @@ fn is_place_line(para: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 3
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c)))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+        })
 }
 
 /// What a URL line at the top of a scrape gives: "URL: https://…".
@@ -364,8 +369,9 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         }
     }
     let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
-    let good: Vec<bool> =
-        (0..n).map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i])).collect();
+    let good: Vec<bool> = (0..n)
+        .map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i]))
+        .collect();
     // The article is the largest run of paragraphs no long stretch of short
     // lines interrupts; other runs are teasers and site text.
     let (first_good, last_good) = main_run(&good, &texts);
@@ -378,7 +384,13 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     };
     if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
         for i in 0..n {
-            eprintln!("{i:3} {:?} good={} title={} {}", kind[i], good[i], Some(i) == title_at, texts[i].chars().take(70).collect::<String>());
+            eprintln!(
+                "{i:3} {:?} good={} title={} {}",
+                kind[i],
+                good[i],
+                Some(i) == title_at,
+                texts[i].chars().take(70).collect::<String>()
+            );
         }
     }
     // A paragraph right under the headline is its standfirst; the body
@@ -416,7 +428,10 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
             kind[i] = Some("navigation");
-        } else if last_good.is_some_and(|l| i > l) && word_count(text) <= 10 && !text.ends_with(['.', '!', '?', '»', '"', '”']) {
+        } else if last_good.is_some_and(|l| i > l)
+            && word_count(text) <= 10
+            && !text.ends_with(['.', '!', '?', '»', '"', '”'])
+        {
             kind[i] = Some("navigation");
         }
     }
@@ -644,7 +659,9 @@ fn read_date(article: &mut Article, line: &str, dateline: bool) {
     let best = dates.iter().find(published).or(dates.first());
     match best.and_then(|d| d.full.clone()) {
         Some(full) => {
-            if article.date.is_none() || (best.is_some_and(|d| published(&d)) && article.date_text.as_deref() == Some("updated")) {
+            if article.date.is_none()
+                || (best.is_some_and(|d| published(&d)) && article.date_text.as_deref() == Some("updated"))
+            {
                 article.date = Some(full);
                 article.date_text = None;
             }
@@ -854,7 +871,13 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("2024-03-13"));
         assert_eq!(a.dateline.as_deref(), Some("Port Halvard"));
         let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
-        assert_eq!(text, ["About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.", "The strike is the first in a decade."]);
+        assert_eq!(
+            text,
+            [
+                "About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.",
+                "The strike is the first in a decade."
+            ]
+        );
         let kinds: Vec<&str> = a.removed.iter().map(|r| r.kind.as_str()).collect();
         assert!(kinds.contains(&"copyright") && kinds.contains(&"follow-us") && kinds.contains(&"byline"), "{kinds:?}");
     }

@@ -84,7 +84,8 @@ mod tests {
     #[test]
     fn html_pages_declare_their_charset() {
         let (body, _, _) = encoding_rs::WINDOWS_1252.encode("<p>Été</p>");
-        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">".to_vec();
+        let mut page =
+            b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">".to_vec();
         page.extend_from_slice(&body);
         let d = decode(&page, true);
         assert!(d.text.contains("<p>Été</p>"), "{}", d.text);

@@ -106,8 +106,7 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
     // The extractors are third-party code on web input: a panic in one is a
     // page read as plain text, never a crash.
     let extracted = std::panic::catch_unwind(|| trafilatura::extract(html, &options).ok()).ok().flatten();
-    let readable =
-        std::panic::catch_unwind(|| libreadability::extract(html, canonical.as_deref()).ok()).ok().flatten();
+    let readable = std::panic::catch_unwind(|| libreadability::extract(html, canonical.as_deref()).ok()).ok().flatten();
 
     let mut article = Article::default();
     let meta = extracted.as_ref().map(|e| &e.metadata);
@@ -161,13 +160,14 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
 /// (their text stays), found with a scan of its tags, not a parse. Most
 /// pages come back unchanged.
 fn bounded(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    const VOID: &[&str] =
-        &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ];
     static TAG: OnceLock<regex::Regex> = OnceLock::new();
-    let tag = TAG.get_or_init(|| regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>").expect("valid pattern"));
-    let opens = |c: &regex::Captures| {
-        c[1].is_empty() && c[3].is_empty() && !VOID.contains(&c[2].to_ascii_lowercase().as_str())
-    };
+    let tag =
+        TAG.get_or_init(|| regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>").expect("valid pattern"));
+    let opens =
+        |c: &regex::Captures| c[1].is_empty() && c[3].is_empty() && !VOID.contains(&c[2].to_ascii_lowercase().as_str());
     let mut depth = 0usize;
     let mut deepest = 0usize;
     for c in tag.captures_iter(html) {
@@ -265,13 +265,17 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Anna Voss"));
         let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
         assert!(text.iter().any(|t| t.starts_with("Environ 2 400 dockers")), "{text:?}");
-        assert!(!text.iter().any(|t| t.contains("Publicité") || t.contains("alert") || t.contains("Accueil")), "{text:?}");
+        assert!(
+            !text.iter().any(|t| t.contains("Publicité") || t.contains("alert") || t.contains("Accueil")),
+            "{text:?}"
+        );
         assert!(!text.iter().any(|t| *t == "Grève au port"), "the headline is not repeated: {text:?}");
     }
 
     #[test]
     fn deeply_nested_pages_are_flattened_before_parsing() {
-        let html = format!("<html><body>{}<p>Deep words.</p>{}</body></html>", "<div>".repeat(5_000), "</div>".repeat(5_000));
+        let html =
+            format!("<html><body>{}<p>Deep words.</p>{}</body></html>", "<div>".repeat(5_000), "</div>".repeat(5_000));
         let flat = bounded(&html, 256);
         assert_eq!(flat.matches("<div>").count(), 256 - 2);
         assert_eq!(flat.matches("</div>").count(), 256 - 2);
@@ -283,7 +287,10 @@ mod tests {
     #[test]
     fn canonical_addresses_without_parsing() {
         assert_eq!(url(r#"<link href="https://a.example/x" rel="canonical">"#).as_deref(), Some("https://a.example/x"));
-        assert_eq!(url(r#"<meta property="og:url" content="https://b.example/y?a=1&amp;b=2">"#).as_deref(), Some("https://b.example/y?a=1&b=2"));
+        assert_eq!(
+            url(r#"<meta property="og:url" content="https://b.example/y?a=1&amp;b=2">"#).as_deref(),
+            Some("https://b.example/y?a=1&b=2")
+        );
         assert_eq!(url("<p>none</p>"), None);
     }
 }

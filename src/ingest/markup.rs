@@ -12,8 +12,8 @@ use scraper::{Html, Node};
 
 /// Elements whose content is not article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed", "select", "button",
-    "input", "textarea", "canvas", "math", "form", "img", "picture", "video", "audio", "source",
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed", "select", "button", "input",
+    "textarea", "canvas", "math", "form", "img", "picture", "video", "audio", "source",
 ];
 /// Elements that hold blocks.
 const BLOCKISH: &[&str] = &[
@@ -22,7 +22,21 @@ const BLOCKISH: &[&str] = &[
     "dir",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "section", "article",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "section",
+    "article",
     "figure",
 ];
 
@@ -498,7 +512,10 @@ fn collapse(s: &str) -> String {
 }
 
 fn prefix_lines(body: &str, prefix: &str, empty: &str) -> String {
-    body.lines().map(|l| if l.is_empty() { empty.to_string() } else { format!("{prefix}{l}") }).collect::<Vec<_>>().join("\n")
+    body.lines()
+        .map(|l| if l.is_empty() { empty.to_string() } else { format!("{prefix}{l}") })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn looks_like_entity(rest: &str) -> bool {

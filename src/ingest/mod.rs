@@ -88,7 +88,7 @@ pub fn read_seeds(root: &Path, limits: &Limits) -> (Vec<Seed>, Vec<Diagnostic>) 
                 diags.push(
                     Diagnostic::warning(
                         &rel,
-                        format!("seed skipped: {} MB is over the limit of {} MB", meta.len() >> 20, limits.seed_bytes >> 20),
+                        format!("seed skipped: {} is over the limit of {}", size(meta.len()), size(limits.seed_bytes)),
                     )
                     .with_hint("raise limits.seed_bytes in config.toml to read it"),
                 );
@@ -110,13 +110,24 @@ pub fn read_seeds(root: &Path, limits: &Limits) -> (Vec<Seed>, Vec<Diagnostic>) 
         if decoded.malformed {
             diags.push(
                 Diagnostic::warning(&rel, format!("some bytes are not valid {}; they read as �", decoded.encoding))
-                    .with_hint("the page records the encoding it was read in; check the text, or save the seed as UTF-8"),
+                    .with_hint(
+                        "the page records the encoding it was read in; check the text, or save the seed as UTF-8",
+                    ),
             );
         }
         let encoding = (decoded.encoding != "utf-8").then_some(decoded.encoding);
         seeds.push(Seed { path: rel, text: decoded.text, hash, encoding });
     }
     (seeds, diags)
+}
+
+/// A size for people: "64 MB", "900 KB", "512 bytes".
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64).replace(".0 MB", " MB"),
+        b if b >= 1 << 10 => format!("{} KB", b >> 10),
+        b => format!("{b} bytes"),
+    }
 }
 
 /// The pages to create for seeds that have none, and warnings for seeds that
@@ -137,7 +148,8 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
         return (Vec::new(), diags);
     }
     // Every seed counts towards the lines an outlet repeats, ingested or not.
-    let outlets: Vec<String> = seeds.iter().map(|s| outlet::identify(&s.text, url_hint(s).as_deref(), config)).collect();
+    let outlets: Vec<String> =
+        seeds.iter().map(|s| outlet::identify(&s.text, url_hint(s).as_deref(), config)).collect();
     let recurring = recurring_lines(seeds, &outlets);
     let outlet_of: BTreeMap<&str, &str> =
         seeds.iter().zip(&outlets).map(|(s, o)| (s.path.as_str(), o.as_str())).collect();
@@ -169,8 +181,8 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
                 Diagnostic::warning(
                     &seed.path,
                     format!(
-                        "the article text is longer than {} MB: its first {kept} blocks make the page",
-                        config.limits.text_bytes >> 20
+                        "the article text is longer than {}: its first {kept} blocks make the page",
+                        size(config.limits.text_bytes as u64)
                     ),
                 )
                 .with_hint("the seed keeps the whole text; raise limits.text_bytes in config.toml to keep more"),
@@ -182,7 +194,10 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
             diags.push(
                 Diagnostic::warning(
                     &seed.path,
-                    format!("{dropped} more claim suggestions were not written (the limit is {} a page)", config.limits.tags),
+                    format!(
+                        "{dropped} more claim suggestions were not written (the limit is {} a page)",
+                        config.limits.tags
+                    ),
                 )
                 .with_hint("raise limits.tags in config.toml to have them suggested"),
             );
@@ -222,7 +237,8 @@ fn url_hint(seed: &Seed) -> Option<String> {
                 let l = l.trim().trim_start_matches(['#', '+']).trim();
                 let l = l.strip_prefix("url").map(|r| r.trim_start_matches([' ', '=', ':', '"'])).unwrap_or(l);
                 let l = l.strip_prefix("URL").map(|r| r.trim_start_matches([' ', ':'])).unwrap_or(l);
-                l.starts_with("http").then(|| l.trim_end_matches('"').split_whitespace().next().unwrap_or("").to_owned())
+                l.starts_with("http")
+                    .then(|| l.trim_end_matches('"').split_whitespace().next().unwrap_or("").to_owned())
             })
             .filter(|u| !u.is_empty()),
     }

@@ -113,9 +113,13 @@ fn names(credit: &str, short: &str) -> bool {
         return false;
     }
     let acronym = short.chars().all(|c| !c.is_lowercase());
-    credit
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .any(|w| if acronym { w == short || w == short.to_lowercase() && credit.contains(&format!("({w})")) } else { w == short })
+    credit.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| {
+        if acronym {
+            w == short || w == short.to_lowercase() && credit.contains(&format!("({w})"))
+        } else {
+            w == short
+        }
+    })
 }
 
 #[cfg(test)]

@@ -35,9 +35,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     // Watch before the first build, so no change made during it is missed.
     let mut watcher = watch::Watcher::new(&opts.root, session.output(), opts.debounce)?;
     let server = match opts.serve {
-        Some((bind, port)) => {
-            Some(http::Server::start(bind, port, session.output().to_path_buf(), &opts.allow_hosts)?)
-        }
+        Some((bind, port)) => Some(http::Server::start(bind, port, session.output().to_path_buf(), &opts.allow_hosts)?),
         None => None,
     };
     let live = server.as_ref().map(|s| s.live.clone());

@@ -160,7 +160,6 @@ fn page_not_utf8() {
     insta::assert_snapshot!(d);
 }
 
-
 #[cfg(unix)]
 #[test]
 fn seed_unreadable() {

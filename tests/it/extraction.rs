@@ -36,11 +36,8 @@ fn config() -> Config {
 
 /// Word 4-gram shingles of `\w+` tokens, as the benchmark's evaluate.py.
 fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
-    let tokens: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let tokens: Vec<String> =
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).map(str::to_owned).collect();
     let mut out = HashMap::new();
     for gram in tokens.windows(4) {
         *out.entry(gram.to_vec()).or_insert(0) += 1;
@@ -58,7 +55,15 @@ fn page_score(expected: &str, found: &str) -> (f64, f64) {
     let fp: usize = f.values().sum::<usize>() - tp;
     let fn_: usize = e.values().sum::<usize>() - tp;
     // evaluate.py: an empty prediction of an empty answer is right.
-    let precision = if tp + fp == 0 { if fn_ == 0 { 1.0 } else { 0.0 } } else { tp as f64 / (tp + fp) as f64 };
+    let precision = if tp + fp == 0 {
+        if fn_ == 0 {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
     let recall = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
     (precision, recall)
 }
@@ -118,7 +123,9 @@ fn metadata_of_mozilla_readability_pages() {
             assert!(!page.body.contains('<'), "{name}: no markup");
         }
     }
-    println!("readability pages: {titles}/{pages} titles as Readability reads them, {languages}/{lang_pages} languages");
+    println!(
+        "readability pages: {titles}/{pages} titles as Readability reads them, {languages}/{lang_pages} languages"
+    );
     assert_eq!(pages, 27);
     assert!(titles >= 22, "{titles}/27 titles");
     assert!(languages >= lang_pages - 1, "{languages}/{lang_pages} languages");

@@ -13,8 +13,10 @@ fn parallax(dir: &Path, args: &[&str]) -> (i32, String) {
 
 /// A page of the shared extraction corpus; the test fails where it is missing.
 fn shared_page(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability").join(name).join("source.html");
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (the shared corpus must sit beside the clone)", path.display()))
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability").join(name).join("source.html");
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (the shared corpus must sit beside the clone)", path.display()))
 }
 
 #[test]
@@ -40,7 +42,11 @@ fn init_scaffolds_a_briefing_and_refuses_a_folder_in_use() {
     assert!(out.contains("not empty") && out.contains("--force"), "{out}");
     let (code, out) = parallax(dir.path(), &["init", "brief", "--force"]);
     assert_eq!(code, 0, "{out}");
-    assert_eq!(std::fs::read_to_string(brief.join("config.toml")).unwrap(), "[site]\ntitle = \"Mine\"\n", "never replaced");
+    assert_eq!(
+        std::fs::read_to_string(brief.join("config.toml")).unwrap(),
+        "[site]\ntitle = \"Mine\"\n",
+        "never replaced"
+    );
 }
 
 #[test]
@@ -65,12 +71,16 @@ fn a_new_briefing_from_saved_pages_and_legacy_text_built_from_a_subfolder() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("../../content/sources/"), "paths shown from where the user is: {out}");
     let site = Site::at(&brief);
-    let pages: Vec<String> = site.tree("content/sources").into_values().map(|b| String::from_utf8(b).unwrap()).collect();
+    let pages: Vec<String> =
+        site.tree("content/sources").into_values().map(|b| String::from_utf8(b).unwrap()).collect();
     assert_eq!(pages.len(), 5);
     let find = |seed: &str| pages.iter().find(|p| p.contains(&format!("seed = \"seeds/{seed}\""))).unwrap().clone();
 
     let lemonde = find("lemonde-1.html");
-    assert!(lemonde.contains("title = \"Le projet de loi sur le renseignement massivement approuvé à l'Assemblée\""), "{lemonde}");
+    assert!(
+        lemonde.contains("title = \"Le projet de loi sur le renseignement massivement approuvé à l'Assemblée\""),
+        "{lemonde}"
+    );
     assert!(lemonde.contains("outlet = \"le-monde\"") && lemonde.contains("language = \"fr\""), "{lemonde}");
     assert!(lemonde.contains("url = \"http"), "the page's canonical address: {lemonde}");
     let bbc = find("bbc-1.html");
@@ -116,7 +126,9 @@ fn a_title_alone_builds_the_whole_site_and_every_report_section_says_when_it_is_
         let end = report[at..].find("</section>").map_or(report.len(), |e| at + e);
         assert!(report[at..end].contains(empty), "{section} says it is empty");
     }
-    for page in ["public/index.html", "public/sources/index.html", "public/claims/index.html", "public/outlets/index.html"] {
+    for page in
+        ["public/index.html", "public/sources/index.html", "public/claims/index.html", "public/outlets/index.html"]
+    {
         assert!(site.exists(page), "{page}");
     }
 }
@@ -161,14 +173,22 @@ fn refresh_fills_in_what_existing_pages_lack_and_nothing_else() {
     site.write("content/sources/greve.md", old);
     let (code, out) = parallax(site.root(), &["refresh"]);
     assert_eq!(code, 0, "{out}");
-    for field in ["outlet = \"unknown\" -> \"le-monde\"", "+ author = \"Jeanne Martin\"", "+ date = 2024-03-12", "+ url = \"https://www.lemonde.fr/"] {
+    for field in [
+        "outlet = \"unknown\" -> \"le-monde\"",
+        "+ author = \"Jeanne Martin\"",
+        "+ date = 2024-03-12",
+        "+ url = \"https://www.lemonde.fr/",
+    ] {
         assert!(out.contains(field), "shows {field}: {out}");
     }
     assert_eq!(site.read("content/sources/greve.md"), old, "nothing written without --write");
     let (code, out) = parallax(site.root(), &["refresh", "--write"]);
     assert_eq!(code, 0, "{out}");
     let new = site.read("content/sources/greve.md");
-    assert!(new.contains("outlet = \"le-monde\"\nauthor = \"Jeanne Martin\"") || new.contains("outlet = \"le-monde\"\n"), "{new}");
+    assert!(
+        new.contains("outlet = \"le-monde\"\nauthor = \"Jeanne Martin\"") || new.contains("outlet = \"le-monde\"\n"),
+        "{new}"
+    );
     assert!(new.contains("date = 2024-03-12") && new.contains("author = \"Jeanne Martin\""), "{new}");
     assert!(new.ends_with("+++\n\nEnviron deux mille dockers, *corrigé à la main*.\n"), "the body is untouched: {new}");
     assert!(new.contains("status = \"rejected\""), "tags untouched");

@@ -196,3 +196,84 @@ pub fn assert_link_lands(site: &Site, slug: &str, fragment: &str) {
         }
     }
 }
+
+/// One entry of a folder as the file system holds it: a link is its target,
+/// never what it points to.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Node {
+    Dir,
+    File(Vec<u8>),
+    Link(PathBuf),
+}
+
+/// Every entry under a folder by `/`-separated relative path; empty when the
+/// folder does not exist.
+pub type Tree = BTreeMap<String, Node>;
+
+/// The tree under `dir`, links not followed (a link to a folder is a `Link`,
+/// and what it leads to is not listed).
+pub fn snapshot(dir: &Path) -> Tree {
+    let mut out = Tree::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for entry in entries {
+            let path = entry.expect("folder entry").path();
+            let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let meta = std::fs::symlink_metadata(&path).expect("entry metadata");
+            let node = if meta.file_type().is_symlink() {
+                Node::Link(std::fs::read_link(&path).expect("link target"))
+            } else if meta.is_dir() {
+                stack.push(path);
+                Node::Dir
+            } else {
+                Node::File(std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display())))
+            };
+            out.insert(rel, node);
+        }
+    }
+    out
+}
+
+/// What differs between two trees, one line a path (at most 20 lines).
+pub fn differences(before: &Tree, after: &Tree) -> Vec<String> {
+    let mut out = Vec::new();
+    for (path, node) in before {
+        match after.get(path) {
+            None => out.push(format!("removed {path}")),
+            Some(n) if n != node => out.push(format!("changed {path}")),
+            Some(_) => {}
+        }
+    }
+    out.extend(after.keys().filter(|p| !before.contains_key(*p)).map(|p| format!("added {p}")));
+    if out.len() > 20 {
+        let more = out.len() - 20;
+        out.truncate(20);
+        out.push(format!("… and {more} more"));
+    }
+    out
+}
+
+/// Asserts that two trees are the same, naming the paths that differ.
+pub fn assert_same_tree(expected: &Tree, actual: &Tree, what: &str) {
+    let diff = differences(expected, actual);
+    assert!(diff.is_empty(), "{what}:\n  {}", diff.join("\n  "));
+}
+
+/// The tree without the entries at or under `prefix` (a relative path).
+pub fn without(tree: &Tree, prefix: &str) -> Tree {
+    let under = format!("{prefix}/");
+    tree.iter().filter(|(p, _)| *p != prefix && !p.starts_with(&under)).map(|(p, n)| (p.clone(), n.clone())).collect()
+}
+
+/// Runs the real binary in `cwd` with extra environment variables; returns
+/// (exit code, stderr). A process killed by a signal has code -1.
+pub fn parallax_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(cwd)
+        .output()
+        .expect("run parallax");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
