@@ -137,11 +137,14 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
             }
             continue;
         }
-        let outlet = detect_outlet(&seed.text, config);
+        // A byte-order mark is no part of the text: left in, it would hide
+        // a markdown seed's front matter and start a text seed's title.
+        let raw = seed.text.strip_prefix('\u{feff}').unwrap_or(&seed.text);
+        let outlet = detect_outlet(raw, config);
         let chrome = config.rules.outlet_chrome.get(&outlet).map(Vec::as_slice).unwrap_or(&[]);
         let (mut article, url) = match format_of(&seed.path) {
-            Some(Format::Markdown) => read_markdown(&seed.text, chrome, config.limits.nesting),
-            _ => (clean::clean(&seed.text, chrome), None),
+            Some(Format::Markdown) => read_markdown(raw, chrome, config.limits.nesting),
+            _ => (clean::clean(raw, chrome), None),
         };
         if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
             diags.push(

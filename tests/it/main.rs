@@ -6,6 +6,7 @@ mod annotations;
 mod bad_input;
 mod browser;
 mod example;
+mod fuzz_regressions;
 mod robustness;
 mod serve;
 mod support;
