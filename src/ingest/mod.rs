@@ -281,8 +281,27 @@ fn detect_language(plain: &str, default: &str) -> String {
     }
 }
 
+/// A TOML basic string, always on one line: the toml crate writes text with
+/// line breaks as a multi-line string, and a `+++` line inside one would end
+/// the page's front matter there.
 fn quote(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The new page's text: front matter with the machine's suggestions, then the

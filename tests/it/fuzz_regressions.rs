@@ -45,3 +45,28 @@ fn a_byte_order_mark_is_not_part_of_a_seed() {
     assert_eq!(page.front.url.as_deref(), Some("https://example.org/a"));
     assert!(!page.body.contains("+++"), "{}", page.body);
 }
+
+/// ingest_markdown: chrome set aside at ingest (here a consent banner)
+/// holding a `+++` line was written as a TOML multi-line string, and that
+/// line ended the new page's front matter: the page did not parse.
+#[test]
+fn a_plus_line_in_removed_chrome_stays_inside_the_front_matter() {
+    let md = "# Titre\n\nRT en français utilise des cookies\n+++\ntitle = \"x\"\n\nLe Kremlin a démenti tout retrait.\n";
+    let page = ingest("seeds/a.md", md);
+    assert_eq!(page.front.title, "Titre");
+    let removed: Vec<&str> = page.front.removed.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(removed, ["RT en français utilise des cookies\n+++\ntitle = \"x\""]);
+    assert_eq!(page.body.trim(), "Le Kremlin a démenti tout retrait.");
+}
+
+/// The same for the text a suggested tag keeps around its passage.
+#[test]
+fn a_plus_line_near_a_suggested_tag_stays_inside_the_front_matter() {
+    let md = "# Titre\n\nLe Kremlin a démenti tout retrait.\n\n+++\n\n«\u{1}»\n";
+    let page = ingest("seeds/a.md", md);
+    let tag = &page.front.tags[0];
+    assert_eq!(tag.suffix, "\n\n+++\n\n«\u{1}»");
+    let (annotated, diags) = annotate(page, &CONFIG);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(annotated.tags.len(), 1);
+}
