@@ -17,6 +17,11 @@ pub fn options(raw_html: bool) -> Options<'static> {
     o.render.r#unsafe = raw_html;
     // Off means shown as text, not silently dropped: nothing vanishes.
     o.render.escape = !raw_html;
+    // An escaped character stays a text node of its own instead of merging
+    // with its neighbours, so that annotation, which reads syntax left in
+    // text nodes, never sees `\(source:AFP)` as a broken `(source:` link.
+    // The plain text and the HTML are the same either way.
+    o.parse.escaped_char_spans = true;
     o
 }
 
@@ -222,6 +227,9 @@ pub fn escape_text(text: &str) -> String {
             }
             '&' if looks_like_entity(&text[i..]) => out.push_str("\\&"),
             '!' if text[i + 1..].starts_with('[') => out.push_str("\\!"),
+            // "(source:AFP)" in scraped text would otherwise read as an
+            // annotation missing its `[span]`.
+            '(' if starts_scheme(&text[i + 1..]) => out.push_str("\\("),
             '#' | '+' | '-' | '=' if at_start => {
                 out.push('\\');
                 out.push(c);
@@ -242,6 +250,12 @@ pub fn escape_text(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `s` starts like a link scheme: ASCII letters, then a colon.
+fn starts_scheme(s: &str) -> bool {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    letters > 0 && s[letters..].starts_with(':')
 }
 
 fn looks_like_entity(s: &str) -> bool {
@@ -299,6 +313,7 @@ mod tests {
             "a `code` \\ b ~~c~~ | d",
             "![pas une image](x)",
             "> pas une citation",
+            "(source:AFP) et [lien](claim:x)",
         ] {
             assert_eq!(plain_text(&escape_text(text)), text, "escaping {text:?}");
         }

@@ -158,10 +158,13 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
         let found = outlet_of.get(seed.path.as_str()).copied().unwrap_or(UNKNOWN_OUTLET);
         let mut chrome = config.rules.outlet_chrome.get(found).cloned().unwrap_or_default();
         chrome.extend(recurring.get(found).into_iter().flatten().cloned());
+        // A byte-order mark is no part of the text: left in, it would hide
+        // a markdown seed's front matter and start a text seed's title.
+        let raw = seed.text.strip_prefix('\u{feff}').unwrap_or(&seed.text);
         let mut article = match format_of(&seed.path) {
-            Some(Format::Markdown) => read_markdown(&seed.text, &chrome, config.limits.nesting),
-            Some(Format::Html) => html::read(&seed.text, &chrome),
-            _ => clean::clean(&seed.text, &chrome),
+            Some(Format::Markdown) => read_markdown(raw, &chrome, config.limits.nesting),
+            Some(Format::Html) => html::read(raw, &chrome),
+            _ => clean::clean(raw, &chrome),
         };
         // The page's own address may name the outlet better than the hint,
         // and a page that names itself (site name, copyright) is believed.
@@ -367,8 +370,27 @@ fn detect_language(plain: &str, default: &str) -> String {
     }
 }
 
+/// A TOML basic string, always on one line: the toml crate writes text with
+/// line breaks as a multi-line string, and a `+++` line inside one would end
+/// the page's front matter there.
 fn quote(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Who published a seed and who wrote it.

@@ -8,6 +8,7 @@ mod browser;
 mod crash;
 mod example;
 mod extraction;
+mod fuzz_regressions;
 mod hostile;
 mod own_material;
 mod robustness;
