@@ -236,13 +236,8 @@ fn score(keys: &Path, corpus: &Path, split: &str) {
             .filter(|(_, (n, h))| if *n < 4 { shown.has_short(*n, h) } else { shown.has(*n, h) })
             .map(|(i, _)| i)
             .collect();
-        let lost: Vec<usize> = key
-            .article_lines
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !shown.has(4, h))
-            .map(|(i, _)| i)
-            .collect();
+        let lost: Vec<usize> =
+            key.article_lines.iter().enumerate().filter(|(_, h)| !shown.has(4, h)).map(|(i, _)| i).collect();
         let title_ok = !key.title.is_empty() && normalise(&page.front.title) == normalise(&key.title);
         let date = page.front.date.map(|d| d.to_string()).unwrap_or_default();
         let date_ok = !key.date.is_empty() && date == key.date;
@@ -271,7 +266,15 @@ fn score(keys: &Path, corpus: &Path, split: &str) {
             t.wires_stated += 1;
             t.wires_right += usize::from(wire_ok);
         }
-        let mark = |stated: bool, ok: bool| if !stated { "-" } else if ok { "ok" } else { "NO" };
+        let mark = |stated: bool, ok: bool| {
+            if !stated {
+                "-"
+            } else if ok {
+                "ok"
+            } else {
+                "NO"
+            }
+        };
         println!(
             "{:<34} {:>7} {:>3}/{:<2} {:>3}/{:<2} {:>5} {:>5} {:>6} {:>5}",
             key.file,

@@ -4,6 +4,7 @@
 //! quotes and their speakers, and checks the page's ids against the config.
 //! It never changes the page: suggestions are written only by ingest.
 
+pub mod actors;
 pub mod claims;
 mod corrections;
 pub mod dates;
@@ -37,6 +38,20 @@ pub struct Annotated {
     pub citations: Vec<sourcing::Citation>,
     pub descriptors: Vec<descriptors::Descriptor>,
     pub dates: Vec<dates::DateMention>,
+    /// The people and organisations the text names, configured or found.
+    pub actors: Vec<actors::Actor>,
+}
+
+impl Annotated {
+    /// The display name of an actor id: the config's, else the name the
+    /// article gives.
+    pub fn actor_name<'a>(&'a self, id: &str, config: &'a Config) -> Option<&'a str> {
+        config
+            .actors
+            .get(id)
+            .map(|a| a.name.as_str())
+            .or_else(|| self.actors.iter().find(|a| a.id == id).map(|a| a.name.as_str()))
+    }
 }
 
 /// Who made an annotation.
@@ -99,6 +114,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
             citations: Vec::new(),
             descriptors: Vec::new(),
             dates: Vec::new(),
+            actors: Vec::new(),
         };
         return (empty, diags);
     }
@@ -192,6 +208,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                     speaker: Some(speaker),
                     origin: Origin::Editor,
                     reported: false,
+                    scare: false,
                 });
             }
             correction => {
@@ -280,7 +297,8 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     // they overlap; `not:` spans only remove.
     use inline::Finding;
     let folded = crate::fold::Folded::new(&plain);
-    let mut quotes = quotes::find_folded(&plain, &folded, &config.rules);
+    let found = actors::find(&plain, &folded, &config.rules);
+    let mut quotes = quotes::find_with(&plain, &folded, &found);
     editor.replace(Finding::Quote, &mut quotes, |q| Some((q.start, q.end)), |e| &mut e.quotes);
     quotes.sort_by_key(|q| (q.start, q.end));
     for (i, q) in quotes.iter_mut().enumerate() {
@@ -310,7 +328,8 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                 .with_hint("the text may have changed; delete the annotation or move it onto the finding"),
         );
     }
-    (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors, dates }, diags)
+    let actors = found.actors;
+    (Annotated { page, plain, tags, notes, quotes, figures, citations, descriptors, dates, actors }, diags)
 }
 
 /// Parses the body once: its plain text, its annotation links, and

@@ -238,68 +238,95 @@ pub struct FigureEntry {
     pub source: String,
     pub anchor: String,
     pub text: String,
-    pub low: f64,
-    pub high: f64,
+    /// The bounds the wording states.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The value for people: "2,400", "≈ 100", "≥ 3,000", "25,000,000–30,000,000".
+    pub value: String,
+    pub approximate: bool,
+    pub vague: bool,
     pub counts: String,
+    pub class: Option<String>,
+    /// The claim whose tagged passage holds the figure, if any.
+    pub claim: Option<String>,
     pub origin: Origin,
 }
 
 #[derive(Debug, Serialize)]
 pub struct FigureGroup {
-    /// The claim whose passages hold these figures; `None` for the rest.
-    pub claim: Option<String>,
+    /// What the figures count: the classes of their nouns ("military,
+    /// people, staff"), or the noun itself when it has no class.
     pub label: String,
+    pub classes: Vec<String>,
     pub entries: Vec<FigureEntry>,
-    /// Two sources give ranges for the same kind of count that do not overlap.
+    /// Sources whose figures for this kind of count cannot both be right:
+    /// their ranges do not overlap.
     pub disagree: bool,
+    /// How many sources give a figure here.
+    pub sources: usize,
 }
 
-fn count_class(noun: &str) -> &str {
-    if crate::annotate::figures::PEOPLE.contains(&noun) {
-        "people"
-    } else {
-        noun
-    }
-}
-
-/// Figures grouped by the claim whose tagged passage holds them, so the
-/// numbers sources give for the same thing stand side by side.
-pub fn figures(pages: &[&Annotated], config: &Config) -> Vec<FigureGroup> {
-    let mut by_claim: BTreeMap<Option<String>, Vec<FigureEntry>> = BTreeMap::new();
+/// Figures grouped by what they count, across claims and sources: counts of
+/// one class of noun, with the classes `data/counted.toml` compares it with
+/// ("une dizaine de personnes" beside "quelques dizaines de conseillers
+/// militaires"). Two sources differ where their ranges for the same kind of
+/// count do not overlap; figures of unrelated kinds are never compared.
+pub fn figures(pages: &[&Annotated], _config: &Config) -> Vec<FigureGroup> {
+    let classes = crate::annotate::figures::Classes::get();
+    // The kinds of count: comparable classes joined, else the noun itself.
+    let mut kinds: Vec<(Vec<String>, Vec<FigureEntry>)> = Vec::new();
     for a in pages {
         for (i, f) in a.figures.iter().enumerate() {
-            let entry = || FigureEntry {
+            let key = f.class.clone().unwrap_or_else(|| f.counts.clone());
+            let entry = FigureEntry {
                 source: a.page.slug.clone(),
                 anchor: format!("f{}", i + 1),
                 text: f.text.clone(),
                 low: f.low,
                 high: f.high,
+                value: f.value(),
+                approximate: f.approximate,
+                vague: f.vague,
                 counts: f.counts.clone(),
+                class: f.class.clone(),
+                claim: f.claim.clone(),
                 origin: f.origin,
             };
-            by_claim.entry(f.claim.clone()).or_default().push(entry());
+            let kind = kinds.iter().position(|(keys, _)| {
+                keys.iter().any(|k| *k == key || f.class.is_some() && classes.comparable(k, &key))
+            });
+            match kind {
+                Some(k) => {
+                    if !kinds[k].0.contains(&key) {
+                        kinds[k].0.push(key);
+                    }
+                    kinds[k].1.push(entry);
+                }
+                None => kinds.push((vec![key], vec![entry])),
+            }
         }
     }
-    let mut out: Vec<FigureGroup> = by_claim
+    let mut out: Vec<FigureGroup> = kinds
         .into_iter()
-        .map(|(claim, entries)| {
+        .filter(|(keys, _)| keys.iter().any(|k| !k.is_empty()))
+        .map(|(mut keys, entries)| {
+            keys.sort();
+            let range = |e: &FigureEntry| {
+                let slack = if e.approximate { 0.1 } else { 0.0 };
+                (e.low.map_or(0.0, |l| l * (1.0 - slack)), e.high.map_or(f64::INFINITY, |h| h * (1.0 + slack)))
+            };
             let disagree = entries.iter().enumerate().any(|(i, x)| {
                 entries[i + 1..].iter().any(|y| {
-                    x.source != y.source
-                        && !x.counts.is_empty()
-                        && count_class(&x.counts) == count_class(&y.counts)
-                        && (x.high < y.low || y.high < x.low)
+                    let ((xl, xh), (yl, yh)) = (range(x), range(y));
+                    x.source != y.source && (xh < yl || yh < xl)
                 })
             });
-            let label = match &claim {
-                Some(id) => config.claims.get(id).map_or_else(|| id.clone(), |c| c.label.clone()),
-                None => "Figures outside tagged claims".to_owned(),
-            };
-            FigureGroup { claim, label, entries, disagree }
+            let sources = entries.iter().map(|e| e.source.as_str()).collect::<BTreeSet<_>>().len();
+            FigureGroup { label: keys.join(", "), classes: keys, entries, disagree, sources }
         })
         .collect();
-    // Claims first, the rest last.
-    out.sort_by_key(|g| g.claim.is_none());
+    // Counts several sources give first: those are the comparisons.
+    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(b.disagree.cmp(&a.disagree)).then(a.label.cmp(&b.label)));
     out
 }
 

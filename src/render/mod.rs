@@ -329,7 +329,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         "figures",
         &cmp.figures
             .iter()
-            .map(|g| serde_json::json!({ "claim": g.claim, "label": g.label, "disagree": g.disagree, "entries": &g.entries[..cap(g.entries.len(), 30)] }))
+            .map(|g| serde_json::json!({ "label": g.label, "classes": g.classes, "sources": g.sources, "disagree": g.disagree, "entries": &g.entries[..cap(g.entries.len(), 30)] }))
             .collect::<Vec<_>>(),
     );
     ctx.insert(
@@ -662,7 +662,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
     }));
     out.extend(a.figures.iter().enumerate().map(|(i, f)| {
         let title =
-            if f.low == f.high { format!("Figure: {}", f.low) } else { format!("Figure: {}–{}", f.low, f.high) };
+            format!("Figure: {}", f.value());
         finding((f.start, f.end), "figure".into(), format!("f{}", i + 1), title, f.origin, "figures")
     }));
     out.extend(a.dates.iter().enumerate().map(|(i, d)| {
@@ -814,20 +814,31 @@ fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// Every figure: the claim it is about, source, anchor, wording, range.
+/// Every figure: what kind of count it is, the claim it is about, source,
+/// anchor, wording, the bounds it states (empty where it states none).
 fn figures_csv(cmp: &Comparison) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["claim", "source", "anchor", "text", "low", "high", "counts"]);
+    let _ = w.write_record([
+        "kind", "claim", "source", "anchor", "text", "low", "high", "approximate", "vague", "counts", "origin",
+    ]);
+    let bound = |b: Option<f64>| b.map(|v| v.to_string()).unwrap_or_default();
     for g in &cmp.figures {
         for e in &g.entries {
             let _ = w.write_record([
-                g.claim.as_deref().unwrap_or(""),
+                g.label.as_str(),
+                e.claim.as_deref().unwrap_or(""),
                 &e.source,
                 &e.anchor,
                 &e.text,
-                &e.low.to_string(),
-                &e.high.to_string(),
+                &bound(e.low),
+                &bound(e.high),
+                if e.approximate { "yes" } else { "no" },
+                if e.vague { "yes" } else { "no" },
                 &e.counts,
+                match e.origin {
+                    crate::annotate::Origin::Machine => "machine",
+                    crate::annotate::Origin::Editor => "editor",
+                },
             ]);
         }
     }

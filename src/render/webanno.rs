@@ -185,7 +185,7 @@ fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, ou
         };
     let actor_name = |id: &'a str| config.actors.get(id).map_or(id, |x| x.name.as_str());
     for (i, f) in a.figures.iter().enumerate().filter(|(_, f)| f.origin == Origin::Editor) {
-        let value = if f.low == f.high { format!("{}", f.low) } else { format!("{}–{}", f.low, f.high) };
+        let value = f.value();
         let mut body =
             vec![Body::text(Some("describing"), format!("Figure: {value} {}", f.counts).trim_end().to_owned())];
         if let Some(claim) = &f.claim {

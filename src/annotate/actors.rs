@@ -1,0 +1,426 @@
+//! The people and organisations an article names, found in its text: name
+//! sequences ("Dmitri Peskov", "Anna Voss", "the White House"), later
+//! mentions by surname ("Voss", "M. Peskov"), and the roles the article
+//! gives them in apposition ("le porte-parole du Kremlin, Dmitri Peskov",
+//! "Port director Anna Voss", "Anna Voss, the port director"). Actors of
+//! the config are found by their names and aliases and keep their ids.
+//! Pure; French and English.
+
+use crate::config::Rules;
+use crate::fold::{fold, Folded};
+use regex::Regex;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// An actor an article names.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Actor {
+    /// The config's id, or one made from the name ("anna-voss").
+    pub id: String,
+    /// The fullest form of the name the article gives.
+    pub name: String,
+    pub person: bool,
+    /// Feminine or masculine, when a title or an agreement says so.
+    pub gender: Option<Gender>,
+    /// The roles the article gives it, folded ("porte-parole du kremlin").
+    pub roles: Vec<String>,
+    /// Found by parallax, or listed in the config.
+    pub configured: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Feminine,
+    Masculine,
+}
+
+/// A mention of an actor: where, and which (index into the actors).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Found {
+    pub actors: Vec<Actor>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Found {
+    /// The last person mentioned before `at`, of `gender` when given, whose
+    /// mention is not inside `skip` (a quotation).
+    pub fn last_person(&self, at: usize, gender: Option<Gender>, skip: &[(usize, usize)]) -> Option<usize> {
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.start < at)];
+        let inside = |m: &Mention| skip.iter().any(|&(s, e)| s <= m.start && m.end <= e);
+        before
+            .iter()
+            .rev()
+            .filter(|m| !inside(m))
+            .map(|m| m.actor)
+            .find(|&a| self.actors[a].person && (gender.is_none() || self.actors[a].gender.is_none_or(|g| Some(g) == gender)))
+    }
+
+    /// The actor with this role, folded ("porte-parole"), named before `at`;
+    /// the most recently named if several.
+    pub fn with_role(&self, role: &str, at: usize) -> Option<usize> {
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.start < at)];
+        before.iter().rev().map(|m| m.actor).find(|&a| self.actors[a].roles.iter().any(|r| r.split(' ').any(|w| w == role)))
+    }
+
+    /// The mentions overlapping `start..end`.
+    pub fn within(&self, start: usize, end: usize) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.end <= start);
+        let to = self.mentions.partition_point(|m| m.start < end);
+        &self.mentions[from..to.max(from)]
+    }
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+}
+
+/// Capitalised word sequences that can be names: two or more capitalised
+/// words, joined by particles ("Juan Guaidó", "Ursula von der Leyen",
+/// "Donald J. Trump", "Mohammed bin Salman"), or one word.
+fn name_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.)(?:(?:\s+|-)(?:(?:de|du|des|del|della|van|von|der|den|da|di|dos|das|bin|ben|ibn|abu|al|el|la|le|y|e|ter|zu)\s+)?(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.))*",
+    )
+}
+
+/// Capitalised words that are not names when they stand first: articles,
+/// prepositions, pronouns, days and months, titles.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "and", "but", "or", "in", "on", "at", "for", "of", "to", "by", "with", "from", "after", "before",
+    "when", "while", "as", "if", "this", "that", "these", "those", "there", "here", "he", "she", "it", "they", "we",
+    "i", "you", "his", "her", "its", "their", "our", "my", "your", "according", "meanwhile", "however", "also",
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "et", "mais", "ou", "dans", "sur", "pour", "par",
+    "avec", "selon", "apres", "avant", "lors", "depuis", "pendant", "il", "elle", "ils", "elles", "on", "nous",
+    "vous", "je", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "a", "au", "aux",
+    "en", "ainsi", "alors", "aussi", "cependant", "pourtant", "enfin", "puis", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+    "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "mrs", "ms", "dr", "m", "mme", "mlle", "prof", "sen", "rep", "gen", "gov",
+    "president", "minister", "ministre", "what", "why", "how", "who", "where", "yes", "no", "oui", "non", "not",
+    "some", "many", "most", "all", "each", "every", "no", "one", "two", "three", "un", "deux", "trois", "tout",
+    "tous", "toutes", "chaque", "plusieurs", "quelques", "certains", "qui", "que", "quand", "comment", "pourquoi",
+    "covid", "coronavirus", "internet", "twitter", "facebook", "instagram", "youtube", "tiktok", "yet", "still",
+    "now", "then", "so", "thus", "instead", "indeed", "today", "tonight", "yesterday", "tomorrow", "aujourd'hui",
+    "hier", "demain", "premier", "premiere", "first", "last", "next", "new", "nouveau", "nouvelle", "ex", "former",
+    "ancien", "ancienne", "late", "dear", "cher", "chere", "photo", "video", "source", "sources", "read", "lire",
+    "voir", "see", "share", "partager", "publicite", "advertisement", "update", "updated", "breaking", "live",
+    "direct", "exclusive", "exclusif", "opinion", "analysis", "analyse", "editorial", "comment", "commentaire",
+    "ambassador", "ambassadeur", "secretary", "secretaire", "senator", "senateur", "governor", "gouverneur",
+    "mayor", "maire", "chancellor", "judge", "juge", "prosecutor", "procureur", "lieutenant", "lt", "col",
+    "colonel", "general", "captain", "capitaine", "sergeant", "sgt", "commissioner", "commissaire", "chief",
+    "chef", "director", "directeur", "directrice", "deputy", "depute", "speaker", "sir", "lord", "dame", "st",
+    "saint", "sainte", "queen", "king", "prince", "princess", "pope", "pape", "father", "pere", "sister", "soeur",
+    "brother", "frere", "rev", "reverend", "rabbi", "imam", "sheikh", "cheikh", "emir", "sultan",
+];
+
+/// Words that make a name an organisation.
+const ORGANISATION_WORDS: &[&str] = &[
+    "house", "office", "ministry", "ministere", "department", "union", "party", "parti", "agency", "agence",
+    "council", "conseil", "court", "cour", "tribunal", "bank", "banque", "commission", "nations", "police", "army",
+    "armee", "government", "gouvernement", "association", "committee", "comite", "group", "groupe", "company",
+    "inc", "ltd", "corp", "news", "times", "post", "journal", "university", "universite", "institute", "institut",
+    "center", "centre", "foundation", "fondation", "organization", "organisation", "federation", "syndicat",
+    "assembly", "assemblee", "senate", "senat", "parliament", "parlement", "congress", "congres", "pentagon",
+    "kremlin", "elysee", "matignon", "white", "state", "states", "republic", "republique", "kingdom", "club",
+    "fc", "league", "ligue", "fund", "fonds", "board", "authority", "autorite", "service", "services", "press",
+    "presse", "tv", "radio", "channel", "media", "medias", "gazette", "tribune", "herald", "daily", "cgt", "cfdt",
+    "onu", "un", "nato", "otan", "eu", "ue", "fbi", "cia", "who", "oms", "afp", "reuters", "ap", "wsj", "bbc",
+    "school", "high", "college", "ecole", "lycee", "college", "hospital", "hopital", "church", "eglise", "mosque",
+    "mosquee", "airport", "aeroport", "port", "station", "gare", "stadium", "stade", "street", "rue", "avenue",
+    "square", "place", "river", "riviere", "mountain", "mont", "island", "ile", "city", "ville", "county",
+    "region", "province", "district", "valley", "vallee", "lake", "lac", "sea", "mer", "ocean", "bay", "baie",
+    "north", "south", "east", "west", "nord", "sud", "est", "ouest", "coast", "cote", "bridge", "pont", "hotel",
+    "museum", "musee", "coalition", "alliance", "movement", "mouvement", "front", "forces", "brigade", "division",
+    "corps", "navy", "marine", "airlines", "airways", "motors", "energy", "holdings", "capital", "partners",
+    "group", "media", "network", "reseau", "foundation", "trust", "prize", "prix", "cup", "coupe", "championship",
+];
+
+/// Role nouns: what an apposition calls a person ("the spokesman", "la
+/// porte-parole"), folded and singular, feminine forms too.
+pub const ROLES: &[&str] = &[
+    "porte-parole", "spokesman", "spokeswoman", "spokesperson", "president", "presidente", "minister", "ministre",
+    "premier", "chancellor", "chanceliere", "secretary", "secretaire", "director", "directeur", "directrice",
+    "chief", "chef", "head", "ambassador", "ambassadeur", "ambassadrice", "mayor", "maire", "governor",
+    "gouverneur", "senator", "senateur", "senatrice", "deputy", "depute", "deputee", "lawmaker", "leader",
+    "dirigeant", "dirigeante", "ceo", "chairman", "chairwoman", "chair", "official", "responsable", "prosecutor",
+    "procureur", "procureure", "judge", "juge", "lawyer", "attorney", "avocat", "avocate", "general", "commissioner",
+    "commissaire", "adviser", "advisor", "conseiller", "conseillere", "analyst", "analyste", "professor",
+    "professeur", "economist", "economiste", "researcher", "chercheur", "chercheuse", "expert", "experte",
+    "manager", "coach", "entraineur", "captain", "capitaine", "founder", "fondateur", "fondatrice", "owner",
+    "proprietaire", "delegue", "deleguee", "representative", "representant", "representante", "envoy", "emissaire",
+    "negotiator", "negociateur", "candidate", "candidat", "candidate", "king", "roi", "reine", "queen", "prince",
+    "pope", "pape", "commander", "commandant", "colonel", "officer", "officier", "inspector", "inspecteur", "doctor",
+    "docteur", "medecin", "nurse", "infirmier", "infirmiere", "teacher", "enseignant", "enseignante", "professeure",
+    "student", "etudiant", "etudiante", "resident", "habitant", "habitante", "witness", "temoin", "victim", "victime",
+    "activist", "militant", "militante", "organizer", "organisateur", "organisatrice", "vice-president",
+    "vice-presidente", "prefet", "prefete", "bourgmestre", "rapporteur", "rapporteure", "chair", "deputy",
+];
+
+const FEMININE: &[&str] = &[
+    "mme", "mrs", "ms", "miss", "madame", "mlle", "spokeswoman", "chairwoman", "presidente", "directrice",
+    "ambassadrice", "senatrice", "deputee", "chanceliere", "conseillere", "chercheuse", "avocate", "procureure",
+    "fondatrice", "representante", "dirigeante", "experte", "infirmiere", "enseignante", "etudiante", "militante",
+    "organisatrice", "prefete", "rapporteure", "habitante", "secretaire generale", "la", "queen", "reine", "she",
+    "her", "elle",
+];
+const MASCULINE: &[&str] = &["m", "mr", "monsieur", "spokesman", "chairman", "king", "roi", "he", "his", "il", "le"];
+
+/// Titles before a name: they make it a person, and some tell the gender.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "monsieur", "madame", "prof", "sen", "rep", "gen", "gov",
+    "sir", "lord", "dame", "president", "presidente", "minister", "ministre", "chancellor", "pope", "king", "queen",
+    "prince", "senator", "judge", "juge", "general", "colonel", "captain", "maitre", "me", "father", "pere",
+];
+
+/// The id of a found actor: its name's letters and digits.
+fn id_of(name: &str) -> String {
+    let id = slug::slugify(name);
+    if id.is_empty() {
+        "actor".into()
+    } else {
+        id
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    fold(s).split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Finds the actors `plain` names. `rules` brings the config's actors.
+pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
+    let mut found = Found::default();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    // The config's actors first: their names, aliases and spellings.
+    if let Some(re) = &rules.actors {
+        for m in re.find_iter(&folded.text) {
+            let Some(id) = rules.actor_of(m.as_str()) else { continue };
+            let (start, end) = folded.original_range(m.start(), m.end());
+            let index = *by_key.entry(format!("config:{id}")).or_insert_with(|| {
+                found.actors.push(Actor {
+                    id: id.clone(),
+                    name: rules.actor_names.get(id).cloned().unwrap_or_else(|| plain[start..end].to_owned()),
+                    person: !rules.organisations.contains(id),
+                    gender: None,
+                    roles: Vec::new(),
+                    configured: true,
+                });
+                found.actors.len() - 1
+            });
+            spans.push((start, end, index));
+        }
+    }
+    let taken = |spans: &[(usize, usize, usize)], s: usize, e: usize| spans.iter().any(|&(a, b, _)| a < e && s < b);
+    // Full names, then the single words that refer back to them.
+    let mut singles = Vec::new();
+    for m in name_re().find_iter(plain) {
+        let (mut start, end) = (m.start(), m.end());
+        let mut text = m.as_str();
+        // Leading words that are not names ("The", "Selon", "Mr").
+        loop {
+            let first = text.split([' ', '-']).next().unwrap_or("");
+            let f = fold(first.trim_end_matches('.'));
+            if NOT_NAMES.contains(&f.as_str()) && text.len() > first.len() {
+                let skip = first.len() + text[first.len()..].len() - text[first.len()..].trim_start_matches([' ', '-']).len();
+                start += skip;
+                text = &plain[start..end];
+            } else {
+                break;
+            }
+        }
+        let text = text.trim_end_matches(['.', '\'', '’']);
+        let end = start + text.len();
+        // "L'UFDG", "d'Emmanuel Macron": the elided article is no part of the name.
+        let elided = ["L'", "L’", "l'", "l’", "D'", "D’", "d'", "d’"].iter().find(|p| text.starts_with(*p)).map_or(0, |p| p.len());
+        let (start, text) = (start + elided, &text[elided..]);
+        if text.is_empty() || taken(&spans, start, end) {
+            continue;
+        }
+        let parts: Vec<&str> = text.split_whitespace().collect();
+        let first_word = fold(parts[0].trim_end_matches('.'));
+        if parts.len() == 1 {
+            if !NOT_NAMES.contains(&first_word.as_str()) && text.chars().count() > 1 {
+                singles.push((start, end));
+            }
+            continue;
+        }
+        let key = fold(text);
+        let index = match by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                // A person's name is two to four words with no word of an
+                // organisation or a place and no possessive ("Indiana's
+                // Richmond High School").
+                let organisation = parts.iter().any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()))
+                    || parts.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+                    || parts.len() > 4
+                    || text.contains("'s ")
+                    || text.contains("’s ");
+                found.actors.push(Actor {
+                    id: id_of(text),
+                    name: text.to_owned(),
+                    person: !organisation,
+                    gender: None,
+                    roles: Vec::new(),
+                    configured: false,
+                });
+                by_key.insert(key, found.actors.len() - 1);
+                found.actors.len() - 1
+            }
+        };
+        spans.push((start, end, index));
+    }
+    // A single word refers to the actor whose name it ends (a surname), else
+    // it is an actor of its own ("Rostec", "Trump") when it is not the first
+    // word of a sentence.
+    for (start, end) in singles {
+        let word = fold(&plain[start..end]);
+        let surname = found
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.configured && a.person)
+            .rfind(|(_, a)| words(&a.name).last().is_some_and(|w| *w == word) || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3));
+        let index = match surname {
+            Some((i, _)) => i,
+            None => {
+                let before = plain[..start].trim_end();
+                let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '«', '"', '“']);
+                if sentence_start && !looks_like_name(&plain[start..end]) {
+                    continue;
+                }
+                match by_key.get(&word) {
+                    Some(&i) => i,
+                    None => {
+                        let text = &plain[start..end];
+                        // A lone word is a person only when a title or a
+                        // role says so (roles_and_titles): "Jerusalem",
+                        // "Weibo" and "Rostec" are not.
+                        found.actors.push(Actor {
+                            id: id_of(text),
+                            name: text.to_owned(),
+                            person: false,
+                            gender: None,
+                            roles: Vec::new(),
+                            configured: false,
+                        });
+                        by_key.insert(word, found.actors.len() - 1);
+                        found.actors.len() - 1
+                    }
+                }
+            }
+        };
+        spans.push((start, end, index));
+    }
+    spans.sort_unstable();
+    found.mentions = spans.into_iter().map(|(start, end, actor)| Mention { start, end, actor }).collect();
+    roles_and_titles(plain, &mut found);
+    found
+}
+
+/// A single capitalised word that is a name even at a sentence's start:
+/// an acronym ("CGT"), or a word with capitals inside ("McDonald").
+fn looks_like_name(word: &str) -> bool {
+    word.chars().count() >= 2 && (word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) || word.chars().skip(1).any(char::is_uppercase))
+}
+
+/// Reads the titles and roles the text gives each mention: before it ("le
+/// porte-parole du Kremlin, Dmitri Peskov", "Port director Anna Voss",
+/// "Mme Voss") and after it ("Anna Voss, the port director,").
+fn roles_and_titles(plain: &str, found: &mut Found) {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let before_re = re(&BEFORE, r"(?i)((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)\s*,?\s*$");
+    let after_re = re(&AFTER, r"^\s*,\s*((?:the|le|la|l'|l’|un|une|a|an)?\s*(?:[\p{L}'’-]+\s+){0,6}?[\p{L}'’-]+)\s*[,.;]");
+    for m in found.mentions.clone() {
+        let before = crate::text::before(plain, m.start, 80);
+        let before = before.rsplit(['.', ';', ':', '(', '"', '«', '»', '“', '”', '\n']).next().unwrap_or("");
+        let mut roles = Vec::new();
+        let mut gender = None;
+        if let Some(c) = before_re.captures(before) {
+            let w = words(&c[1]);
+            if let Some(last) = w.last() {
+                if TITLES.contains(&last.as_str()) {
+                    gender = gender_of(last);
+                    found.actors[m.actor].person = true;
+                }
+            }
+            if let Some(k) = w.iter().rposition(|x| ROLES.contains(&x.as_str())) {
+                // "le porte-parole du Kremlin", "Port director": the role
+                // noun with the words after it.
+                let start = w[..k].iter().rposition(|x| matches!(x.as_str(), "le" | "la" | "l" | "the" | "son" | "sa" | "his" | "her")).map_or(k.saturating_sub(1), |a| a + 1);
+                roles.push(w[start..].join(" "));
+                gender = gender.or_else(|| w[..=k].iter().rev().find_map(|x| gender_of(x)));
+            }
+        }
+        let after = crate::text::after(plain, m.end, 80);
+        if let Some(c) = after_re.captures(after) {
+            let w = words(&c[1]);
+            if w.iter().any(|x| ROLES.contains(&x.as_str())) {
+                gender = gender.or_else(|| w.iter().find_map(|x| gender_of(x)));
+                roles.push(w.join(" "));
+            }
+        }
+        let actor = &mut found.actors[m.actor];
+        if !roles.is_empty() {
+            actor.person = true;
+        }
+        for r in roles {
+            if !actor.roles.contains(&r) {
+                actor.roles.push(r);
+            }
+        }
+        if actor.gender.is_none() {
+            actor.gender = gender;
+        }
+    }
+}
+
+fn gender_of(word: &str) -> Option<Gender> {
+    if FEMININE.contains(&word) && !matches!(word, "la" | "her" | "she" | "elle") {
+        Some(Gender::Feminine)
+    } else if MASCULINE.contains(&word) && !matches!(word, "le" | "he" | "his" | "il") {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Found {
+        find(text, &Folded::new(text), &Rules::default())
+    }
+
+    #[test]
+    fn names_roles_and_surnames() {
+        let text = "Le porte-parole du Kremlin, Dmitri Peskov, a démenti. Port director Anna Voss said the strike cost money. \
+                    Later, Voss added more. Mme Voss était présente. The White House said nothing.";
+        let f = found(text);
+        let names: Vec<&str> = f.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Dmitri Peskov") && names.contains(&"Anna Voss") && names.contains(&"White House"), "{names:?}");
+        let peskov = f.actors.iter().find(|a| a.name == "Dmitri Peskov").unwrap();
+        assert_eq!(peskov.roles, ["porte-parole du kremlin"]);
+        let voss = f.actors.iter().position(|a| a.name == "Anna Voss").unwrap();
+        assert_eq!(f.actors[voss].roles, ["port director"]);
+        assert_eq!(f.actors[voss].gender, Some(Gender::Feminine));
+        assert_eq!(f.mentions.iter().filter(|m| m.actor == voss).count(), 3, "{:?}", f.mentions);
+        assert!(!f.actors.iter().find(|a| a.name == "White House").unwrap().person);
+        assert!(!names.contains(&"Later") && !names.contains(&"The White House"), "{names:?}");
+    }
+}
