@@ -42,6 +42,9 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub actor: usize,
+    /// Whether it opens its sentence (behind at most a few determiners,
+    /// titles or roles): where the subject stands.
+    pub subject: bool,
 }
 
 #[derive(Debug, Default)]
@@ -57,12 +60,15 @@ impl Found {
     pub fn last_person(&self, at: usize, gender: Option<Gender>, skip: &[(usize, usize)]) -> Option<usize> {
         let before = &self.mentions[..self.mentions.partition_point(|m| m.start < at)];
         let inside = |m: &Mention| skip.iter().any(|&(s, e)| s <= m.start && m.end <= e);
-        before
+        let fits = |a: usize| self.actors[a].person && (gender.is_none() || self.actors[a].gender.is_none_or(|g| Some(g) == gender));
+        // The last person in subject position, within the last few
+        // sentences, is the likelier referent; else the last person named.
+        let recent: Vec<&Mention> = before.iter().rev().filter(|m| !inside(m)).take(8).collect();
+        recent
             .iter()
-            .rev()
-            .filter(|m| !inside(m))
+            .find(|m| m.subject && fits(m.actor))
+            .or_else(|| recent.iter().find(|m| fits(m.actor)))
             .map(|m| m.actor)
-            .find(|&a| self.actors[a].person && (gender.is_none() || self.actors[a].gender.is_none_or(|g| Some(g) == gender)))
     }
 
     /// The actor with this role, folded ("porte-parole"), named before `at`;
@@ -242,6 +248,23 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             }
         }
         let text = text.trim_end_matches(['.', '\'', '’']);
+        // "Jordanian Foreign Minister Ayman Safadi", "US Secretary of State
+        // Mike Pompeo": the name is what follows the last role word.
+        let (start, text) = {
+            let mut cut = 0;
+            for (i, w) in text.char_indices().filter(|(i, c)| *i == 0 || c.is_whitespace()).map(|(i, _)| i).map(|i| (i, text[i..].trim_start())) {
+                let word = w.split_whitespace().next().unwrap_or("");
+                let f = fold(word.trim_end_matches('.'));
+                if ROLES.contains(&f.as_str()) || TITLES.contains(&f.as_str()) {
+                    cut = i + (text[i..].len() - text[i..].trim_start().len()) + word.len();
+                }
+            }
+            let rest = text[cut..].trim_start();
+            (start + (text.len() - rest.len()), rest)
+        };
+        if text.is_empty() {
+            continue;
+        }
         let end = start + text.len();
         // "L'UFDG", "d'Emmanuel Macron": the elided article is no part of the name.
         let elided = ["L'", "L’", "l'", "l’", "D'", "D’", "d'", "d’"].iter().find(|p| text.starts_with(*p)).map_or(0, |p| p.len());
@@ -282,6 +305,17 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             }
         };
         spans.push((start, end, index));
+    }
+    // "l'Union des forces démocratiques de Guinée (UFDG)": the acronym
+    // names the same actor.
+    for &(_, end, index) in &spans {
+        let after = &plain[end..];
+        if let Some(rest) = after.strip_prefix(" (") {
+            let acronym: String = rest.chars().take_while(|c| c.is_uppercase() || c.is_ascii_digit()).collect();
+            if (2..=10).contains(&acronym.chars().count()) && rest[acronym.len()..].starts_with(')') {
+                by_key.entry(fold(&acronym)).or_insert(index);
+            }
+        }
     }
     // A single word refers to the actor whose name it ends (a surname), else
     // it is an actor of its own ("Rostec", "Trump") when it is not the first
@@ -326,9 +360,20 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
         spans.push((start, end, index));
     }
     spans.sort_unstable();
-    found.mentions = spans.into_iter().map(|(start, end, actor)| Mention { start, end, actor }).collect();
+    found.mentions = spans
+        .into_iter()
+        .map(|(start, end, actor)| Mention { start, end, actor, subject: opens_sentence(plain, start) })
+        .collect();
     roles_and_titles(plain, &mut found);
     found
+}
+
+/// Whether only a few words (determiners, titles, roles) stand between the
+/// sentence's start and `at`.
+fn opens_sentence(plain: &str, at: usize) -> bool {
+    let before = crate::text::before(plain, at, 80);
+    let since = before.rsplit(['.', '!', '?', '\n', ';', '«', '"', '“']).next().unwrap_or(before);
+    !since.contains(',') && since.split_whitespace().count() <= 4
 }
 
 /// A single capitalised word that is a name even at a sentence's start:
@@ -359,11 +404,21 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 }
             }
             if let Some(k) = w.iter().rposition(|x| ROLES.contains(&x.as_str())) {
-                // "le porte-parole du Kremlin", "Port director": the role
-                // noun with the words after it.
-                let start = w[..k].iter().rposition(|x| matches!(x.as_str(), "le" | "la" | "l" | "the" | "son" | "sa" | "his" | "her")).map_or(k.saturating_sub(1), |a| a + 1);
-                roles.push(w[start..].join(" "));
-                gender = gender.or_else(|| w[..=k].iter().rev().find_map(|x| gender_of(x)));
+                // "le porte-parole du Kremlin, Dmitri Peskov", "Port director
+                // Anna Voss": the role noun with the words after it. A
+                // mention right after the role's preposition is its
+                // complement ("a teacher at Richmond High School", "le
+                // porte-parole du Kremlin"), not the person.
+                const OF: &[&str] = &["of", "at", "in", "for", "from", "de", "du", "des", "d", "a", "au", "aux", "chez", "en", "pour"];
+                let complement = w.get(k + 1).is_some_and(|x| OF.contains(&x.as_str())) && !c[1].trim_end().ends_with(',') && !before.trim_end().ends_with(',');
+                if !complement {
+                    let start = w[..k]
+                        .iter()
+                        .rposition(|x| matches!(x.as_str(), "le" | "la" | "l" | "the" | "son" | "sa" | "his" | "her"))
+                        .map_or(k.saturating_sub(1), |a| a + 1);
+                    roles.push(w[start..].join(" "));
+                    gender = gender.or_else(|| w[..=k].iter().rev().find_map(|x| gender_of(x)));
+                }
             }
         }
         let after = crate::text::after(plain, m.end, 80);

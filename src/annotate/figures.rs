@@ -314,50 +314,53 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("trillion", 1e12),
 ];
 
-/// Vague quantities, by their folded words: (words, lowest value, approximate
-/// single value instead of vague).
-const VAGUE: &[(&str, f64, bool)] = &[
-    ("a few dozen", 24.0, false),
-    ("several dozen", 24.0, false),
-    ("dozens", 24.0, false),
-    ("a dozen", 12.0, true),
-    ("a few hundred", 200.0, false),
-    ("several hundred", 200.0, false),
-    ("hundreds", 200.0, false),
-    ("a few thousand", 2000.0, false),
-    ("several thousand", 2000.0, false),
-    ("tens of thousands", 20000.0, false),
-    ("hundreds of thousands", 200000.0, false),
-    ("thousands", 2000.0, false),
-    ("millions", 2e6, false),
-    ("billions", 2e9, false),
-    ("decades", 20.0, false),
-    ("quelques dizaines", 20.0, false),
-    ("plusieurs dizaines", 20.0, false),
-    ("des dizaines de milliers", 20000.0, false),
-    ("des dizaines", 20.0, false),
-    ("dizaines", 20.0, false),
-    ("quelques centaines", 200.0, false),
-    ("plusieurs centaines", 200.0, false),
-    ("des centaines de milliers", 200000.0, false),
-    ("des centaines", 200.0, false),
-    ("centaines", 200.0, false),
-    ("quelques milliers", 2000.0, false),
-    ("plusieurs milliers", 2000.0, false),
-    ("des milliers", 2000.0, false),
-    ("milliers", 2000.0, false),
-    ("des millions", 2e6, false),
-    ("plusieurs millions", 2e6, false),
-    ("une dizaine", 10.0, true),
-    ("une douzaine", 12.0, true),
-    ("une quinzaine", 15.0, true),
-    ("une vingtaine", 20.0, true),
-    ("une trentaine", 30.0, true),
-    ("une quarantaine", 40.0, true),
-    ("une cinquantaine", 50.0, true),
-    ("une soixantaine", 60.0, true),
-    ("une centaine", 100.0, true),
-    ("un millier", 1000.0, true),
+/// Vague quantities, by their folded words: (words, lowest value, highest
+/// value the words allow, approximate single value instead of vague). "A
+/// few" and "quelques" allow up to five of the unit, "several" and
+/// "plusieurs" up to nine; bare plurals ("dozens", "des milliers") have no
+/// upper bound.
+const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
+    ("a few dozen", 24.0, Some(24.0 * 2.5), false),
+    ("several dozen", 24.0, Some(24.0 * 4.5), false),
+    ("dozens", 24.0, None, false),
+    ("a dozen", 12.0, Some(12.0), true),
+    ("a few hundred", 200.0, Some(200.0 * 2.5), false),
+    ("several hundred", 200.0, Some(200.0 * 4.5), false),
+    ("hundreds", 200.0, None, false),
+    ("a few thousand", 2000.0, Some(2000.0 * 2.5), false),
+    ("several thousand", 2000.0, Some(2000.0 * 4.5), false),
+    ("tens of thousands", 20000.0, None, false),
+    ("hundreds of thousands", 200000.0, None, false),
+    ("thousands", 2000.0, None, false),
+    ("millions", 2e6, None, false),
+    ("billions", 2e9, None, false),
+    ("decades", 20.0, None, false),
+    ("quelques dizaines", 20.0, Some(20.0 * 2.5), false),
+    ("plusieurs dizaines", 20.0, Some(20.0 * 4.5), false),
+    ("des dizaines de milliers", 20000.0, None, false),
+    ("des dizaines", 20.0, None, false),
+    ("dizaines", 20.0, None, false),
+    ("quelques centaines", 200.0, Some(200.0 * 2.5), false),
+    ("plusieurs centaines", 200.0, Some(200.0 * 4.5), false),
+    ("des centaines de milliers", 200000.0, None, false),
+    ("des centaines", 200.0, None, false),
+    ("centaines", 200.0, None, false),
+    ("quelques milliers", 2000.0, Some(2000.0 * 2.5), false),
+    ("plusieurs milliers", 2000.0, Some(2000.0 * 4.5), false),
+    ("des milliers", 2000.0, None, false),
+    ("milliers", 2000.0, None, false),
+    ("des millions", 2e6, None, false),
+    ("plusieurs millions", 2e6, Some(2e6 * 4.5), false),
+    ("une dizaine", 10.0, Some(10.0), true),
+    ("une douzaine", 12.0, Some(12.0), true),
+    ("une quinzaine", 15.0, Some(15.0), true),
+    ("une vingtaine", 20.0, Some(20.0), true),
+    ("une trentaine", 30.0, Some(30.0), true),
+    ("une quarantaine", 40.0, Some(40.0), true),
+    ("une cinquantaine", 50.0, Some(50.0), true),
+    ("une soixantaine", 60.0, Some(60.0), true),
+    ("une centaine", 100.0, Some(100.0), true),
+    ("un millier", 1000.0, Some(1000.0), true),
 ];
 
 /// Fractions written in words.
@@ -614,6 +617,11 @@ fn hedge_before(toks: &[Token], i: usize) -> Option<(Hedge, usize)> {
 /// The counted noun after token `i`: the noun phrase's words (up to four,
 /// ended by a function word or punctuation), skipping "de", "d'", "of".
 fn noun_after<'t>(toks: &'t [Token<'t>], mut i: usize) -> (Vec<&'t str>, usize) {
+    let linking = |t: Option<&Token>| t.is_some_and(|t| matches!(t.text, "de" | "d'" | "of" | "des"));
+    // «quelques dizaines» de conseillers: the quotation closes before the noun.
+    if toks.get(i).is_some_and(|t| matches!(t.text, "»" | "\"")) && linking(toks.get(i + 1)) {
+        i += 1;
+    }
     // "des", "d'", "de", "of": "3 millions de personnes", "dozens of people".
     while toks.get(i).is_some_and(|t| matches!(t.text, "de" | "d'" | "of" | "des")) {
         i += 1;
@@ -629,6 +637,19 @@ fn noun_after<'t>(toks: &'t [Token<'t>], mut i: usize) -> (Vec<&'t str>, usize) 
         }
         words.push(t.text);
         end += 1;
+        // "un millier de membres du personnel militaire", "members of the
+        // crew": the count is of what they are members of.
+        if words.len() == 1 && matches!(t.text, "membre" | "membres" | "member" | "members") {
+            let link = toks.get(end).map(|t| t.text);
+            if matches!(link, Some("du" | "de" | "des" | "of")) {
+                words.push(toks[end].text);
+                end += 1;
+                if toks.get(end).is_some_and(|t| matches!(t.text, "the" | "la" | "l'")) {
+                    words.push(toks[end].text);
+                    end += 1;
+                }
+            }
+        }
     }
     (words, end)
 }
@@ -644,7 +665,13 @@ fn scan(plain: &str, folded: &Folded, marked: bool) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        let (s, e) = folded.original_range(toks[found.first].start, toks[found.last].end);
+        let (mut s, e) = folded.original_range(toks[found.first].start, toks[found.last].end);
+        // «quelques dizaines» de conseillers: the quotation whole.
+        if plain[s..e].contains('»') {
+            if let Some(open) = plain[..s].strip_suffix('«').map(str::len) {
+                s = open;
+            }
+        }
         let original = &plain[s..e];
         // A number in a name: "Boeing 737", "Article 175" (a capital before
         // it, in the original text, that does not start a sentence).
@@ -704,10 +731,12 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let _ = n;
     }
     let at = if currency.is_some() { i + 1 } else { i };
-    if let Some(((v, exact), n)) = phrase_at(toks, at, &VAGUE.iter().map(|(w, v, e)| (*w, (*v, *e))).collect::<Vec<_>>()) {
+    if let Some(((v, top, exact), n)) =
+        phrase_at(toks, at, &VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e))).collect::<Vec<_>>())
+    {
         // "une dizaine", "dozens", "quelques dizaines"
         low = Some(v);
-        high = exact.then_some(v);
+        high = top;
         approximate = exact;
         vague = !exact;
         taken = n;
@@ -810,7 +839,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // A count above one names its noun in the plural: the phrase ends
         // there ("2,400 dockworkers walked", "40 container ships waited").
         if low.or(high).is_some_and(|v| v > 1.0) {
-            if let Some(k) = words.iter().position(|w| w.len() > 3 && (w.ends_with('s') || w.ends_with('x'))) {
+            let member = words.first().is_some_and(|w| matches!(*w, "membres" | "members"));
+            if let Some(mut k) =
+                words.iter().position(|w| w.len() > 3 && (w.ends_with('s') || w.ends_with('x'))).filter(|_| !member)
+            {
+                // "conseillers militaires": a French adjective agrees.
+                if k + 1 < words.len() && classes.of(&words[k..k + 2]).is_some_and(|(_, n)| n == 2) {
+                    k += 1;
+                }
                 after -= words.len() - k - 1;
                 words.truncate(k + 1);
             }
@@ -858,6 +894,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             if !penalty && !bounded {
                 return None;
             }
+        }
+        // "les deux pays", "the two leaders", "nos deux nations": a
+        // reference to things already named, not a count.
+        let determiner = |w: &str| {
+            matches!(w, "les" | "the" | "ces" | "these" | "those" | "nos" | "vos" | "leurs" | "our" | "their" | "ses" | "its" | "his" | "her" | "mes" | "tes")
+        };
+        if words_only && prev_word.is_some_and(determiner) && low.is_some_and(|v| v <= 12.0) {
+            return None;
         }
         // "un" and "une" are articles; "one" too, as in "one of them".
         if words_only && matches!(toks[at].text, "one") && (counts.is_empty() || matches!(toks.get(last + 1).map(|t| t.text), Some("of" | "another" | "day" | "time")) || at > 0 && matches!(toks[at - 1].text, "the" | "no" | "this" | "that" | "every" | "any" | "which")) {
@@ -915,7 +959,8 @@ pub fn assign_claims(
     rules: &crate::config::Rules,
 ) {
     let mut matches: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for f in figures {
+    // The claim an editor gave a figure stays theirs.
+    for f in figures.iter_mut().filter(|f| !(f.origin == crate::annotate::Origin::Editor && f.claim.is_some())) {
         f.claim = tags
             .iter()
             .enumerate()
@@ -972,7 +1017,7 @@ mod tests {
         assert_eq!(bounds("a cost of 25 to 30 million euros"), (Some(25e6), Some(30e6)));
         assert_eq!(bounds("plus de 3,5 millions de personnes ont fui"), (Some(3.5e6), None));
         assert_eq!(bounds("près de 100 soldats"), (None, Some(100.0)));
-        assert_eq!(bounds("réduit à «quelques dizaines» le nombre"), (Some(20.0), None));
+        assert_eq!(bounds("réduit à «quelques dizaines» le nombre"), (Some(20.0), Some(50.0)));
         assert!(one("réduit à «quelques dizaines» le nombre").vague);
         assert_eq!(bounds("$47 billion in sales"), (Some(47e9), Some(47e9)));
         assert_eq!(bounds("entre 160 et 180 mm de pluie"), (Some(160.0), Some(180.0)));
@@ -1005,6 +1050,10 @@ mod tests {
             assert!(kept.is_empty() || text == "Deux pays", "{text}: {found:?}");
         }
         assert_eq!(one("Deux pays").class.as_deref(), Some("countries"));
+        for reference in ["un accord conclu entre les deux pays", "the two leaders met", "nos deux nations"] {
+            assert!(find(reference).is_empty(), "{reference}: {:?}", find(reference));
+        }
+        assert_eq!(bounds("the 40 ships that waited"), (Some(40.0), Some(40.0)));
         assert_eq!(bounds("20 ans de prison"), (Some(20.0), Some(20.0)));
         assert_eq!(bounds("a maximum of 10 years"), (None, Some(10.0)));
     }

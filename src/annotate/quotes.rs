@@ -134,7 +134,7 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         let para_start = plain[..span.open].rfind("\n\n").map_or(0, |i| i + 2);
         let para_end = plain[span.close..].find("\n\n").map_or(plain.len(), |i| span.close + i);
         let speaker = match who {
-            Some(who) => resolve(who, span.open, found, &inside),
+            Some(who) => resolve(who, span.open, found, &inside, plain),
             None => {
                 // A quotation that follows another's attribution carries on
                 // its speaker: "“…,” Cooper said. “They start …”", or a
@@ -157,7 +157,7 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     let prev_start = plain[..para_start - 2].rfind("\n\n").map_or(0, |i| i + 2);
                     let previous = &plain[prev_start..para_start - 2];
                     let last = crate::text::sentences(previous).last().map(|r| (prev_start + r.start, prev_start + r.end))?;
-                    speaker_of_sentence(plain, last, folded, found).and_then(|w| resolve(w, last.0, found, &inside))
+                    speaker_of_sentence(plain, last, folded, found).and_then(|w| resolve(w, last.0, found, &inside, plain))
                 })
             }
         };
@@ -183,15 +183,41 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
 }
 
 /// The speaker's actor id.
-fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]) -> Option<String> {
+fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)], plain: &str) -> Option<String> {
     let index = match who {
         Who::Actor(a) => Some(a),
-        Who::Pronoun(gender) => found.last_person(at, gender, quotes),
+        Who::Pronoun(gender) => {
+            let person = found.last_person(at, gender, quotes)?;
+            let last = found.mentions.iter().rfind(|m| m.actor == person && m.start < at)?;
+            // Too far back, or someone unnamed came in between ("l'avocate
+            // générale … poursuit-elle"): the pronoun is not theirs.
+            if at - last.end > 1500 || unnamed_role_between(&plain[last.end..at]) {
+                return None;
+            }
+            Some(person)
+        }
         Who::Role(role) => found.with_role(role, at),
         Who::Unnamed => None,
         Who::Institution(noun) => return Some(noun.to_owned()),
     }?;
     Some(found.actors[index].id.clone())
+}
+
+/// Whether a definite role with no name follows ("l'avocat général", "the
+/// spokesman"), which a pronoun after it would stand for.
+fn unnamed_role_between(text: &str) -> bool {
+    static ROLE: OnceLock<Regex> = OnceLock::new();
+    let role = re(
+        &ROLE,
+        &format!(r"(?:^|[^\p{{L}}])(?:l'|le |la |the |son |sa |his |her |their |leur )({})\b(.{{0,40}})", actors::ROLES.join("|").replace('-', "\\-")),
+    );
+    let fold = crate::fold::fold(text);
+    role.captures_iter(&fold).any(|c| {
+        // Named right after ("le porte-parole, Dmitri Peskov"): not unnamed.
+        let start = c.get(2).map_or(0, |m| m.start());
+        let original = crate::text::after(text, byte_at(text, &fold, start), 40);
+        !original.trim_start_matches([',', ' ']).starts_with(char::is_uppercase)
+    })
 }
 
 /// Who the words after a quotation name: "…», a déclaré X", ", said X",
@@ -280,6 +306,18 @@ fn subject_at(
         }
     }
     let mentions = found.within(base, base + reach);
+    // "one Weibo commenter", "a source close to the matter": someone the
+    // text does not name, unless the phrase speaks for an organisation it
+    // names ("a spokesperson for the British Foreign Office").
+    let indefinite = first.first().is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one" | "some" | "certains"));
+    if indefinite {
+        let role = first.iter().take(3).any(|w| actors::ROLES.contains(w));
+        let of = trimmed.split_whitespace().take(6).any(|w| matches!(w, "for" | "of" | "de" | "du" | "d'un" | "de la"));
+        return match mentions.first() {
+            Some(m) if role && of => Some(Who::Actor(m.actor)),
+            _ => Some(Who::Unnamed),
+        };
+    }
     // A person's name anywhere in the phrase: the role before it is theirs.
     if let Some(m) = mentions.iter().find(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' ')) {
         return Some(Who::Actor(m.actor));
@@ -417,10 +455,31 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         let lead = fold.get(opening.min(at)..at).unwrap_or("");
         at >= opening && lead.split_whitespace().count() <= 6 && !lead.contains(',')
     };
-    let relative = |gap: &str| [" who ", " qui ", " which ", " that ", " que ", " dont ", " ou "].iter().any(|r| gap.contains(r));
+    // Another clause between the candidate and the verb: a relative, a
+    // conjunction.
+    let relative = |gap: &str| {
+        let gap = format!(" {gap} ");
+        [
+            " who ", " qui ", " which ", " that ", " que ", " qu'", " dont ", " ou ", " while ", " whereas ", " alors que ",
+            " tandis que ", " when ", " lorsque ", " quand ", " because ", " parce que ", " but ", " mais ", " and ",
+            " et ", " after ", " apres ", " before ", " avant ", " since ", " depuis ", " if ", " si ", ";",
+        ]
+        .iter()
+        .any(|r| gap.contains(r))
+    };
+    // A verb right after the candidate: "he asked …, called", not a noun it
+    // qualifies ("one Weibo commenter said", "State Department official").
+    let verbish = |gap: &str| {
+        let first = gap.split_whitespace().next().unwrap_or("");
+        first.ends_with("ed")
+            || first.ends_with('s') && first.len() > 3
+            || matches!(first, "a" | "avait" | "ont" | "est" | "sont" | "etait" | "has" | "had" | "have" | "was" | "is" | "did" | "does" | "will" | "would" | "could" | "told" | "said")
+            || first.ends_with('e') && first.len() > 4
+    };
     let mut candidates: Vec<(usize, usize, Who)> = found
         .within(start, verb)
         .iter()
+        .filter(|m| m.start >= start && m.end <= verb)
         .filter(|m| {
             let lead = crate::fold::fold(crate::text::before(plain, m.start, 8));
             !(lead.ends_with("par ") || lead.ends_with("by ") || lead.ends_with("par le ") || lead.ends_with("par la "))
@@ -433,11 +492,20 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         candidates.push((at, byte_at(sentence, &fold, m.end()), Who::Pronoun(pronoun_gender(m.as_str()).flatten())));
     }
     candidates.sort_by_key(|c| c.0);
-    for (s, e, who) in candidates {
-        let gap = crate::fold::fold(&sentence[e.min(sentence.len())..]);
-        let at = crate::fold::fold(&sentence[..s]).len();
-        if leads_to_verb(&gap) || subject_slot(at) && !relative(&gap) {
-            return Some(who);
+    for (k, (s, e, who)) in candidates.iter().enumerate() {
+        let gap = crate::fold::fold(&sentence[(*e).min(sentence.len())..]);
+        let at = crate::fold::fold(&sentence[..*s]).len();
+        // "State Department official David Holmes": the next candidate, a
+        // few words on in the same phrase, is the one.
+        let next_close = candidates.get(k + 1).is_some_and(|(ns, _, _)| {
+            let between = &sentence[(*e).min(*ns)..*ns];
+            !between.contains(',') && between.split_whitespace().count() <= 3
+        });
+        if next_close {
+            continue;
+        }
+        if leads_to_verb(&gap) || subject_slot(at) && !relative(&gap) && verbish(gap.trim_start()) {
+            return Some(*who);
         }
     }
     // A role or an institution as the subject: "The minister said:", "Le

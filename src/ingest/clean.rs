@@ -515,7 +515,8 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     if find_title && article.title.is_none() {
         if let Some(first) = kept.first() {
             let text = first.text().to_owned();
-            if word_count(&text) <= 30 && !text.ends_with('.') {
+            // The only paragraph left is the article, never its title.
+            if kept.len() > 1 && word_count(&text) <= 30 && !text.ends_with('.') {
                 article.title = Some(text);
                 kept.remove(0);
             } else {

@@ -2,8 +2,6 @@
 //! small corpus with known answers whose precision and recall are printed.
 
 use crate::support::{page, Site};
-use parallax::annotate::{figures, quotes};
-use parallax::config::Config;
 use serde_json::Value;
 use std::path::Path;
 
@@ -32,18 +30,31 @@ fn example_briefing_findings() {
     assert_eq!(peskov["kind"], "verbatim");
 
     // The three figures side by side, each from more than one source.
-    let groups = cmp["figures"].as_array().unwrap();
-    let group =
-        |claim: &str| groups.iter().find(|g| g["claim"] == claim).unwrap_or_else(|| panic!("figures for {claim}"));
-    let march = group("march-deployment");
-    let texts: Vec<&str> = march["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    let entries: Vec<&Value> =
+        cmp["figures"].as_array().unwrap().iter().flat_map(|g| g["entries"].as_array().unwrap()).collect();
+    let claim = |id: &str| -> Vec<&Value> { entries.iter().copied().filter(|e| e["claim"] == id).collect() };
+    let march = claim("march-deployment");
+    let texts: Vec<&str> = march.iter().map(|e| e["text"].as_str().unwrap()).collect();
     assert!(texts.contains(&"une centaine de militaires") && texts.contains(&"près de 100 soldats"), "{texts:?}");
-    assert_eq!(march["disagree"], false);
-    let thousand = group("thousand-earlier");
-    assert!(thousand["entries"].as_array().unwrap().len() >= 2);
-    assert!(thousand["entries"].as_array().unwrap().iter().all(|e| e["low"].as_f64().unwrap() >= 500.0));
-    let dozens = group("wsj-few-dozen");
-    assert!(dozens["entries"].as_array().unwrap().iter().all(|e| e["high"].as_f64().unwrap() <= 60.0));
+    let thousand = claim("thousand-earlier");
+    assert!(thousand.len() >= 2, "{thousand:?}");
+    assert!(thousand.iter().all(|e| e["low"].as_f64().unwrap() >= 500.0), "{thousand:?}");
+    let dozens = claim("wsj-few-dozen");
+    assert!(!dozens.is_empty() && dozens.iter().all(|e| e["high"].as_f64().unwrap() <= 60.0), "{dozens:?}");
+    // The story's numeric clash: the WSJ's «quelques dizaines» against
+    // Rostec's «une dizaine de personnes», one kind of count.
+    let clash = cmp["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| {
+            let t: Vec<&str> = g["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+            t.iter().any(|t| t.contains("quelques dizaines")) && t.iter().any(|t| t.to_lowercase().contains("une dizaine de personnes"))
+        });
+    assert!(clash.is_some(), "{}", cmp["figures"]);
+    // Dates are never counts, nor "les deux pays".
+    assert!(!entries.iter().any(|e| e["text"].as_str().unwrap().contains("janvier")), "{entries:?}");
+    assert!(!entries.iter().any(|e| e["text"] == "deux pays" || e["text"] == "deux parties"), "{entries:?}");
 
     // "…, selon l'ambassadeur russe à Caracas, Vladimir Zaïomski": reported speech.
     let speakers = cmp["speakers"].as_array().unwrap();
@@ -157,186 +168,21 @@ fn english_sources_work_too() {
     let shared = &cmp["shared_quotes"][0];
     assert_eq!(shared["speaker"], "smith");
     assert_eq!(shared["sources"], 2);
-    let troops = cmp["figures"].as_array().unwrap().iter().find(|g| g["claim"] == "troops").unwrap();
+    // Soldiers and troops are one kind of count, compared across sources.
+    let troops = cmp["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["entries"].as_array().unwrap().iter().any(|e| e["claim"] == "troops"))
+        .unwrap();
     let texts: Vec<&str> = troops["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(troops["sources"], 2);
     assert_eq!(troops["disagree"], true, "about 100 and a few dozen do not overlap");
     let cited: Vec<&str> = cmp["sourcing"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert!(cited.contains(&"Reuters") && cited.contains(&"The Daily Herald"), "{cited:?}");
     let smith = cmp["descriptions"].as_array().unwrap().iter().find(|a| a["actor"] == "smith").unwrap();
     assert_eq!(smith["descriptions"][0]["text"], "defence minister");
-}
-
-/// A small corpus with known answers: every quote (with its speaker) and
-/// every figure (with its range) a reader would list.
-struct Known {
-    text: &'static str,
-    quotes: &'static [(&'static str, Option<&'static str>)],
-    figures: &'static [(&'static str, f64, f64)],
-}
-
-const CORPUS: &[Known] = &[
-    Known {
-        text: "«Il n'y a eu aucun message officiel de la part de la Russie», a déclaré Dmitri Peskov. La Russie avait envoyé en mars une centaine de militaires.",
-        quotes: &[("Il n'y a eu aucun message officiel de la part de la Russie", Some("peskov"))],
-        figures: &[("une centaine de militaires", 80.0, 120.0)],
-    },
-    Known {
-        text: "Sergueï Lavrov a dit avoir été «surpris» : «Nous n'avons fait aucune annonce à personne.» Deux avions transportant près de 100 soldats et 35 tonnes de matériel ont atterri.",
-        quotes: &[("Nous n'avons fait aucune annonce à personne.", Some("lavrov"))],
-        figures: &[("Deux avions", 2.0, 2.0), ("près de 100 soldats", 85.0, 110.0), ("35 tonnes", 35.0, 35.0)],
-    },
-    Known {
-        text: "Le quotidien évoquait la présence d’environ un millier de soldats russes. Le WSJ parle de «quelques dizaines» de conseillers militaires.",
-        quotes: &[],
-        figures: &[("environ un millier de soldats", 680.0, 1320.0), ("quelques dizaines» de conseillers", 20.0, 60.0)],
-    },
-    Known {
-        text: "\"Russia has to get out of Venezuela now,\" Trump said in the Oval Office. About 100 soldiers arrived in March, and a dozen advisers stayed.",
-        quotes: &[("Russia has to get out of Venezuela now,", Some("trump"))],
-        figures: &[("About 100 soldiers", 85.0, 110.0), ("a dozen advisers", 10.0, 14.0)],
-    },
-    Known {
-        text: "«Une dizaine de personnes travaillent dans notre bureau de Caracas», a précisé une porte-parole de Rostec. Le Kremlin a démenti mardi, en 2019, selon l'accord de 2001.",
-        quotes: &[("Une dizaine de personnes travaillent dans notre bureau de Caracas", Some("rostec"))],
-        figures: &[("Une dizaine de personnes", 8.0, 12.0)],
-    },
-    Known {
-        text: "Dmitri Peskov a affirmé mardi que la Russie n'avait retiré aucun militaire du Venezuela. Plus de 300 conseillers seraient encore sur place, selon le Wall Street Journal.",
-        quotes: &[
-            ("la Russie n'avait retiré aucun militaire du Venezuela", Some("peskov")),
-            ("Plus de 300 conseillers seraient encore sur place", Some("wsj")),
-        ],
-        // "plus de N" is read as N to 3N.
-        figures: &[("Plus de 300 conseillers", 300.0, 900.0)],
-    },
-    Known {
-        text: "“We have no plans to withdraw,” Lavrov told reporters on Monday. The ministry said 35 tons of equipment had been delivered.",
-        quotes: &[("We have no plans to withdraw,", Some("lavrov"))],
-        figures: &[("35 tons", 35.0, 35.0)],
-    },
-    Known {
-        // Scare quotes are not quotations; a year is not a figure.
-        text: "Le président américain a qualifié la situation de «très grave» et a réclamé le départ des «forces étrangères». En 2019, deux mille manifestants ont défilé.",
-        quotes: &[],
-        figures: &[("deux mille manifestants", 2000.0, 2000.0)],
-    },
-    Known {
-        text: "Selon Sergueï Lavrov, les spécialistes russes resteront au Venezuela aussi longtemps que nécessaire. Une centaine de techniciens y travaillent.",
-        quotes: &[("les spécialistes russes resteront au Venezuela aussi longtemps que nécessaire", Some("lavrov"))],
-        figures: &[("Une centaine de techniciens", 80.0, 120.0)],
-    },
-    Known {
-        text: "«Les Russes doivent partir», a lancé Mike Pompeo, secrétaire d’État. Environ 1 000 soldats russes étaient présents il y a quelques années.",
-        quotes: &[("Les Russes doivent partir", Some("pompeo"))],
-        figures: &[("Environ 1 000 soldats", 850.0, 1100.0)],
-    },
-    Known {
-        text: "Nicolás Maduro said that Russia would keep its advisers in the country for years. According to Rostec, a dozen engineers service the aircraft.",
-        quotes: &[
-            ("Russia would keep its advisers in the country for years", Some("maduro")),
-            ("a dozen engineers service the aircraft", Some("rostec")),
-        ],
-        figures: &[("a dozen engineers", 10.0, 14.0)],
-    },
-    Known {
-        text: "Le Kremlin a démenti. «Il s'agit d'une nouvelle d'actualité qui n'a absolument rien à voir avec la réalité», a déclaré l'ambassadeur russe à Caracas.",
-        quotes: &[("Il s'agit d'une nouvelle d'actualité qui n'a absolument rien à voir avec la réalité", Some("zaemsky"))],
-        figures: &[],
-    },
-    Known {
-        // A date is not a figure.
-        text: "Juan Guaido, président du Parlement, s'est proclamé président par intérim le 23 janvier. Une cinquantaine de pays l'ont reconnu.",
-        quotes: &[],
-        figures: &[("Une cinquantaine de pays", 45.0, 55.0)],
-    },
-];
-
-fn corpus_config() -> Config {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml")).unwrap();
-    Config::parse(&text, Path::new("config.toml")).unwrap()
-}
-
-/// Texts written after the rules were last tuned, kept apart: their scores
-/// say how the rules do on text they were not adjusted to.
-const HELD_OUT: &[Known] = &[
-    Known {
-        text: "Vladimir Padrino a déclaré que «l'armée restera loyale au président Maduro». Quelque 2 500 soldats ont été mobilisés à la frontière.",
-        quotes: &[("l'armée restera loyale au président Maduro", None)],
-        figures: &[("Quelque 2 500 soldats", 2125.0, 2750.0)],
-    },
-    Known {
-        text: "«Nous continuerons à coopérer avec Caracas», a assuré Sergueï Lavrov lors d'une conférence de presse à Moscou. Trois avions ont atterri dimanche.",
-        quotes: &[("Nous continuerons à coopérer avec Caracas", Some("lavrov"))],
-        figures: &[("Trois avions", 3.0, 3.0)],
-    },
-    Known {
-        text: "The Pentagon estimated that nearly 400 Russian contractors were in the country, according to the Wall Street Journal.",
-        quotes: &[("The Pentagon estimated that nearly 400 Russian contractors were in the country", Some("wsj"))],
-        figures: &[("nearly 400 Russian contractors", 340.0, 440.0)],
-    },
-    Known {
-        text: "Le porte-parole du Kremlin a indiqué que Moscou n'avait «aucune intention» de retirer ses spécialistes. Des dizaines de conseillers sont partis.",
-        quotes: &[("Moscou n'avait «aucune intention» de retirer ses spécialistes", Some("peskov"))],
-        figures: &[("Des dizaines de conseillers", 20.0, 90.0)],
-    },
-    Known {
-        text: "Mike Pence said: “Russia must end its support for Maduro.” Some 35,000 people marched in Caracas on Saturday.",
-        quotes: &[("Russia must end its support for Maduro.", Some("pence"))],
-        figures: &[("Some 35,000 people", 29750.0, 38500.0)],
-    },
-];
-
-/// Precision and recall of quote (speaker included) and figure (range
-/// included) detection on `corpus`, printing what was missed.
-fn score(name: &str, corpus: &[Known], config: &Config) -> (f64, f64, f64, f64) {
-    let (mut q_found, mut q_right, mut q_expected) = (0, 0, 0);
-    let (mut f_found, mut f_right, mut f_expected) = (0, 0, 0);
-    for known in corpus {
-        let found = quotes::find(known.text, &config.rules);
-        q_found += found.len();
-        q_expected += known.quotes.len();
-        for (text, speaker) in known.quotes {
-            if found.iter().any(|q| q.text == *text && q.speaker.as_deref() == *speaker) {
-                q_right += 1;
-            } else {
-                let got: Vec<_> = found.iter().map(|q| (&q.text, &q.speaker)).collect();
-                println!("{name}: missed quote {text:?} ({speaker:?}); found {got:?}");
-            }
-        }
-        let found = figures::find(known.text);
-        f_found += found.len();
-        f_expected += known.figures.len();
-        for (text, low, high) in known.figures {
-            if found.iter().any(|f| f.text == *text && (f.low - low).abs() < 1.0 && (f.high - high).abs() < 1.0) {
-                f_right += 1;
-            } else {
-                let got: Vec<_> = found.iter().map(|f| (&f.text, f.low, f.high)).collect();
-                println!("{name}: missed figure {text:?} {low}–{high}; found {got:?}");
-            }
-        }
-    }
-    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-    let (qp, qr) = (ratio(q_right, q_found), ratio(q_right, q_expected));
-    let (fp, fr) = (ratio(f_right, f_found), ratio(f_right, f_expected));
-    println!(
-        "{name} quotes:  precision {qp:.2} ({q_right}/{q_found}), recall {qr:.2} ({q_right}/{q_expected}) — speaker included"
-    );
-    println!(
-        "{name} figures: precision {fp:.2} ({f_right}/{f_found}), recall {fr:.2} ({f_right}/{f_expected}) — range included"
-    );
-    eprintln!("{name}: quotes precision {qp:.2}, recall {qr:.2}; figures precision {fp:.2}, recall {fr:.2}");
-    (qp, qr, fp, fr)
-}
-
-#[test]
-fn quotes_and_figures_precision_and_recall() {
-    let config = corpus_config();
-    let (qp, qr, fp, fr) = score("corpus", CORPUS, &config);
-    assert!(qp >= 0.8 && qr >= 0.8, "quotes below 0.8");
-    assert!(fp >= 0.8 && fr >= 0.8, "figures below 0.8");
-    let (qp, qr, fp, fr) = score("held-out", HELD_OUT, &config);
-    assert!(qp >= 0.6 && qr >= 0.6 && fp >= 0.6 && fr >= 0.6, "held-out texts below 0.6");
 }
 
 #[test]
@@ -428,7 +274,7 @@ fn editor_corrections_reach_the_report() {
                     (
                         e["text"].as_str().unwrap().to_owned(),
                         e["origin"].as_str().unwrap().to_owned(),
-                        g["claim"].as_str().map(str::to_owned),
+                        e["claim"].as_str().map(str::to_owned),
                     )
                 })
             })
@@ -459,7 +305,8 @@ fn editor_corrections_reach_the_report() {
     let hundred = figures.iter().find(|f| f.0 == "about 100 soldiers").expect("the editor's figure");
     assert_eq!((hundred.1.as_str(), hundred.2.as_deref()), ("editor", Some("moon-cheese")));
     let entry = after["figures"][0]["entries"][0].clone();
-    assert!(entry["low"].as_f64().unwrap() < 120.0 && entry["high"].as_f64().unwrap() > 120.0, "{entry}");
+    // "about 120": the editor's value, approximate.
+    assert_eq!((entry["low"].as_f64(), entry["high"].as_f64(), &entry["approximate"]), (Some(120.0), Some(120.0), &Value::Bool(true)), "{entry}");
 
     assert!(!quotes(&after).contains("We never sent anyone"), "rejected quote gone");
 

@@ -120,7 +120,7 @@ fn well_formed_annotations_raise_nothing() {
          [About 100 soldiers](figure:moon-cheese) and [3 rovers](figure:-) landed \
          [on Tuesday](date:2019-06-04), [according to NASA](source:nasa), [a source close to it](source:unnamed) \
          and [the Planet](source:other \"The Daily Planet\"). [The astronaut Neil Armstrong](describes:armstrong \"astronaut\") \
-         [1,000 soldiers](not:figure) were not there.\n"
+         walked. Yet [1,000 soldiers](not:figure) were not there.\n"
     );
     assert_eq!(check(&page), "");
 }
