@@ -97,7 +97,7 @@ fn name_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.)(?:(?:\s+|-)(?:(?:de|du|des|del|della|van|von|der|den|da|di|dos|das|bin|ben|ibn|abu|al|el|la|le|y|e|ter|zu)\s+)?(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.))*",
+        r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.)(?:(?:[ \t\u{a0}]+|-)(?:(?:de|du|des|del|della|van|von|der|den|da|di|dos|das|bin|ben|ibn|abu|al|el|la|le|y|e|ter|zu)[ \t\u{a0}]+)?(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.))*",
     )
 }
 
@@ -191,9 +191,21 @@ const TITLES: &[&str] = &[
     "prince", "senator", "judge", "juge", "general", "colonel", "captain", "maitre", "me", "father", "pere",
 ];
 
-/// The id of a found actor: its name's letters and digits.
-fn id_of(name: &str) -> String {
+/// The id of an organisation or a place: its name's letters and digits.
+fn slug_of(name: &str) -> String {
     let id = slug::slugify(name);
+    if id.is_empty() {
+        "actor".into()
+    } else {
+        id
+    }
+}
+
+/// The id of a found person: its name's letters and digits, spelt by its
+/// transliteration key so that one person has one id in every source
+/// ("Vladimir Zaïomski" in French, "Vladimir Zaemsky" in English).
+fn id_of(name: &str) -> String {
+    let id = slug::slugify(crate::translit::key(&fold(name)));
     if id.is_empty() {
         "actor".into()
     } else {
@@ -293,7 +305,7 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                     || text.contains("'s ")
                     || text.contains("’s ");
                 found.actors.push(Actor {
-                    id: id_of(text),
+                    id: if organisation { slug_of(text) } else { id_of(text) },
                     name: text.to_owned(),
                     person: !organisation,
                     gender: None,
@@ -344,7 +356,7 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                         // role says so (roles_and_titles): "Jerusalem",
                         // "Weibo" and "Rostec" are not.
                         found.actors.push(Actor {
-                            id: id_of(text),
+                            id: slug_of(text),
                             name: text.to_owned(),
                             person: false,
                             gender: None,

@@ -61,7 +61,7 @@ const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souli
 
 /// Verbs that give a word or phrase to someone: "X called it «…»", "X a
 /// qualifié la décision de «…»", "X a parlé d'une «…»".
-const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit)";
+const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of)";
 
 /// A subject the attribution can name: a pronoun, or a role with its
 /// article ("le porte-parole", "the spokesman"); names are actor mentions.
@@ -118,7 +118,7 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         }
         let text = &plain[start..end];
         let words = crate::text::word_count(text);
-        let (s_start, s_end) = sentence_around(plain, span.open, span.close);
+        let (s_start, s_end) = sentence_around(plain, span.open, span.close, &inside);
         // The text between neighbouring quotations of the sentence and this one.
         let prev_close = if k > 0 && spans[k - 1].close > s_start { spans[k - 1].close } else { s_start };
         let next_open = spans.get(k + 1).filter(|n| n.open < s_end).map_or(s_end, |n| n.open);
@@ -140,7 +140,10 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 // its speaker: "“…,” Cooper said. “They start …”", or a
                 // paragraph that is all quotation after one that quotes or
                 // names who speaks ("Saeb Erekat said they would …").
-                let alone = plain[para_start..span.open].trim().is_empty();
+                // A paragraph that is only the quotation, ended as a
+                // sentence (a headline repeating a quote has no full stop).
+                let alone = plain[para_start..span.open].trim().is_empty()
+                    && plain[..para_end].trim_end().trim_end_matches(['»', '"', '”', '’', ' ', '\u{a0}']).ends_with(['.', '!', '?', '…']);
                 let same_sentence = last_sentence.as_ref().filter(|(s, _)| *s == (s_start, s_end)).map(|(_, w)| w.clone());
                 let carried = match &last_speaker {
                     _ if same_sentence.is_some() => same_sentence.flatten(),
@@ -177,6 +180,28 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
             scare,
         });
     }
+    // The same words quoted twice in a page (a headline repeating the
+    // text's quote) are one quote: the copy that names its speaker stays.
+    let key = |q: &Quote| crate::fold::fold(&q.text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut keep = vec![true; quotes.len()];
+    for i in 0..quotes.len() {
+        for j in 0..quotes.len() {
+            if i != j && keep[j] && crate::text::word_count(&quotes[i].text) >= SCARE_WORDS && key(&quotes[i]) == key(&quotes[j]) {
+                let (a, b) = (&quotes[i], &quotes[j]);
+                // Drop i when j names a speaker and i does not, or both
+                // are alike and j comes first.
+                if a.speaker.is_none() && b.speaker.is_some() || (a.speaker.is_some() == b.speaker.is_some() && j < i) {
+                    keep[i] = false;
+                    break;
+                }
+            }
+        }
+    }
+    let mut k = 0;
+    quotes.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     quotes.extend(reported_speech(plain, folded, found, &quotes));
     quotes.sort_by_key(|q| (q.start, q.end));
     quotes
@@ -250,7 +275,7 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
     // ", a déclaré X", ", said X", ", selon X", ", according to X", ", explique X"
     let inverted = re(
         &INVERTED,
-        &format!(r"^(?:(?:a|avait|ont|avaient|aurait)\s+(?:encore\s+|aussi\s+|alors\s+|ensuite\s+|notamment\s+)?{SAY}|{SAY}|{SAY_PRESENT}|selon|d'apres|a affirme|according to)\b"),
+        &format!(r"^(?:(?:a|avait|ont|avaient|aurait)\s+(?:(?:encore|aussi|alors|ensuite|notamment|ainsi|toutefois|egalement|pourtant|cependant|donc|deja|meme|enfin|surtout|bien|meanwhile|also)\s+){{0,2}}{SAY}|{SAY}|{SAY_PRESENT}|selon|d'apres|a affirme|according to)\b"),
     );
     if let Some(m) = inverted.find(&fold) {
         return subject_at(window, &fold[m.end()..], base + byte_at(window, &fold, m.end()), folded, found, true);
@@ -289,9 +314,29 @@ fn subject_at(
     found: &actors::Found,
     _after_verb: bool,
 ) -> Option<Who> {
+    static WHEN: OnceLock<Regex> = OnceLock::new();
+    // ", a déclaré lundi M. Zaemsky", ", said on Tuesday the minister":
+    // the time of speaking comes before the speaker.
+    let when = re(
+        &WHEN,
+        r"^\s*(?:(?:(?:on|ce|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|earlier|later|dimanche)(?:\s+(?:soir|matin|apres-midi|dernier|night|morning|evening|afternoon))?\s*,?\s+)+",
+    );
+    let words = when.find(words).map_or(words, |m| &words[m.end()..]);
     let trimmed = words.trim_start();
     let base = base + (words.len() - trimmed.len());
-    let reach = trimmed.find([';', '(', '«', '"', ':', '.', '!', '?']).unwrap_or(trimmed.len()).min(120);
+    // The phrase ends at punctuation, but not at the point of a title
+    // ("M. Zaemsky", "Mr. Smith", "Dr. Ahmed").
+    let reach = trimmed
+        .char_indices()
+        .find(|&(i, c)| {
+            if c == '.' {
+                let word = trimmed[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                return !matches!(word, "m" | "mm" | "mr" | "mrs" | "ms" | "mme" | "dr" | "pr" | "st" | "gen" | "sen" | "rep" | "gov" | "lt" | "col" | "sgt" | "prof" | "me");
+            }
+            matches!(c, ';' | '(' | '«' | '"' | ':' | '!' | '?')
+        })
+        .map_or(trimmed.len(), |(i, _)| i)
+        .min(120);
     let first: Vec<&str> = trimmed
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
@@ -324,7 +369,11 @@ fn subject_at(
     }
     // Any actor named at the phrase's start ("said Rostec", "selon le WSJ").
     if let Some(m) = mentions.first() {
-        let lead = trimmed[..m.start.saturating_sub(base).min(trimmed.len())].split_whitespace().count();
+        let mut cut = m.start.saturating_sub(base).min(trimmed.len());
+        while !trimmed.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lead = trimmed[..cut].split_whitespace().count();
         if lead <= 2 {
             return Some(Who::Actor(m.actor));
         }
@@ -380,7 +429,7 @@ fn leads_to_verb(gap: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = g.split_whitespace().collect();
-    words.len() <= 3
+    words.len() <= 5
         && words.iter().all(|w| {
             matches!(
                 w.trim_matches(','),
@@ -388,7 +437,9 @@ fn leads_to_verb(gap: &str) -> bool {
                     | "egalement" | "lui" | "elle" | "meme" | "quant" | "has" | "had" | "have" | "a" | "avait" | "ont"
                     | "on" | "in" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
                     | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
-                    | "yesterday" | "recently" | "previously" | "once" | "himself" | "herself"
+                    | "yesterday" | "recently" | "previously" | "once" | "himself" | "herself" | "ainsi" | "toutefois"
+                    | "pourtant" | "cependant" | "deja" | "bien" | "tenu" | "voulu" | "souhaite" | "sought" | "tried"
+                    | "wanted" | "to" | "publiquement" | "publicly" | "immediately" | "aussitot"
             )
         })
 }
@@ -557,19 +608,31 @@ fn speaker_of_sentence(plain: &str, (start, end): (usize, usize), _folded: &Fold
 /// The sentence holding the quotation between `open` and `close`: from the
 /// end of the sentence before it to the end of its own, within the
 /// paragraph. Quotation marks and their content never end a sentence.
-fn sentence_around(plain: &str, open: usize, close: usize) -> (usize, usize) {
+fn sentence_around(plain: &str, open: usize, close: usize, quoted: &[(usize, usize)]) -> (usize, usize) {
     let para_start = plain[..open].rfind("\n\n").map_or(0, |i| i + 2);
     let para_end = plain[close..].find("\n\n").map_or(plain.len(), |i| close + i);
+    // A full stop inside another quotation of the paragraph ends nothing.
+    let in_quote = |at: usize| quoted.iter().any(|&(o, c)| o < at && at < c);
     let before = &plain[para_start..open];
     let start = before
         .char_indices()
         .rev()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && before[i + 1..].starts_with(' ') && !is_initial(before, i))
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && before[i + 1..].starts_with(' ')
+                && !is_initial(before, i)
+                && !in_quote(para_start + i)
+        })
         .map_or(para_start, |(i, _)| para_start + i + 1);
     let after = &plain[close..para_end];
     let end = after
         .char_indices()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && (after[i + 1..].starts_with(' ') || i + 1 == after.len()) && !is_initial(after, i))
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && (after[i + 1..].starts_with(' ') || i + 1 == after.len())
+                && !is_initial(after, i)
+                && !in_quote(close + i)
+        })
         .map_or(para_end, |(i, _)| close + i + 1);
     (start, end)
 }
@@ -673,7 +736,10 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
         let (fs, fe) = (folded.folded_offset(m.end), folded.folded_offset(window_end));
         let Some(hit) = reported.find(&folded.text[fs..fe]) else { continue };
         let start = folded.original_range(fs + hit.end(), fs + hit.end()).0;
-        let text = plain[start..sentence.end].trim_end_matches(['.', '!', '?']).trim().to_owned();
+        let text = plain[start..sentence.end].trim_end_matches(['.', '!', '?']).trim();
+        // The writer's words after the account: ", un jour à peine après
+        // que …", ", while …".
+        let text = reported_end(text).to_owned();
         let end = start + plain[start..sentence.end].find(text.as_str()).unwrap_or(0) + text.len();
         let overlaps = overlaps_any(direct, start, end) || overlaps_any(&out, start, end);
         if crate::text::word_count(&text) < SCARE_WORDS || overlaps {
@@ -690,11 +756,73 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
             scare: false,
         });
     }
+    // "Ces militaires ont été déployés …, selon l'ambassadeur russe à
+    // Caracas, Vladimir Zaïomski." and "According to X, …": the clause is
+    // X's account, when X is named.
+    static SELON_END: OnceLock<Regex> = OnceLock::new();
+    static SELON_START: OnceLock<Regex> = OnceLock::new();
+    let at_end = re(&SELON_END, r",\s+(?:selon|d'apres|according to)\s+([^,;«»\x22“”]{2,100}(?:,[^,;«»\x22“”]{2,60})?)[.!?]?\s*$");
+    let at_start = re(&SELON_START, r"^\s*(?:selon|d'apres|according to)\s+([^,;«»\x22“”]{2,100}),\s+");
+    for r in &sentences {
+        let (fs, fe) = (folded.folded_offset(r.start), folded.folded_offset(r.end));
+        let fold = &folded.text[fs..fe];
+        let (clause, who) = if let Some(c) = at_end.captures(fold) {
+            let whole = c.get(0).expect("match");
+            let phrase = c.get(1).expect("group");
+            let clause = folded.original_range(fs, fs + whole.start());
+            let at = folded.original_range(fs + phrase.start(), fs + phrase.start()).0;
+            (clause, subject_at(phrase.as_str(), phrase.as_str(), at, folded, found, true))
+        } else if let Some(c) = at_start.captures(fold) {
+            let whole = c.get(0).expect("match");
+            let phrase = c.get(1).expect("group");
+            let clause = folded.original_range(fs + whole.end(), fe);
+            let at = folded.original_range(fs + phrase.start(), fs + phrase.start()).0;
+            (clause, subject_at(phrase.as_str(), phrase.as_str(), at, folded, found, true))
+        } else {
+            continue;
+        };
+        let Some(Who::Actor(actor)) = who else { continue };
+        let text = plain[clause.0..clause.1].trim().trim_end_matches(['.', '!', '?']).trim().to_owned();
+        if text.is_empty() {
+            continue;
+        }
+        let start = clause.0 + plain[clause.0..clause.1].find(text.as_str()).unwrap_or(0);
+        let end = start + text.len();
+        let overlaps = overlaps_any(direct, start, end) || overlaps_any(&out, start, end);
+        if crate::text::word_count(&text) < SCARE_WORDS || overlaps {
+            continue;
+        }
+        out.push(Quote {
+            id: String::new(),
+            start,
+            end,
+            text,
+            speaker: Some(found.actors[actor].id.clone()),
+            origin: super::Origin::Machine,
+            reported: true,
+            scare: false,
+        });
+    }
     out
 }
 
 /// Whether `start..end` overlaps one of `quotes`, which are sorted and do
 /// not overlap each other (so only the last one starting before `end` can).
+/// Reported speech up to the writer's own clause: ", un jour à peine après
+/// que …", ", alors que …", ", while …", ", days after …".
+fn reported_end(text: &str) -> &str {
+    static CUT: OnceLock<Regex> = OnceLock::new();
+    let cut = re(
+        &CUT,
+        r",\s+(?:(?:(?:un|une|deux|trois|quelques|a|one|two|three|several|a few)\s+)?(?:jour|jours|semaine|semaines|mois|day|days|week|weeks|month|months|heure|heures|hour|hours)\s+(?:a peine\s+|seulement\s+|only\s+|just\s+)?(?:apres|avant|after|before)|alors que|tandis que|while|whereas|even as)\b",
+    );
+    let fold = crate::fold::fold(text);
+    match cut.find(&fold) {
+        Some(m) => text[..byte_at(text, &fold, m.start())].trim_end(),
+        None => text,
+    }
+}
+
 fn overlaps_any(quotes: &[Quote], start: usize, end: usize) -> bool {
     let i = quotes.partition_point(|q| q.start < end);
     i > 0 && quotes[i - 1].end > start

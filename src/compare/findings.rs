@@ -38,6 +38,50 @@ fn words(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
+/// One id per person across sources: a found actor that one source names
+/// only by surname ("Trump") is the person another source names in full
+/// ("Donald Trump"), when exactly one such person is found.
+pub fn same_person<'a>(pages: &[&'a Annotated], config: &Config) -> BTreeMap<&'a str, &'a str> {
+    let mut full: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for a in pages {
+        for actor in a.actors.iter().filter(|x| x.person && !x.configured && x.id.contains('-')) {
+            if let Some(last) = actor.id.rsplit('-').next() {
+                full.entry(last).or_default().insert(actor.id.as_str());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for a in pages {
+        for actor in a.actors.iter().filter(|x| !x.configured && !x.id.contains('-') && !config.actors.contains_key(&x.id)) {
+            if let Some(ids) = full.get(actor.id.as_str()).filter(|ids| ids.len() == 1) {
+                out.insert(actor.id.as_str(), *ids.iter().next().expect("one"));
+            }
+        }
+    }
+    out
+}
+
+/// The name of every speaker the pages' quotes give: the config's name,
+/// else the fullest form a source writes.
+pub fn speaker_names<'a>(pages: &[&'a Annotated], config: &'a Config) -> BTreeMap<&'a str, &'a str> {
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    let same = same_person(pages, config);
+    for a in pages {
+        for q in &a.quotes {
+            if let Some(id) = q.speaker.as_deref() {
+                let id = same.get(id).copied().unwrap_or(id);
+                if let Some(name) = a.actor_name(id, config) {
+                    let e = names.entry(id).or_insert(name);
+                    if name.len() > e.len() && !config.actors.contains_key(id) {
+                        *e = name;
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
 /// A quote as the cross-source matching sees it.
 struct Q<'a> {
     source: &'a str,
@@ -56,6 +100,9 @@ struct Q<'a> {
 /// languages with the same speaker are then joined when their wordings
 /// share enough cognates and numbers (`translations`).
 pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> {
+    let names = speaker_names(pages, config);
+    let same = same_person(pages, config);
+    let same = &same;
     let quotes: Vec<Q> = pages
         .iter()
         .flat_map(|a| {
@@ -64,7 +111,7 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
                 source: &a.page.slug,
                 anchor: &q.id,
                 text: &q.text,
-                speaker: q.speaker.as_deref(),
+                speaker: q.speaker.as_deref().map(|id| same.get(id).copied().unwrap_or(id)),
                 language,
                 origin: q.origin,
                 words: words(&q.text),
@@ -116,8 +163,8 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
                 speakers.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s))).map(|(s, _)| s.to_owned());
             let speaker_name = speaker
                 .as_deref()
-                .and_then(|s| config.actors.get(s))
-                .map_or_else(|| "Speaker not identified".to_owned(), |a| a.name.clone());
+                .and_then(|s| names.get(s))
+                .map_or_else(|| "Speaker not identified".to_owned(), |n| (*n).to_owned());
             Some(SharedQuote {
                 speaker,
                 speaker_name,

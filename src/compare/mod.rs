@@ -376,9 +376,12 @@ fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
 
 fn speakers(pages: &[&Annotated], config: &Config) -> Vec<Speaker> {
     let mut by_actor: BTreeMap<Option<&str>, Vec<QuoteRef>> = BTreeMap::new();
+    let names = findings::speaker_names(pages, config);
+    let same = findings::same_person(pages, config);
     for a in pages {
         for q in &a.quotes {
-            by_actor.entry(q.speaker.as_deref()).or_default().push(QuoteRef {
+            let speaker = q.speaker.as_deref().map(|id| same.get(id).copied().unwrap_or(id));
+            by_actor.entry(speaker).or_default().push(QuoteRef {
                 source: a.page.slug.clone(),
                 anchor: q.id.clone(),
                 text: q.text.clone(),
@@ -395,7 +398,11 @@ fn speakers(pages: &[&Annotated], config: &Config) -> Vec<Speaker> {
             sources.dedup();
             Speaker {
                 actor: actor.map(str::to_owned),
-                name: profile.map_or_else(|| "Speaker not identified".to_owned(), |p| p.name.clone()),
+                name: match (profile, actor) {
+                    (Some(p), _) => p.name.clone(),
+                    (None, Some(id)) => names.get(id).map_or_else(|| id.to_owned(), |n| (*n).to_owned()),
+                    (None, None) => "Speaker not identified".to_owned(),
+                },
                 role: profile.map(|p| p.role.clone()).unwrap_or_default(),
                 sources,
                 quotes,

@@ -206,6 +206,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
                 .quotes
                 .iter()
                 .map(|q| (q, q.speaker.as_deref().and_then(|s| actor_names.get(s).copied())))
+                .map(|(q, name)| (q, name.or_else(|| q.speaker.as_deref().and_then(|s| a.actor_name(s, config)))))
                 .map(|(q, name)| QuoteView { id: &q.id, text: &q.text, speaker: name, reported: q.reported })
                 .collect();
             ctx.insert("quotes", &quotes);
@@ -795,7 +796,7 @@ fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
     let _ = w.write_record(["source", "outlet", "anchor", "speaker", "speaker_name", "origin", "text"]);
     for a in pages {
         for q in &a.quotes {
-            let name = q.speaker.as_deref().and_then(|s| config.actors.get(s)).map_or("", |x| x.name.as_str());
+            let name = q.speaker.as_deref().and_then(|s| a.actor_name(s, config)).unwrap_or("");
             let origin = match q.origin {
                 crate::annotate::Origin::Machine => "machine",
                 crate::annotate::Origin::Editor => "editor",

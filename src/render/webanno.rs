@@ -183,7 +183,7 @@ fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, ou
             body,
             target: passage(source, plain, start, end),
         };
-    let actor_name = |id: &'a str| config.actors.get(id).map_or(id, |x| x.name.as_str());
+    let actor_name = |id: &'a str| a.actor_name(id, config).unwrap_or(id);
     for (i, f) in a.figures.iter().enumerate().filter(|(_, f)| f.origin == Origin::Editor) {
         let value = f.value();
         let mut body =
@@ -253,8 +253,8 @@ fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &C
         let quote_labels: Vec<String> = a
             .quotes
             .iter()
-            .map(|q| match q.speaker.as_deref().and_then(|s| config.actors.get(s)) {
-                Some(actor) => format!("Quotation of {}", actor.name),
+            .map(|q| match q.speaker.as_deref().and_then(|s| a.actor_name(s, config)) {
+                Some(name) => format!("Quotation of {name}"),
                 None => "Quotation, speaker not identified".to_owned(),
             })
             .collect();

@@ -426,3 +426,80 @@ fn transliterations_need_no_alias() {
     let zaemsky = cmp["sourcing"].as_array().unwrap().iter().find(|c| c["key"] == "zaemsky").expect("cited");
     assert_eq!(zaemsky["sources"], 2, "Zaïomski (AFP) and Zaemsky (Press TV): {zaemsky}");
 }
+
+/// Every quote of the report: (speaker id, speaker name, source, text, reported).
+fn all_quotes(cmp: &Value) -> Vec<(Option<String>, String, String, String, bool)> {
+    cmp["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["quotes"].as_array().unwrap().iter().map(move |q| {
+                (
+                    s["actor"].as_str().map(str::to_owned),
+                    s["name"].as_str().unwrap().to_owned(),
+                    q["source"].as_str().unwrap().to_owned(),
+                    q["text"].as_str().unwrap().to_owned(),
+                    q["reported"].as_bool().unwrap(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The example's speaker cases: a split quotation whose attribution comes
+/// after its second half (", a déclaré lundi M. Zaemsky"), reported speech
+/// that stops where the writer's own words start, a headline repeating the
+/// text's quote, fragments given by "a pointé du doigt", "a ainsi lancé".
+#[test]
+fn example_speakers_follow_the_grammar() {
+    let site = Site::example();
+    site.build_ok();
+    let quotes = all_quotes(&comparison(&site));
+    let speaker_of = |start: &str| -> Vec<Option<String>> {
+        quotes.iter().filter(|q| q.3.starts_with(start)).map(|q| q.0.clone()).collect()
+    };
+    assert_eq!(speaker_of("Il s'agit d'une nouvelle"), [Some("zaemsky".to_owned())]);
+    assert_eq!(speaker_of("qui n'a absolument rien"), [Some("zaemsky".to_owned())]);
+    assert_eq!(speaker_of("Le moment de la transition est venu"), [Some("pompeo".to_owned())], "once, Pompeo's");
+    assert_eq!(speaker_of("Les Russes doivent partir"), [Some("pompeo".to_owned())]);
+    assert_eq!(speaker_of("sans précédent"), [Some("lavrov".to_owned())]);
+    let trump = quotes.iter().find(|q| q.4 && q.3.starts_with("la Russie devait mettre fin")).expect("Trump's reported speech");
+    assert_eq!(trump.0.as_deref(), Some("trump"));
+    assert!(!trump.3.contains("un jour à peine"), "the journalist's words are not Trump's: {}", trump.3);
+}
+
+/// With no actors in the config, speakers are found in the text, by name,
+/// and one person is one speaker across sources and transliterations.
+#[test]
+fn example_speakers_without_configured_actors() {
+    let site = Site::example();
+    let config = site.read("config.toml");
+    let mut kept = Vec::new();
+    let mut skip = false;
+    for line in config.lines() {
+        if line.starts_with('[') {
+            skip = line.starts_with("[actors");
+        }
+        if !skip {
+            kept.push(line);
+        }
+    }
+    site.write("config.toml", kept.join("\n"));
+    site.build_ok();
+    let cmp = comparison(&site);
+    let quotes = all_quotes(&cmp);
+    let sources_of = |name: &str| -> std::collections::BTreeSet<String> {
+        quotes.iter().filter(|q| q.1 == name).map(|q| q.2.clone()).collect()
+    };
+    assert!(sources_of("Donald Trump").len() >= 3, "Trump and Donald Trump are one speaker: {quotes:?}");
+    assert!(sources_of("Dmitri Peskov").len() >= 2, "{quotes:?}");
+    assert!(sources_of("Mike Pompeo").len() == 1, "{quotes:?}");
+    // Zaïomski (AFP) and Zaemsky (Press TV): one speaker.
+    let zaemsky: Vec<_> = quotes.iter().filter(|q| q.1.starts_with("Vladimir Za")).collect();
+    let ids: std::collections::BTreeSet<_> = zaemsky.iter().map(|q| q.0.clone()).collect();
+    let sources: std::collections::BTreeSet<_> = zaemsky.iter().map(|q| q.2.clone()).collect();
+    assert_eq!((ids.len(), sources.len()), (1, 2), "{zaemsky:?}");
+    let shared = cmp["shared_quotes"].as_array().unwrap();
+    assert!(shared.iter().any(|q| q["speaker_name"] == "Dmitri Peskov"), "{shared:?}");
+}
