@@ -121,7 +121,17 @@ pub fn find(text: &str, language: &str, config: &Config) -> Found {
     let page = format!("+++\ntitle = \"Scored\"\noutlet = \"unknown\"\nlanguage = \"{language}\"\n+++\n\n{}\n", body.join("\n\n"));
     let page = Page::parse(Path::new("content/sources/scored.md"), page).expect("a valid page");
     let (annotated, _) = parallax::annotate::annotate(page, config);
-    Found { plain: annotated.plain.clone(), quotes: annotated.quotes.clone(), figures: annotated.figures.clone() }
+    // Speakers by the name a reader sees, not by their id.
+    let quotes = annotated
+        .quotes
+        .iter()
+        .map(|q| {
+            let mut q = q.clone();
+            q.speaker = q.speaker.as_deref().map(|id| annotated.actor_name(id, config).unwrap_or(id).to_owned());
+            q
+        })
+        .collect();
+    Found { plain: annotated.plain.clone(), quotes, figures: annotated.figures.clone() }
 }
 
 /// The byte range in `plain` of the text the key marks at characters
