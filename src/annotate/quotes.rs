@@ -390,7 +390,7 @@ fn subject_at(
     // "le gouvernement", "la préfecture", "the ministry"
     let definite = first.first().is_some_and(|w| matches!(*w, "le" | "la" | "l'" | "the" | "les"));
     if definite {
-        if let Some(noun) = first.iter().skip(1).take(2).find_map(|w| {
+        if let Some(noun) = first.iter().skip(1).take(3).find_map(|w| {
             let w = w.trim_start_matches("l'");
             INSTITUTIONS.iter().find(|i| **i == w)
         }) {

@@ -42,7 +42,10 @@ fn quotes_and_figures_on_real_articles() {
         println!("{half} ({n} articles): quotes with speaker {}", q.describe());
         println!("{half} ({n} articles): figures {}", f.describe());
     }
-    let (q, f, _) = score("eval");
-    assert!(q.precision() >= 0.0 && q.recall() >= 0.0, "quotes: {}", q.describe());
-    assert!(f.precision() >= 0.0 && f.recall() >= 0.0, "figures: {}", f.describe());
+    // Floors: the tuning half's figures when the rules were last changed,
+    // less one or two answers, so that a regression fails the suite. The
+    // evaluation half is printed, not tuned on.
+    let (q, f, _) = score("tune");
+    assert!(q.precision() >= 0.89 && q.recall() >= 0.67, "quotes: {}", q.describe());
+    assert!(f.precision() >= 0.81 && f.recall() >= 0.79, "figures: {}", f.describe());
 }
