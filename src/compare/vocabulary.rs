@@ -15,11 +15,20 @@
 //! additions of `data/vocabulary.toml` (adverbs, conjunctions, forms of
 //! être/avoir/faire, neutral speech verbs, day and month names).
 //!
-//! On the example briefing, before (Snowball stems, NLTK list only):
-//!   Press TV: état · RT France: (none) · AFP-like dispatch: informations ·
-//!   People's Daily-like piece: trump, vénézuélien, opposition ·
-//!   French web outlet: ainsi, relations, appelé, washington
-//! and after: see the module tests and README ("Distinctive vocabulary").
+//! On the example briefing (z > 1.96, at most 12 words per outlet):
+//!
+//! | outlet | before (Snowball stems, NLTK list) | after |
+//! | --- | --- | --- |
+//! | Press TV | état ("États-Unis" + "coup d'État") | (none) |
+//! | RT France | (none) | (none) |
+//! | "Le Kremlin a démenti mardi…" | informations | informé |
+//! | "Le président américain Donald Trump…" | trump, vénézuélien, opposition | trump, opposition, vénézuélien |
+//! | "Venezuela : Trump appelle la Russie…" | ainsi, relations, appelé, washington | washington |
+//!
+//! The stems also inflated counts: "relations" (2 uses) stood for "relat",
+//! with "relatives" and "relativement" (4); "informations" for "inform",
+//! with "informé"; "appelé" for "appel", with "appelle". Word by word,
+//! "relations" alone is not distinctive.
 //!
 //! For a word w, outlet i and the rest j, with prior counts a_w drawn from
 //! the whole briefing (a_w = A0 * y_w / n, A0 = prior_mass(n)):

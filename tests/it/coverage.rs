@@ -290,3 +290,42 @@ fn without_dates_the_report_says_they_are_unknown() {
     let list = strip_tags(&site.read("public/sources/index.html"));
     assert_eq!(list.matches("date unknown").count(), 2, "{list}");
 }
+
+#[test]
+fn example_briefing_by_stance_words_and_dates() {
+    let site = Site::example();
+    site.build_ok();
+    let cmp = comparison(&site);
+
+    // RT France and Press TV report the withdrawal only to deny it: their
+    // denials are counted and drawn apart, never as support.
+    let withdrawal = claim(&cmp, "withdrawal-reported");
+    assert!(withdrawal["denied_by"].as_u64().unwrap() >= 2, "{withdrawal}");
+    for outlet in ["rt-france", "press-tv"] {
+        let cell = withdrawal["by_outlet"].as_array().unwrap().iter().find(|o| o["outlet"] == outlet).unwrap();
+        assert_eq!(cell["denied_by"], 1, "{cell}");
+        assert_eq!(cell["asserted_by"], 0, "{cell}");
+    }
+    let report = site.read("public/report/index.html");
+    for outlet in ["RT France", "Press TV (French service)"] {
+        let end = format!("denies in 1 of 1 source(s) of {outlet}</title></g>");
+        let mark = report.split("<g class=\"mark ").find(|g| g.contains(&end) && g.contains("<title>Russia withdrew"));
+        assert!(mark.is_some_and(|g| g.contains(">✕<")), "{outlet}: no denial mark");
+    }
+    let index = strip_tags(&site.read("public/index.html"));
+    let line = index.lines().find(|l| l.contains("Russia withdrew most of its personnel")).unwrap();
+    assert!(line.contains("✕ denied by"), "{line}");
+
+    // No function words, and Press TV's "état" is gone with the stemmer.
+    for group in cmp["vocabulary"].as_array().unwrap() {
+        for term in group["terms"].as_array().unwrap() {
+            let word = term["word"].as_str().unwrap();
+            assert!(!["ainsi", "appelé", "informations", "état", "selon", "mardi"].contains(&word), "{group}");
+        }
+    }
+
+    // The example's pages carry no publication date: the report says so.
+    assert_eq!(cmp["chronology"]["median"], Value::Null);
+    assert_eq!(cmp["chronology"]["undated"].as_array().unwrap().len(), 5);
+    assert!(strip_tags(&report).contains("Publication dates unknown"));
+}
