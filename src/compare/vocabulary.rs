@@ -147,13 +147,19 @@ const TRAILING: [&str; 12] = ["t", "il", "ils", "elle", "elles", "on", "je", "no
 /// written, compounds whole, elisions off, no numbers, no words shorter
 /// than three letters, no function words.
 pub fn words(text: &str, english: bool) -> Vec<String> {
+    static COMPOUNDS: std::sync::OnceLock<(HashSet<String>, HashSet<String>)> = std::sync::OnceLock::new();
+    let (compounds, first_words) = COMPOUNDS.get_or_init(|| {
+        let all: HashSet<String> = lists().compounds.iter().cloned().collect();
+        let first = all.iter().filter_map(|c| c.split(' ').next()).map(str::to_owned).collect();
+        (all, first)
+    });
     let raw = raw_words(text);
-    let compounds: HashSet<&str> = lists().compounds.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < raw.len() {
         // Fixed expressions of two or three words.
-        let joined = (2..=3).rev().find_map(|n| {
+        let starts = first_words.contains(&fold(&raw[i]));
+        let joined = (2..=3).rev().filter(|_| starts).find_map(|n| {
             let words = raw.get(i..i + n)?;
             let folded = fold(&words.join(" "));
             compounds.contains(folded.as_str()).then(|| (n, words.join(" ")))

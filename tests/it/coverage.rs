@@ -106,6 +106,7 @@ fn denials_are_counted_apart_from_support() {
     let ranking = index.split("most widely carried first").nth(1).unwrap().split("Claims only denied").next().unwrap();
     assert!(!ranking.contains("Mars is made of cheese"), "{ranking}");
     assert!(index.contains("Claims only denied Mars is made of cheese — ✕ denied by 1 / 3 sources"), "{index}");
+    assert!(index.contains("The moon is made of cheese: carried only by The Daily Planet · ✕ denied by 2"), "{index}");
 
     // The heat map draws each stance apart, each with its symbol.
     let report = site.read("public/report/index.html");
