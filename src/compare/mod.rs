@@ -30,6 +30,8 @@ pub struct Comparison {
     pub sourcing: Vec<findings::CitedSource>,
     pub vocabulary: Vec<vocabulary::Distinctive>,
     pub timeline: Vec<findings::TimelineDate>,
+    /// The sources in order of publication, and those far from the others.
+    pub chronology: Chronology,
     /// Sentences several sources share.
     pub shared_passages: Vec<reuse::SharedPassage>,
 }
@@ -47,6 +49,13 @@ pub struct Source {
     /// The date as the source states it, when it gives no full date.
     pub date_text: Option<String>,
     pub dateline: Option<String>,
+    /// Days between the publication date and the briefing's median
+    /// publication date (negative: earlier); `None` without a date. Set by
+    /// the comparison, absent from a source page rendered alone.
+    pub days_from_median: Option<i64>,
+    /// Published more than `FAR_DAYS` days from the median: the source may
+    /// report an earlier or later episode than the rest of the briefing.
+    pub far: bool,
     pub url: Option<String>,
     /// The content page, relative to the site root.
     pub page: String,
@@ -74,19 +83,40 @@ pub struct Claim {
     pub id: String,
     pub label: String,
     pub description: String,
-    /// One cell per source that carries the claim, in source order. Sources
-    /// without a cell do not carry it.
+    /// One cell per source with a passage on the claim, whatever its
+    /// stance, in source order. Sources without a cell do not mention it.
     pub cells: Vec<Cell>,
-    /// How many sources carry the claim.
+    /// How many sources mention the claim at all (`cells.len()`).
+    pub mentioned_by: usize,
+    /// How many sources carry the claim: assert it, or report someone making
+    /// it. A source whose only passages deny it does not carry it.
     pub carried_by: usize,
+    /// Sources with at least one passage of each stance; a source can count
+    /// under several (it reports the claim and carries a denial).
+    pub asserted_by: usize,
+    pub attributed_by: usize,
+    pub denied_by: usize,
     /// Per outlet with sources: how many of them carry the claim, and how.
     pub by_outlet: Vec<OutletCell>,
+}
+
+/// Whether a stance carries the claim (asserts or attributes it); a denial
+/// never does.
+pub fn carries(stance: Stance) -> bool {
+    matches!(stance, Stance::Asserts | Stance::Attributes)
 }
 
 #[derive(Debug, Serialize)]
 pub struct OutletCell {
     pub outlet: String,
+    /// The outlet's sources that carry the claim (assert or attribute it).
     pub carried_by: usize,
+    /// The outlet's sources with a passage of each stance.
+    pub asserted_by: usize,
+    pub attributed_by: usize,
+    pub denied_by: usize,
+    /// The outlet's sources with any passage on the claim.
+    pub mentioned_by: usize,
     pub sources: usize,
     /// Passages per stance across the outlet's sources, in `Stance::ALL` order.
     pub stances: Vec<(Stance, usize)>,
@@ -95,6 +125,8 @@ pub struct OutletCell {
 #[derive(Debug, Serialize)]
 pub struct Cell {
     pub source: String,
+    /// The source asserts or attributes the claim (see [`carries`]).
+    pub carries: bool,
     /// Distinct stances, in a fixed order; empty means absent.
     pub stances: Vec<Stance>,
     /// One entry per stance: how many passages, and the first to link to.
@@ -128,7 +160,11 @@ pub struct Blindspot {
     pub kind: BlindspotKind,
     /// The outlet, affiliation or country the claim is confined to.
     pub only: String,
+    /// The sources that carry the claim (assert or attribute it).
     pub sources: Vec<String>,
+    /// Sources that deny the claim without carrying it: they do not count
+    /// as carriers, but the report names them beside the blindspot.
+    pub denied_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -169,7 +205,8 @@ pub struct MixRow {
 pub const UNKNOWN_OUTLET_NAME: &str = "Unknown outlet";
 
 pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
-    let sources: Vec<Source> = pages.iter().map(|a| source(a, config)).collect();
+    let mut sources: Vec<Source> = pages.iter().map(|a| source(a, config)).collect();
+    let chronology = chronology(&mut sources);
     let outlets = outlets(&sources, config);
     let claims = claims(pages, &sources, config);
     let blindspots = blindspots(&claims, &sources);
@@ -193,7 +230,74 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         sourcing: findings::sourcing(pages, config),
         vocabulary,
         timeline: findings::timeline(pages),
+        chronology,
         shared_passages: reuse::shared_passages(pages),
+    }
+}
+
+/// A source published more than this many days from the briefing's median
+/// publication date is marked as far from the others.
+pub const FAR_DAYS: i64 = 30;
+
+#[derive(Debug, Serialize)]
+pub struct Chronology {
+    /// The median publication date of the dated sources (the earlier of the
+    /// two middle ones for an even count); `None` when no source has a date.
+    pub median: Option<String>,
+    /// The threshold for `far`, in days.
+    pub far_days: i64,
+    /// Dated sources by publication date (then in source order).
+    pub sources: Vec<DatedSource>,
+    /// Slugs of the sources with no publication date, in source order.
+    pub undated: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatedSource {
+    pub source: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub days_from_median: i64,
+    pub far: bool,
+}
+
+/// Days since 1970-01-01 of a YYYY-MM-DD date (time of day ignored).
+fn day_number(date: &str) -> Option<i64> {
+    let day = date.get(..10)?;
+    crate::annotate::dates::is_iso(day).then_some(())?;
+    let mut parts = day.split('-').map(|x| x.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(crate::annotate::dates::days_from_civil(y, m as u32, d as u32))
+}
+
+/// Orders the dated sources, finds the median date and marks each source's
+/// distance from it.
+fn chronology(sources: &mut [Source]) -> Chronology {
+    let days: Vec<Option<i64>> = sources.iter().map(|s| s.date.as_deref().and_then(day_number)).collect();
+    let mut known: Vec<i64> = days.iter().flatten().copied().collect();
+    known.sort_unstable();
+    let median = (!known.is_empty()).then(|| known[(known.len() - 1) / 2]);
+    let mut dated = Vec::new();
+    let mut undated = Vec::new();
+    for (s, day) in sources.iter_mut().zip(&days) {
+        match (day, median) {
+            (Some(day), Some(median)) => {
+                let from = day - median;
+                s.days_from_median = Some(from);
+                s.far = from.abs() > FAR_DAYS;
+                let date = s.date.as_deref().unwrap_or_default().chars().take(10).collect();
+                dated.push((*day, DatedSource { source: s.slug.clone(), date, days_from_median: from, far: s.far }));
+            }
+            _ => undated.push(s.slug.clone()),
+        }
+    }
+    // Stable: sources of one day keep their order.
+    dated.sort_by_key(|(day, _)| *day);
+    Chronology {
+        median: median.map(crate::annotate::dates::iso_from_days),
+        far_days: FAR_DAYS,
+        sources: dated.into_iter().map(|(_, d)| d).collect(),
+        undated,
     }
 }
 
@@ -213,6 +317,8 @@ pub fn source(a: &Annotated, config: &Config) -> Source {
         date: front.date.map(|d| d.to_string()),
         date_text: front.date_text.clone(),
         dateline: front.dateline.clone(),
+        days_from_median: None,
+        far: false,
         url: front.url.clone(),
         page: a.page.path.to_string_lossy().replace('\\', "/"),
         tags: a.tags.len(),
@@ -297,19 +403,24 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
                             })
                         })
                         .collect();
-                    let stances = by_stance.iter().map(|b| b.stance).collect();
-                    Cell { source: s.slug.clone(), stances, by_stance, passages }
+                    let stances: Vec<Stance> = by_stance.iter().map(|b| b.stance).collect();
+                    let carries = stances.iter().any(|st| carries(*st));
+                    Cell { source: s.slug.clone(), carries, stances, by_stance, passages }
                 })
                 .filter(|c| !c.passages.is_empty())
                 .collect();
-            let carried_by = cells.len();
+            let with = |stance: Stance| cells.iter().filter(|c| c.stances.contains(&stance)).count();
             let by_outlet = by_outlet(&cells, sources);
             Claim {
                 id: id.clone(),
                 label: claim.label.clone(),
                 description: claim.description.clone(),
+                mentioned_by: cells.len(),
+                carried_by: cells.iter().filter(|c| c.carries).count(),
+                asserted_by: with(Stance::Asserts),
+                attributed_by: with(Stance::Attributes),
+                denied_by: with(Stance::Denies),
                 cells,
-                carried_by,
                 by_outlet,
             }
         })
@@ -322,6 +433,10 @@ fn by_outlet(cells: &[Cell], sources: &[Source]) -> Vec<OutletCell> {
         let entry = out.entry(&s.outlet).or_insert_with(|| OutletCell {
             outlet: s.outlet.clone(),
             carried_by: 0,
+            asserted_by: 0,
+            attributed_by: 0,
+            denied_by: 0,
+            mentioned_by: 0,
             sources: 0,
             stances: Stance::ALL.iter().map(|st| (*st, 0)).collect(),
         });
@@ -330,7 +445,11 @@ fn by_outlet(cells: &[Cell], sources: &[Source]) -> Vec<OutletCell> {
     let outlet_of: BTreeMap<&str, &str> = sources.iter().map(|s| (s.slug.as_str(), s.outlet.as_str())).collect();
     for cell in cells {
         let entry = out.get_mut(outlet_of[cell.source.as_str()]).expect("every source has an outlet");
-        entry.carried_by += 1;
+        entry.mentioned_by += 1;
+        entry.carried_by += usize::from(cell.carries);
+        entry.asserted_by += usize::from(cell.stances.contains(&Stance::Asserts));
+        entry.attributed_by += usize::from(cell.stances.contains(&Stance::Attributes));
+        entry.denied_by += usize::from(cell.stances.contains(&Stance::Denies));
         for p in &cell.passages {
             let i = Stance::ALL.iter().position(|st| *st == p.stance).expect("known stance");
             entry.stances[i].1 += 1;
@@ -342,9 +461,13 @@ fn by_outlet(cells: &[Cell], sources: &[Source]) -> Vec<OutletCell> {
 fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
     let by_slug: BTreeMap<&str, &Source> = sources.iter().map(|s| (s.slug.as_str(), s)).collect();
     let mut out = Vec::new();
+    // Only carriers count: a claim two outlets deny and one asserts is still
+    // one outlet's claim.
     for claim in claims.iter().filter(|c| c.carried_by > 0) {
-        let carriers: Vec<&Source> = claim.cells.iter().map(|c| by_slug[c.source.as_str()]).collect();
+        let carriers: Vec<&Source> =
+            claim.cells.iter().filter(|c| c.carries).map(|c| by_slug[c.source.as_str()]).collect();
         let slugs: Vec<String> = carriers.iter().map(|s| s.slug.clone()).collect();
+        let deniers: Vec<String> = claim.cells.iter().filter(|c| !c.carries).map(|c| c.source.clone()).collect();
         // Each unattributed source counts as its own outlet: "unknown" is not one outlet.
         let outlets: BTreeSet<String> = carriers
             .iter()
@@ -357,6 +480,7 @@ fn blindspots(claims: &[Claim], sources: &[Source]) -> Vec<Blindspot> {
                 kind,
                 only,
                 sources: slugs.clone(),
+                denied_by: deniers.clone(),
             })
         };
         if outlets.len() == 1 {

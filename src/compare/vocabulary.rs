@@ -1,7 +1,34 @@
 //! Distinctive vocabulary of each outlet against the others: the log-odds
 //! ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
-//! "Fightin' Words"), with z-scores, over Snowball-stemmed words without
-//! stop words. Pure.
+//! "Fightin' Words"), with z-scores, over words without function words.
+//! Pure.
+//!
+//! Words, not stems: a Snowball stemmer merged different words ("États-Unis"
+//! and "coup d'État" both became "état"). Instead a text is cut into words
+//! that keep hyphenated compounds whole ("états-unis", "russo-vénézuélienne"),
+//! drop French elisions ("d'État" is "état", "l'armée" is "armée") and the
+//! pronouns of an inversion ("a-t-il", "dit-elle"), and join the fixed
+//! expressions of `data/vocabulary.toml` ("coup d'état"). Forms are then
+//! only folded (case, accents) and their plural taken off ("états" and
+//! "etats" are "etat"; "informations" is "information"), never cut further.
+//! Function words are the NLTK lists of the `stop-words` crate with the
+//! additions of `data/vocabulary.toml` (adverbs, conjunctions, forms of
+//! être/avoir/faire, neutral speech verbs, day and month names).
+//!
+//! On the example briefing (z > 1.96, at most 12 words per outlet):
+//!
+//! | outlet | before (Snowball stems, NLTK list) | after |
+//! | --- | --- | --- |
+//! | Press TV | état ("États-Unis" + "coup d'État") | (none) |
+//! | RT France | (none) | (none) |
+//! | "Le Kremlin a démenti mardi…" | informations | informé |
+//! | "Le président américain Donald Trump…" | trump, vénézuélien, opposition | trump, opposition, vénézuélien |
+//! | "Venezuela : Trump appelle la Russie…" | ainsi, relations, appelé, washington | washington |
+//!
+//! The stems also inflated counts: "relations" (2 uses) stood for "relat",
+//! with "relatives" and "relativement" (4); "informations" for "inform",
+//! with "informé"; "appelé" for "appel", with "appelle". Word by word,
+//! "relations" alone is not distinctive.
 //!
 //! For a word w, outlet i and the rest j, with prior counts a_w drawn from
 //! the whole briefing (a_w = A0 * y_w / n, A0 = prior_mass(n)):
@@ -11,9 +38,9 @@
 use crate::annotate::Annotated;
 use crate::compare::Source;
 use crate::config::UNKNOWN_OUTLET;
+use crate::fold::fold;
 use rayon::prelude::*;
-use rust_stemmers::{Algorithm, Stemmer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Strength of the prior, in words: a tenth of the briefing, between 10 and
@@ -31,8 +58,10 @@ const MAX_GROUPS: usize = 50;
 
 #[derive(Debug, Serialize)]
 pub struct Term {
-    /// The form the outlet uses most for this stem.
+    /// The form the outlet uses most for this word.
     pub word: String,
+    /// The word's key: folded (lowercase, no accents) and singular. The
+    /// forms counted together are those with the same key.
     pub stem: String,
     pub count: u32,
     pub z: f64,
@@ -55,34 +84,192 @@ pub struct Distinctive {
 /// first source (by index) using it.
 type Counts = HashMap<String, (u32, HashMap<String, (u32, usize)>)>;
 
-/// Word counts before stemming, keyed by (is English, lowercase word):
-/// stemming each distinct word once, not each occurrence, is most of the
+/// Word counts before keying, by (is English, lowercase word as written):
+/// keying each distinct word once, not each occurrence, is most of the
 /// saving at 10,000 sources.
 type Words = HashMap<(bool, String), (u32, usize)>;
 
 /// Counts the words of page number `index`.
 fn count_page(a: &Annotated, language: &str, index: usize, into: &mut Words) {
     let english = language == "en";
-    let stop = stop_list(english);
-    for token in a.plain.split(|c: char| !c.is_alphanumeric()) {
-        if token.len() < 3 || token.chars().any(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let word = token.to_lowercase();
-        if word.chars().count() < 3 || stop.contains(word.as_str()) {
-            continue;
-        }
+    for word in words(&a.plain, english) {
         let entry = into.entry((english, word)).or_insert((0, index));
         entry.0 += 1;
         entry.1 = entry.1.min(index);
     }
 }
 
-fn stop_list(english: bool) -> &'static HashSet<&'static str> {
-    static EN: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    static FR: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    let (cell, code) = if english { (&EN, "en") } else { (&FR, "fr") };
-    cell.get_or_init(|| stop_words::lookup(code).unwrap_or(&[]).iter().copied().collect())
+#[derive(Deserialize)]
+struct Lists {
+    compounds: Vec<String>,
+    fr: Language,
+    en: Language,
+}
+
+#[derive(Deserialize)]
+struct Language {
+    extra: Vec<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        toml::from_str(include_str!("../../data/vocabulary.toml")).expect("data/vocabulary.toml is valid")
+    })
+}
+
+/// Function words of a language, folded.
+fn stop_list(english: bool) -> &'static HashSet<String> {
+    static EN: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    static FR: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let (cell, code, language) = if english { (&EN, "en", &lists().en) } else { (&FR, "fr", &lists().fr) };
+    cell.get_or_init(|| {
+        stop_words::lookup(code)
+            .unwrap_or(&[])
+            .iter()
+            .map(|w| fold(w))
+            .chain(language.extra.iter().map(|w| fold(w)))
+            .collect()
+    })
+}
+
+/// Whether `word` (lowercase, as written) is a function word.
+pub fn is_function_word(word: &str, english: bool) -> bool {
+    stop_list(english).contains(&fold(word))
+}
+
+/// French elided articles and pronouns: "l'", "d'", "qu'" …
+const ELISIONS: [&str; 13] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+/// Trailing parts of a French inversion or demonstrative: "a-t-il", "celui-ci".
+const TRAILING: [&str; 12] = ["t", "il", "ils", "elle", "elles", "on", "je", "nous", "vous", "ci", "là", "la"];
+
+/// The words of a text as the vocabulary counts them: lowercase, as
+/// written, compounds whole, elisions off, no numbers, no words shorter
+/// than three letters, no function words.
+pub fn words(text: &str, english: bool) -> Vec<String> {
+    static COMPOUNDS: std::sync::OnceLock<(HashSet<String>, HashSet<String>)> = std::sync::OnceLock::new();
+    let (compounds, first_words) = COMPOUNDS.get_or_init(|| {
+        let all: HashSet<String> = lists().compounds.iter().cloned().collect();
+        let first = all.iter().filter_map(|c| c.split(' ').next()).map(str::to_owned).collect();
+        (all, first)
+    });
+    let raw = raw_words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        // Fixed expressions of two or three words.
+        let starts = first_words.contains(&fold(&raw[i]));
+        let joined = (2..=3).rev().filter(|_| starts).find_map(|n| {
+            let words = raw.get(i..i + n)?;
+            let folded = fold(&words.join(" "));
+            compounds.contains(folded.as_str()).then(|| (n, words.join(" ")))
+        });
+        if let Some((n, phrase)) = joined {
+            out.push(phrase);
+            i += n;
+            continue;
+        }
+        let word = clean(&raw[i], english);
+        i += 1;
+        if word.chars().count() < 3 || word.chars().any(|c| c.is_numeric()) || is_function_word(&word, english) {
+            continue;
+        }
+        out.push(word);
+    }
+    out
+}
+
+/// Runs of letters and digits, with the hyphens and apostrophes between
+/// two of them kept ("états-unis", "d'état", "aujourd'hui"); lowercase,
+/// typographic apostrophes and hyphens made plain.
+fn raw_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            current.extend(c.to_lowercase());
+            continue;
+        }
+        let joiner = match c {
+            '-' | '\u{2010}' | '\u{2011}' => Some('-'),
+            '\'' | '\u{2019}' | '\u{02BC}' => Some('\''),
+            _ => None,
+        };
+        match joiner {
+            Some(j) if !current.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) => current.push(j),
+            _ => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// One raw word without its elision, possessive or inverted pronoun.
+fn clean(raw: &str, english: bool) -> String {
+    let mut word = raw;
+    if english {
+        word = word.strip_suffix("'s").unwrap_or(word);
+    } else {
+        while let Some((head, rest)) = word.split_once('\'') {
+            if ELISIONS.contains(&head) && !rest.is_empty() {
+                word = rest;
+            } else {
+                break;
+            }
+        }
+        let mut parts: Vec<&str> = word.split('-').collect();
+        while parts.len() > 1 && TRAILING.contains(parts.last().expect("not empty")) {
+            parts.pop();
+        }
+        return parts.join("-");
+    }
+    word.to_owned()
+}
+
+/// English words a final "s" does not make plural.
+const NOT_PLURAL: [&str; 6] = ["news", "series", "species", "politics", "economics", "always"];
+
+/// The key a form is counted under: folded, each part made singular by
+/// taking off a plural ending, nothing else. Different words stay apart.
+pub fn key(word: &str, english: bool) -> String {
+    let folded = fold(word);
+    let mut out = String::with_capacity(folded.len());
+    for part in folded.split_inclusive([' ', '-', '\'']) {
+        let (body, sep) = match part.char_indices().last() {
+            Some((at, c)) if [' ', '-', '\''].contains(&c) => (&part[..at], &part[at..]),
+            _ => (part, ""),
+        };
+        out.push_str(&singular(body, english));
+        out.push_str(sep);
+    }
+    out
+}
+
+fn singular(word: &str, english: bool) -> String {
+    let n = word.chars().count();
+    if n <= 3 {
+        return word.to_owned();
+    }
+    if english {
+        if NOT_PLURAL.contains(&word) || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+            return word.to_owned();
+        }
+        if let Some(stem) = word.strip_suffix("ies").filter(|_| n > 4) {
+            return format!("{stem}y");
+        }
+        return word.strip_suffix('s').unwrap_or(word).to_owned();
+    }
+    if word.ends_with("ss") {
+        return word.to_owned();
+    }
+    word.strip_suffix(['s', 'x']).unwrap_or(word).to_owned()
 }
 
 fn merge_words(into: &mut Words, from: Words) {
@@ -113,11 +300,7 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
             a
         });
     let distinct: HashSet<&(bool, String)> = words.values().flat_map(|w| w.keys()).collect();
-    let (english, french) = (Stemmer::create(Algorithm::English), Stemmer::create(Algorithm::French));
-    let stems: HashMap<&(bool, String), String> = distinct
-        .into_iter()
-        .map(|key| (key, if key.0 { &english } else { &french }.stem(&key.1).into_owned()))
-        .collect();
+    let stems: HashMap<&(bool, String), String> = distinct.into_iter().map(|k| (k, key(&k.1, k.0))).collect();
     let by_group: HashMap<String, Counts> = words
         .iter()
         .map(|(group, words)| {
@@ -195,5 +378,45 @@ fn group_of(s: &Source, split_unknown: bool) -> String {
         format!("{UNKNOWN_OUTLET}:{}", s.slug)
     } else {
         s.outlet.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounds_elisions_and_function_words() {
+        assert_eq!(
+            words("Ainsi, les États-Unis ont appelé à un coup d'État, selon des informations.", false),
+            ["états-unis", "coup d'état"]
+        );
+        assert_eq!(
+            words("L'État, a-t-il dit, protège l’armée russo-vénézuélienne.", false),
+            ["état", "protège", "armée", "russo-vénézuélienne"]
+        );
+        assert_eq!(
+            words("The Kremlin's spokesman said on Tuesday that the states would act.", true),
+            ["kremlin", "spokesman", "states", "act"]
+        );
+        assert!(words("3 juin 2019, 40 soldats", false) == ["soldats"]);
+    }
+
+    #[test]
+    fn keys_fold_plurals_and_accents_only() {
+        // The same word: case, accents and plural.
+        assert_eq!(key("États", false), "etat");
+        assert_eq!(key("état", false), "etat");
+        assert_eq!(key("États-Unis", false), "etat-uni");
+        assert_eq!(key("Etats-Unis", false), "etat-uni");
+        assert_eq!(key("informations", false), key("information", false));
+        // Different words stay apart (a stemmer made all three "état").
+        let apart = [key("États-Unis", false), key("coup d'État", false), key("état", false)];
+        assert_eq!(apart.iter().collect::<HashSet<_>>().len(), 3, "{apart:?}");
+        assert_ne!(key("militaires", false), key("militarisation", false));
+        assert_eq!(key("countries", true), "country");
+        assert_eq!(key("states", true), "state");
+        assert_eq!(key("news", true), "news");
+        assert_eq!(key("press", true), "press");
     }
 }

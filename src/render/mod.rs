@@ -222,8 +222,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
 
     let mut ctx = base("./", "index");
-    let claims: Vec<ClaimSummary> =
-        cmp.claims.iter().map(|c| ClaimSummary { id: &c.id, label: &c.label, carried_by: c.carried_by }).collect();
+    let claims: Vec<ClaimSummary> = cmp.claims.iter().map(ClaimSummary::of).collect();
     // The front page lists the first sources; `sources/` lists them all.
     ctx.insert("sources", &cmp.sources[..cmp.sources.len().min(FRONT_PAGE_SOURCES)]);
     ctx.insert("source_count", &cmp.sources.len());
@@ -366,6 +365,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             .collect::<Vec<_>>(),
     );
     ctx.insert("timeline_svg", &chart::timeline(cmp));
+    ctx.insert("chronology", &cmp.chronology);
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -374,6 +374,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             id: &c.id,
             label: &c.label,
             carried_by: c.carried_by,
+            denied_by: c.denied_by,
             by_outlet: &c.by_outlet,
             cells: c.cells.iter().map(|cell| ReportCell { source: &cell.source, by_stance: &cell.by_stance }).collect(),
         })
@@ -544,6 +545,7 @@ struct ClaimHeader<'a> {
     label: &'a str,
     description: &'a str,
     carried_by: usize,
+    denied_by: usize,
 }
 
 impl<'a> ClaimHeader<'a> {
@@ -553,6 +555,7 @@ impl<'a> ClaimHeader<'a> {
             label: &claim.label,
             description: &claim.description,
             carried_by: claim.carried_by,
+            denied_by: claim.denied_by,
         }
     }
 }
@@ -582,6 +585,7 @@ struct ReportClaim<'a> {
     id: &'a str,
     label: &'a str,
     carried_by: usize,
+    denied_by: usize,
     by_outlet: &'a [crate::compare::OutletCell],
     cells: Vec<ReportCell<'a>>,
 }
@@ -596,7 +600,26 @@ struct ReportCell<'a> {
 struct ClaimSummary<'a> {
     id: &'a str,
     label: &'a str,
+    /// Sources asserting or attributing the claim; denials are apart.
     carried_by: usize,
+    asserted_by: usize,
+    attributed_by: usize,
+    denied_by: usize,
+    mentioned_by: usize,
+}
+
+impl<'a> ClaimSummary<'a> {
+    fn of(c: &'a crate::compare::Claim) -> Self {
+        ClaimSummary {
+            id: &c.id,
+            label: &c.label,
+            carried_by: c.carried_by,
+            asserted_by: c.asserted_by,
+            attributed_by: c.attributed_by,
+            denied_by: c.denied_by,
+            mentioned_by: c.mentioned_by,
+        }
+    }
 }
 
 /// The template errors among rendered pages, each said once: one broken

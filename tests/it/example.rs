@@ -127,7 +127,7 @@ fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
     let claims = json["comparison"]["claims"].as_array().unwrap();
     let carried = |id: &str| {
         let claim = claims.iter().find(|c| c["id"] == id).unwrap();
-        assert_eq!(claim["cells"].as_array().unwrap().len() as u64, claim["carried_by"].as_u64().unwrap());
+        assert_eq!(claim["cells"].as_array().unwrap().len() as u64, claim["mentioned_by"].as_u64().unwrap());
         claim["carried_by"].as_u64().unwrap()
     };
     assert!(carried("withdrawal-reported") >= 3);
