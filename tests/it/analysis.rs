@@ -3,7 +3,6 @@
 
 use crate::support::{page, Site};
 use serde_json::Value;
-use std::path::Path;
 
 fn comparison(site: &Site) -> Value {
     let report: Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
