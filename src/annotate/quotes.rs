@@ -367,6 +367,16 @@ fn subject_at(
     if let Some(m) = mentions.iter().find(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' ')) {
         return Some(Who::Actor(m.actor));
     }
+    // "The French foreign ministry", "le ministère russe des Affaires
+    // étrangères": an institution, whatever name qualifies it.
+    if first.first().is_some_and(|w| matches!(*w, "le" | "la" | "l'" | "the")) {
+        if let Some(noun) = first.iter().skip(1).take(3).find_map(|w| {
+            let w = w.trim_start_matches("l'");
+            INSTITUTIONS.iter().find(|i| **i == w)
+        }) {
+            return Some(Who::Institution(noun));
+        }
+    }
     // Any actor named at the phrase's start ("said Rostec", "selon le WSJ").
     if let Some(m) = mentions.first() {
         let mut cut = m.start.saturating_sub(base).min(trimmed.len());
