@@ -118,17 +118,31 @@ fn lists() -> &'static Lists {
     })
 }
 
-/// Function words of a language, folded.
+/// Function words of the other language that are content words in this one
+/// (English "son", "ton"; French "don").
+const FALSE_FRIENDS: [(bool, &str); 3] = [(true, "son"), (true, "ton"), (false, "don")];
+
+/// Function words for a text in a language, folded: its NLTK list and
+/// additions, and the other language's NLTK list too, so that a page whose
+/// language was misread ("en" on a French text) still loses "que" and
+/// "les".
 fn stop_list(english: bool) -> &'static HashSet<String> {
     static EN: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     static FR: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    let (cell, code, language) = if english { (&EN, "en", &lists().en) } else { (&FR, "fr", &lists().fr) };
+    let (cell, code, other, language) =
+        if english { (&EN, "en", "fr", &lists().en) } else { (&FR, "fr", "en", &lists().fr) };
     cell.get_or_init(|| {
+        let borrowed = stop_words::lookup(other)
+            .unwrap_or(&[])
+            .iter()
+            .map(|w| fold(w))
+            .filter(|w| !FALSE_FRIENDS.contains(&(english, w.as_str())));
         stop_words::lookup(code)
             .unwrap_or(&[])
             .iter()
             .map(|w| fold(w))
             .chain(language.extra.iter().map(|w| fold(w)))
+            .chain(borrowed)
             .collect()
     })
 }
@@ -400,6 +414,11 @@ mod tests {
             ["kremlin", "spokesman", "states", "act"]
         );
         assert!(words("3 juin 2019, 40 soldats", false) == ["soldats"]);
+        // A French text taken for English still loses its function words;
+        // a false friend stays.
+        assert_eq!(words("Il dit que les contrats sont signés", true), ["dit", "contrats", "signés"]);
+        assert_eq!(words("Trump's son met them", true), ["trump", "son", "met"]);
+        assert_eq!(words("Le don du sang", false), ["don", "sang"]);
     }
 
     #[test]
