@@ -7,7 +7,8 @@
 //! articles. `hash` makes that file from the hand-made key; `score` runs
 //! ingest on every file of the corpus and prints, per article and in total:
 //! outlet right / unknown / wrong, chrome lines left, article lines lost,
-//! title, date and author right.
+//! title, date and author right (`SCORE_VERBOSE=1` adds what was found,
+//! `SCORE_ONLY=text` keeps the files whose name contains `text`).
 //!
 //! ```text
 //! cargo run --release --example score_ingest -- hash RAW_KEYS tests/keys/own_articles.toml
@@ -192,7 +193,9 @@ fn score(keys: &Path, corpus: &Path, split: &str) {
         "{:<34} {:>7} {:>6} {:>6} {:>5} {:>5} {:>6} {:>5}",
         "file", "outlet", "chrome", "lost", "title", "date", "author", "wire"
     );
-    for key in keys.article.iter().filter(|k| split == "all" || k.split == split) {
+    // SCORE_ONLY=text scores only the files whose name contains it.
+    let only = std::env::var("SCORE_ONLY").unwrap_or_default();
+    for key in keys.article.iter().filter(|k| (split == "all" || k.split == split) && k.file.contains(&only)) {
         let bytes = std::fs::read(corpus.join(&key.file)).unwrap_or_else(|e| panic!("{}: {e}", key.file));
         let name = format!("seeds/{}", Path::new(&key.file).file_name().unwrap().to_string_lossy());
         let decoded = ingest::decode::decode(&bytes, key.format == "html");

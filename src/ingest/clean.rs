@@ -58,6 +58,9 @@ pub struct Article {
     pub url: Option<String>,
     /// The site's own name, when a saved page states it.
     pub site_name: Option<String>,
+    /// Other names the page may go by, believed only when the outlet
+    /// registry knows them: the end of a page's `<title>`.
+    pub name_hints: Vec<String>,
     /// The language a saved page declares.
     pub language: Option<String>,
     /// Lines that may credit a wire agency (bylines, datelines, credit lines
@@ -127,7 +130,7 @@ pattern!(
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir) (aussi|egalement|plus|la suite)\b|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:"
+    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
@@ -136,13 +139,22 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$"
 );
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
 pattern!(
     timestamp,
     r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree le\b"
 );
+// A publication stamp later in a header line: "Source: X Published: 2018/7/21".
+pattern!(timestamp_inside, r"\b(published|posted|updated|publie|mis a jour|mise a jour)\s*(le|on)?\s*:?");
+// The site's own advertising desk: "Advertising rates", "Advertise with us".
+pattern!(
+    advertising_desk,
+    r"^advertis(e|ing) (with us|rates|enquiries|inquiries)\b|\bcontact (the|our) advertising\b|\badvertising (office|department|team|rates)\b|^(pour )?(annoncer|faire de la publicite) (chez|dans|avec) nous\b|\bregie publicitaire\b"
+);
+// An interface word in capitals glued to a caption: "CLOSE Flooding along…".
+pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER)\s+\p{Lu}");
 pattern!(
     advertisement,
     r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad)\s*:?\s*$"
@@ -157,7 +169,7 @@ pattern!(
 );
 pattern!(
     byline,
-    r"^(by|par|de|written by|reported by|texte|text|article redige par|propos recueillis par|avec)\s*:?\s+\S"
+    r"^(by|par|de|written by|reported by|texte par|text by|texte|text|article redige par|propos recueillis par|avec)\s*:?\s+\S"
 );
 pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
@@ -181,8 +193,21 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
         return Some("consent-banner");
     }
-    if words <= 4 && advertisement().is_match(f) {
+    if words <= 4 && advertisement().is_match(f) || words <= 30 && advertising_desk().is_match(f) {
         return Some("advertisement");
+    }
+    if words <= 60 && interface_prefix().is_match(para.trim()) {
+        return Some("widget");
+    }
+    // "Publié le:2015-07-30 | Source: … | Augmenter la taille du texte":
+    // header fields joined by bars; the first one says what the line is.
+    if let Some((head, _)) = para.split_once(" | ") {
+        if words <= 30 && para.matches(" | ").count() >= 2 {
+            let head = fold(head);
+            if word_count(&head) <= 8 && (timestamp().is_match(head.trim()) || source_footer().is_match(head.trim())) {
+                return Some("timestamp");
+            }
+        }
     }
     if words <= 16 && follow().is_match(f) {
         return Some("follow-us");
@@ -258,7 +283,7 @@ pub fn byline_names(line: &str) -> Option<String> {
     } else if byline_dash().is_match(line.trim()) {
         line.find(|c: char| c.is_alphabetic()).unwrap_or(0)
     } else {
-        return None;
+        return role_byline(line);
     };
     let names = &line[start..];
     // "Par Jean Dupont Publié le 4 juin" / "By X | Updated …": the names end
@@ -281,6 +306,18 @@ pub fn byline_names(line: &str) -> Option<String> {
         .then(|| names.to_owned())
 }
 
+/// "Jane Doe International Editor", "Jean Dupont, correspondant à Rome": a
+/// byline that gives a name and a newsroom role instead of "By".
+fn role_byline(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"^(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,2}?),?\s+(?:[\p{L}'-]+\s+){0,2}?(?i:editor|correspondent|reporter|journalist|writer|producer|presenter|columnist|redacteur|redactrice|rédacteur|rédactrice|journaliste|correspondant|correspondante|envoyé spécial|envoyée spéciale|chroniqueur|chroniqueuse)(?:\s+(?:à|a|in|en|au|aux)\s+\p{Lu}[\p{L}'-]+)?$",
+    );
+    let c = r.captures(line.trim())?;
+    Some(c[1].to_owned())
+}
+
 /// A line that only gives a date (and maybe a time, a place, a wire):
 /// "March 13, 2024", "14/12/2015 à 10:30", "Update: 2015-12-14 05:19 GMT",
 /// "December 14, 2015 01:42 am | Updated …".
@@ -293,13 +330,27 @@ fn is_date_line(line: &str) -> bool {
     let f = fold(line);
     let words = word_count(&f);
     let dates = find_dates(&f);
-    words <= 16 && dates.first().is_some_and(|d| d.start <= 12 || timestamp().is_match(&f))
+    words <= 16
+        && dates.first().is_some_and(|d| d.start <= 12 || timestamp().is_match(&f) || timestamp_inside().is_match(&f))
         || words <= 8 && dates.iter().any(|d| d.full.is_some())
 }
 
 /// Does a paragraph read like a crosshead: short, no closing punctuation?
 fn is_heading_like(para: &str) -> bool {
     word_count(para) <= 12 && !para.ends_with(['.', '!', '?', ':', ';', ',', '…', '»', '"', '”'])
+}
+
+/// A sentence cut short ("Tariq Farooq, works and communicatio"): four
+/// words or more, most after the first in lower case, among them a comma
+/// or a function word, as menus and link lists never have.
+fn is_cut_sentence(para: &str) -> bool {
+    let words: Vec<&str> = para.split_whitespace().collect();
+    let lower = words.iter().skip(1).filter(|w| w.starts_with(char::is_lowercase)).count();
+    let function = ["and", "the", "of", "to", "in", "et", "le", "la", "les", "de", "des", "du", "a", "en"];
+    words.len() >= 4
+        && lower * 2 >= words.len() - 1
+        && (para.contains(',') || words.iter().any(|w| function.contains(&fold(w).as_str())))
+        && !para.ends_with(['.', '!', '?', ':'])
 }
 
 /// Is this paragraph a widget fragment ("OK", "Raconter l'actualité")?
@@ -311,7 +362,14 @@ fn is_fragment(para: &str) -> bool {
 fn is_body(para: &str) -> bool {
     let words = word_count(para);
     // Headlines can end with a full stop ("… Alert Tues."); few run to twelve words.
-    words >= 25 || words >= 12 && para.ends_with(['.', '!', '?', '»', '"', '”', '…', ')'])
+    let two_sentences = para
+        .trim_end()
+        .find(". ")
+        .is_some_and(|at| para[at + 2..].starts_with(char::is_uppercase) && word_count(&para[..at]) >= 8);
+    words >= 25
+        || words >= 12 && para.ends_with(['.', '!', '»', '"', '”', '…', ')'])
+        || words >= 21 && para.ends_with('?')
+        || words >= 12 && two_sentences
 }
 
 /// A short capitalised line that names a place, such as "Chennai" or
@@ -323,6 +381,17 @@ fn is_place_line(para: &str) -> bool {
         && words.len() <= 3
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+        })
+}
+
+/// A person's name on a line of its own: two to four capitalised words.
+fn is_name_line(para: &str) -> bool {
+    let words: Vec<&str> = para.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
                 && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
         })
 }
@@ -367,6 +436,11 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
                 kind[i] = Some("url");
             }
         }
+    }
+    // Scraped text repeats its lede as a teaser; a web page's extracted
+    // blocks are left as the extractor chose them.
+    if blocks.iter().all(|b| matches!(b, Block::Paragraph(_))) {
+        mark_repeats(&texts, &mut kind);
     }
     let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
     let good: Vec<bool> = (0..n)
@@ -418,6 +492,15 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
             kind[i] = Some("byline");
         } else if (header || footer) && is_date_line(text) {
             kind[i] = Some("timestamp");
+        } else if header
+            && is_name_line(text)
+            && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
+        {
+            // "Anna Voss" on its own line, over or under the timestamp.
+            kind[i] = Some("byline");
+            if article.author.is_none() {
+                article.author = Some(text.trim().to_owned());
+            }
         } else if header && i > 0 && kind[i - 1] == Some("byline") && word_count(text) <= 3 {
             // "Article rédigé par franceinfo" / "Radio France".
             kind[i] = Some("byline");
@@ -428,6 +511,8 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
             kind[i] = Some("navigation");
+        } else if last_good.is_some_and(|l| i == l + 1) && i + 1 == n && is_cut_sentence(text) {
+            // The text stops mid-sentence: the last paragraph, cut short.
         } else if last_good.is_some_and(|l| i > l)
             && word_count(text) <= 10
             && !text.ends_with(['.', '!', '?', '»', '"', '”'])
@@ -485,7 +570,15 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     let mut kept = Vec::new();
     for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
         if Some(i) == title_at {
-            article.title = Some(text);
+            let (title, byline) = glued_byline(&text);
+            if let Some(byline) = byline {
+                if article.author.is_none() {
+                    article.author = byline_names(&byline).filter(|n| word_count(n) > 0);
+                }
+                article.credits.push(byline.clone());
+                article.removed.push(Removed { kind: "byline".into(), text: byline });
+            }
+            article.title = Some(title);
             continue;
         }
         match kind {
@@ -525,17 +618,11 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         }
     }
     for (i, block) in kept.into_iter().enumerate() {
+        if i == 0 {
+            read_dateline(article, block.text());
+        }
         let block = match block {
-            Block::Paragraph(para) if i == 0 => Block::Paragraph(take_dateline(article, &para)),
-            Block::Markdown { markdown, plain } if i == 0 => {
-                let rest = take_dateline(article, &plain);
-                let cut = plain.len() - rest.len();
-                match markdown.strip_prefix(&plain[..cut]) {
-                    Some(md) if cut > 0 => Block::Markdown { markdown: md.to_owned(), plain: rest },
-                    _ => Block::Markdown { markdown, plain },
-                }
-            }
-            Block::Paragraph(para) if is_heading_like(&para) => Block::Heading(para),
+            Block::Paragraph(para) if i > 0 && is_heading_like(&para) => Block::Heading(para),
             other => other,
         };
         if !block.text().is_empty() {
@@ -556,6 +643,46 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     if let Some(last) = article.blocks.last() {
         let tail: String = last.text().chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
         article.credits.push(tail);
+    }
+}
+
+/// A paragraph repeated further down, whole or run on into the next, is a
+/// teaser (a lede shown above the headline, a summary): the later copy
+/// stays. A line repeats a later one when that one, without its last
+/// (maybe cut) word and without a dateline, opens it and runs to eight
+/// words or more, and more text follows. A shorter line that opens a later
+/// one is a standfirst the lede restates, and stays.
+fn mark_repeats(texts: &[String], kind: &mut [Option<&'static str>]) {
+    let words = |t: &str| -> Vec<String> {
+        let t = dateline_text().find(t).map_or(t, |m| &t[m.end()..]);
+        fold(t).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    let all: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
+    for i in 0..texts.len() {
+        if kind[i].is_some() || all[i].len() < 9 {
+            continue;
+        }
+        let repeated = (i + 1..texts.len()).any(|j| {
+            let (a, b) = (&all[i], &all[j]);
+            let short = a.len().min(b.len());
+            // The later copy is the article's only when more text follows it.
+            let followed = texts[j + 1..].iter().any(|t| is_body(t));
+            kind[j].is_none() && followed && short >= 9 && a.len() >= b.len() && a[..short - 1] == b[..short - 1]
+        });
+        if repeated {
+            kind[i] = Some("repeat");
+        }
+    }
+}
+
+/// "Missile launch meetingBy Yonhap": a headline a scrape ran into its
+/// byline, split into the two.
+fn glued_byline(line: &str) -> (String, Option<String>) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"^(.{12,}?\p{Ll}[.?!]?)((?:By|Par) \p{Lu}[\p{L}.' -]{1,40})$");
+    match r.captures(line) {
+        Some(c) => (c[1].trim().to_owned(), Some(c[2].to_owned())),
+        None => (line.to_owned(), None),
     }
 }
 
@@ -621,20 +748,21 @@ fn title_case(place: &str) -> String {
         .join(" ")
 }
 
-/// Takes the dateline off the first paragraph: "(Moscou) Le Kremlin…",
-/// "PORT HALVARD, March 12, 2024 — The…", "MOSCOW (Reuters) - …". The
-/// place becomes the dateline, a full date the page's date, and the
-/// credit a candidate wire.
-fn take_dateline(article: &mut Article, para: &str) -> String {
-    let Some(c) = dateline_text().captures(para) else { return para.to_owned() };
+/// Reads the dateline that opens the first paragraph: "(Moscou) Le
+/// Kremlin…", "PORT HALVARD, March 12, 2024 — The…", "MOSCOW (Reuters) -
+/// …". The place becomes the dateline, a full date the page's date, and
+/// the credit a candidate wire. The paragraph keeps it: it opens the
+/// article as the outlet wrote it.
+fn read_dateline(article: &mut Article, para: &str) {
+    let Some(c) = dateline_text().captures(para) else { return };
     let whole = c.get(0).map_or("", |m| m.as_str());
     let place = c.get(1).or(c.get(2)).or(c.get(5)).map(|m| m.as_str().trim());
-    let Some(place) = place else { return para.to_owned() };
+    let Some(place) = place else { return };
     // An all-caps place before a dash needs a date or a credit to be a
     // dateline ("WASHINGTON — The…" is one; "NATO — the alliance" may not be).
     let rest = &para[whole.len()..];
     if rest.is_empty() || !rest.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '"' || c == '“') {
-        return para.to_owned();
+        return;
     }
     if article.dateline.is_none() {
         article.dateline = Some(title_case(place));
@@ -643,8 +771,6 @@ fn take_dateline(article: &mut Article, para: &str) -> String {
         read_date(article, when.as_str(), true);
     }
     article.credits.push(whole.to_owned());
-    article.removed.push(Removed { kind: "dateline".into(), text: whole.trim().to_owned() });
-    rest.to_owned()
 }
 
 /// Records the date a metadata line states: a full date as the page's date
@@ -763,8 +889,12 @@ fn find_dates(f: &str) -> Vec<FoundDate> {
             .then(|| format!("{y:04}-{m:02}-{d:02}"))
     };
     let mut out = Vec::new();
-    for c in re(&ISO, r"\b(\d{4})-(\d{2})-(\d{2})\b").captures_iter(f) {
-        let full = c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3]));
+    // "2024-09-05", "2024-09-05t23:56+0000" (folded), "2018/7/21 10:12:51".
+    for c in re(&ISO, r"\b(\d{4})([-/])(\d{1,2})([-/])(\d{1,2})(?:\b|t\d)").captures_iter(f) {
+        if &c[2] != &c[4] || &c[2] == "-" && (c[3].len() != 2 || c[5].len() != 2) {
+            continue;
+        }
+        let full = c[3].parse().ok().and_then(|m| ymd(&c[1], m, &c[5]));
         out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full });
     }
     for c in re(&NUMERIC, r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures_iter(f) {
@@ -875,7 +1005,7 @@ mod tests {
         assert_eq!(
             text,
             [
-                "About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.",
+                "PORT HALVARD, March 12, 2024 — About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.",
                 "The strike is the first in a decade."
             ]
         );
@@ -891,11 +1021,75 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Jean Dupont"));
         assert_eq!(a.date.as_deref(), Some("2019-06-04"));
         assert_eq!(a.dateline.as_deref(), Some("Moscou"));
-        assert!(a.blocks[0].text().starts_with("Le Kremlin"));
+        assert!(a.blocks[0].text().starts_with("(Moscou) Le Kremlin"), "the dateline opens the text as written");
         let wire = "MOSCOU, 4 juin (AFP) - La Russie a démenti.\n\nFin du texte, assez longue pour compter.";
         let a = clean(&format!("Titre\n\n{wire}"), &[]);
         assert_eq!(a.dateline.as_deref(), Some("Moscou"));
         assert!(a.credits.iter().any(|c| c.contains("(AFP)")));
+    }
+
+    #[test]
+    fn more_date_forms() {
+        assert_eq!(full_date("2024-09-05T23:56+0000"), Some("2024-09-05".into()));
+        assert_eq!(full_date("Source:Agency Published: 2018/7/21 10:12:51"), Some("2018-07-21".into()));
+        assert_eq!(full_date("2018/13/21"), None);
+        assert_eq!(full_date("2018-7/21"), None);
+        assert!(is_date_line("Source:Agency Published: 2018/7/21 10:12:51"));
+    }
+
+    #[test]
+    fn more_chrome() {
+        let none: &[String] = &[];
+        for (line, kind) in [
+            ("Publié le:2020-01-02 | Source:Agence | Augmenter la taille du texte | Réduire", "timestamp"),
+            ("Advertising Rates", "advertisement"),
+            ("Please contact the advertising office on 01 234 for the advertising rates.", "advertisement"),
+            ("CLOSE Floods hit the valley in May. Watch our drone footage.", "widget"),
+        ] {
+            assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
+        }
+        assert_eq!(chrome_kind("Close to the river, the town flooded again on Monday.", none), None);
+        assert_eq!(chrome_kind("Le port | la ville | la mer est une chanson connue de tous.", none), None);
+    }
+
+    #[test]
+    fn bylines_by_role_and_glued_to_the_headline() {
+        assert_eq!(byline_names("Anna Voss International Editor").as_deref(), Some("Anna Voss"));
+        assert_eq!(byline_names("Jean Dupont, correspondant à Rome").as_deref(), Some("Jean Dupont"));
+        assert_eq!(byline_names("The editor resigned"), None);
+        assert_eq!(
+            glued_byline("Harbour strike ends after talksBy Staff Agency"),
+            ("Harbour strike ends after talks".to_owned(), Some("By Staff Agency".to_owned()))
+        );
+        assert_eq!(glued_byline("Stand By Me").1, None);
+    }
+
+    #[test]
+    fn teasers_repeat_the_lede() {
+        let lede = "The council voted on Monday to close the old harbour bridge to all traffic for repairs.";
+        let raw = format!(
+            "{lede} A second sentence that the teaser runs o\n\nBridge closed for repairs\n\n{lede}\n\nA second sentence that the teaser runs on into, as summaries do.\n"
+        );
+        let a = clean(&raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge closed for repairs"));
+        assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
+        assert!(a.removed.iter().any(|r| r.kind == "repeat"));
+        // A standfirst the lede restates stays.
+        let raw = format!(
+            "Bridge closed\n\nThe council voted on Monday to close the old harbour bridge for good.\n\n{lede}\n"
+        );
+        let a = clean(&raw, &[]);
+        assert_eq!(a.blocks.len(), 2, "{:?} {:?}", a.blocks, a.removed);
+    }
+
+    #[test]
+    fn a_text_cut_mid_sentence_keeps_its_last_words() {
+        let raw = "Bridge closed\n\nThe council voted on Monday to close the old harbour bridge to all traffic for repairs.\n\n\
+                   Work should take three months, the mayor said on Tuesday at a meeting with residents.\n\nAnna Voss, head of works and communicatio\n";
+        let a = clean(raw, &[]);
+        assert_eq!(a.blocks.last().map(Block::text), Some("Anna Voss, head of works and communicatio"));
+        let raw = "Bridge closed\n\nThe council voted on Monday to close the old harbour bridge to all traffic for repairs.\n\nContact Us\n";
+        assert_eq!(clean(raw, &[]).blocks.len(), 1);
     }
 
     #[test]

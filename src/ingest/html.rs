@@ -52,6 +52,19 @@ fn headline(html: &str, meta: Option<String>, site: Option<&str>) -> Option<Stri
     }
 }
 
+/// The site's name as the page's `<title>` ends with it: "Headline |
+/// Section | The Guardian" gives "The Guardian". Only a name the outlet
+/// registry knows is believed (`outlet::by_name`).
+fn title_site(html: &str) -> Option<String> {
+    static TITLE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = TITLE.get_or_init(|| regex::Regex::new(r"(?is)<title\b[^>]*>(.*?)</title>").expect("valid pattern"));
+    let title = unescape(re.captures(html)?.get(1)?.as_str());
+    let (_, tail) =
+        [" | ", " - ", " — ", " – "].iter().filter_map(|sep| title.rsplit_once(sep)).min_by_key(|(_, t)| t.len())?;
+    let tail = clean_space(tail);
+    (crate::text::word_count(&tail) <= 4 && !tail.is_empty()).then_some(tail)
+}
+
 /// "Title | Site", "Title - Site": the title alone, when what follows the
 /// last separator is the site's name or a few words.
 fn without_site(title: &str, site: Option<&str>) -> String {
@@ -128,6 +141,7 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
         Some(e) if !e.content_html.trim().is_empty() => e.content_html.clone(),
         _ => readable.as_ref().map(|r| r.content.clone()).unwrap_or_default(),
     };
+    article.name_hints.extend(title_site(html));
     article.title = headline(html, article.title.take(), article.site_name.as_deref());
     article.author = article.author.map(|a| without_parentheses(&a)).filter(|a| !a.is_empty() && a != "No Author");
     let title_key = article.title.as_deref().map(crate::config::name_key);
@@ -147,6 +161,10 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
             true => Block::Heading(plain),
             false => Block::Markdown { markdown: b.markdown, plain },
         });
+    }
+    // "Le Monde with AFP": a byline that credits a wire.
+    if let Some(author) = &article.author {
+        article.credits.push(author.clone());
     }
     let title = article.title.clone();
     clean::clean_blocks(&mut article, blocks, chrome, title.is_none());
@@ -230,7 +248,7 @@ pub fn url(html: &str) -> Option<String> {
     static LINK: OnceLock<regex::Regex> = OnceLock::new();
     let re = LINK.get_or_init(|| {
         regex::Regex::new(
-            r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*\bhref\s*=\s*["']([^"'\s>]+)|<link\b[^>]*\bhref\s*=\s*["']([^"'\s>]+)["'][^>]*\brel\s*=\s*["']?canonical|<meta\b[^>]*\bproperty\s*=\s*["']og:url["'][^>]*\bcontent\s*=\s*["']([^"'\s>]+)|<meta\b[^>]*\bcontent\s*=\s*["']([^"'\s>]+)["'][^>]*\bproperty\s*=\s*["']og:url"#,
+            r#"(?is)<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*\bhref\s*=\s*["']([^"'\s>]+)|<link\b[^>]*\bhref\s*=\s*["']([^"'\s>]+)["'][^>]*\brel\s*=\s*["']?canonical|<meta\b[^>]*\b(?:property|name)\s*=\s*["']og:url["'][^>]*\b(?:content|value)\s*=\s*["']([^"'\s>]+)|<meta\b[^>]*\b(?:content|value)\s*=\s*["']([^"'\s>]+)["'][^>]*\b(?:property|name)\s*=\s*["']og:url"#,
         )
         .expect("valid pattern")
     });
@@ -282,6 +300,19 @@ mod tests {
         assert!(flat.contains("Deep words."), "the text stays");
         let a = read(&html, &[]);
         assert!(a.blocks.iter().any(|b| b.text() == "Deep words."), "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn old_style_meta_and_the_site_name_in_the_title() {
+        let html = r#"<html><head><title>Bridge closed | Town | Harbour Gazette</title>
+            <meta value="https://harbour.example/bridge" name="og:url"></head><body>
+            <h1>Bridge closed</h1>
+            <article><p>The council voted on Monday to close the old harbour bridge to all traffic while engineers repair its deck and cables.</p>
+            <p>Work should take three months, the mayor said at a meeting with residents, who asked for a ferry in the meantime.</p></article></body></html>"#;
+        let a = read(html, &[]);
+        assert_eq!(a.url.as_deref(), Some("https://harbour.example/bridge"));
+        assert_eq!(a.name_hints, ["Harbour Gazette"]);
+        assert_eq!(a.title.as_deref(), Some("Bridge closed"));
     }
 
     #[test]

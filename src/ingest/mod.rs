@@ -174,9 +174,22 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
         };
         if outlet == UNKNOWN_OUTLET {
             let mut names: Vec<String> = article.site_name.iter().cloned().collect();
+            names.extend(article.name_hints.iter().cloned());
+            // "Texte par FRANCE 24": a byline that names the outlet itself.
+            names.extend(article.author.iter().cloned());
+            let credits = article.removed.iter().filter(|r| r.kind == "credit" || r.kind == "byline");
+            names.extend(credits.filter_map(|r| clean::byline_names(&r.text)));
             let copyrights = article.removed.iter().filter(|r| r.kind == "copyright");
             names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
             outlet = outlet::by_name(&names, config).unwrap_or(outlet);
+        }
+        // A byline that names an outlet or agency names no author.
+        if article
+            .author
+            .as_deref()
+            .is_some_and(|a| config.rules.outlet_names.contains_key(&crate::config::name_key(a)))
+        {
+            article.author = None;
         }
         let wire = outlet::wire(&article.credits, config);
         if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
