@@ -131,8 +131,14 @@ struct Shown {
 impl Shown {
     fn new(page: &Page) -> Shown {
         let plain = parallax::markdown::plain_text(&page.body);
-        let lines: Vec<Vec<String>> =
+        let mut lines: Vec<Vec<String>> =
             plain.split("\n\n").chain(std::iter::once(page.front.title.as_str())).map(words).collect();
+        // A dateline taken off the lede ("MOSCOW (Reuters) -", "(Moscou)")
+        // moved to the front matter, not lost: the key's line starts with it.
+        let lede_datelines = page.front.removed.iter().filter(|r| r.kind == "dateline" && r.text.contains(['—', '–', '-', '(']));
+        if let (Some(dateline), Some(first)) = (lede_datelines.last(), plain.split("\n\n").next()) {
+            lines.push(words(&format!("{} {first}", dateline.text)));
+        }
         let mut grams: [BTreeSet<String>; 5] = Default::default();
         for line in &lines {
             for (n, set) in grams.iter_mut().enumerate().skip(1) {

@@ -618,10 +618,18 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         }
     }
     for (i, block) in kept.into_iter().enumerate() {
-        if i == 0 {
-            read_dateline(article, block.text());
-        }
+        // The dateline goes to the page's metadata and out of the text,
+        // kept in `[[removed]]`.
         let block = match block {
+            Block::Paragraph(para) if i == 0 => Block::Paragraph(take_dateline(article, &para)),
+            Block::Markdown { markdown, plain } if i == 0 => {
+                let rest = take_dateline(article, &plain);
+                let cut = plain.len() - rest.len();
+                match markdown.strip_prefix(&plain[..cut]) {
+                    Some(md) if cut > 0 => Block::Markdown { markdown: md.to_owned(), plain: rest },
+                    _ => Block::Markdown { markdown, plain },
+                }
+            }
             Block::Paragraph(para) if i > 0 && is_heading_like(&para) => Block::Heading(para),
             other => other,
         };
@@ -751,18 +759,18 @@ fn title_case(place: &str) -> String {
 /// Reads the dateline that opens the first paragraph: "(Moscou) Le
 /// Kremlin…", "PORT HALVARD, March 12, 2024 — The…", "MOSCOW (Reuters) -
 /// …". The place becomes the dateline, a full date the page's date, and
-/// the credit a candidate wire. The paragraph keeps it: it opens the
-/// article as the outlet wrote it.
-fn read_dateline(article: &mut Article, para: &str) {
-    let Some(c) = dateline_text().captures(para) else { return };
+/// the credit a candidate wire; the dateline leaves the text and is kept in
+/// `[[removed]]`.
+fn take_dateline(article: &mut Article, para: &str) -> String {
+    let Some(c) = dateline_text().captures(para) else { return para.to_owned() };
     let whole = c.get(0).map_or("", |m| m.as_str());
     let place = c.get(1).or(c.get(2)).or(c.get(5)).map(|m| m.as_str().trim());
-    let Some(place) = place else { return };
+    let Some(place) = place else { return para.to_owned() };
     // An all-caps place before a dash needs a date or a credit to be a
     // dateline ("WASHINGTON — The…" is one; "NATO — the alliance" may not be).
     let rest = &para[whole.len()..];
     if rest.is_empty() || !rest.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '"' || c == '“') {
-        return;
+        return para.to_owned();
     }
     if article.dateline.is_none() {
         article.dateline = Some(title_case(place));
@@ -771,6 +779,8 @@ fn read_dateline(article: &mut Article, para: &str) {
         read_date(article, when.as_str(), true);
     }
     article.credits.push(whole.to_owned());
+    article.removed.push(Removed { kind: "dateline".into(), text: whole.trim().to_owned() });
+    rest.to_owned()
 }
 
 /// Records the date a metadata line states: a full date as the page's date
@@ -1005,7 +1015,7 @@ mod tests {
         assert_eq!(
             text,
             [
-                "PORT HALVARD, March 12, 2024 — About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.",
+                "About 2,400 dockworkers walked off the job on Tuesday, the union said, in a dispute over pay.",
                 "The strike is the first in a decade."
             ]
         );
@@ -1021,7 +1031,7 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Jean Dupont"));
         assert_eq!(a.date.as_deref(), Some("2019-06-04"));
         assert_eq!(a.dateline.as_deref(), Some("Moscou"));
-        assert!(a.blocks[0].text().starts_with("(Moscou) Le Kremlin"), "the dateline opens the text as written");
+        assert!(a.blocks[0].text().starts_with("Le Kremlin"), "the dateline leaves the text: {}", a.blocks[0].text());
         let wire = "MOSCOU, 4 juin (AFP) - La Russie a démenti.\n\nFin du texte, assez longue pour compter.";
         let a = clean(&format!("Titre\n\n{wire}"), &[]);
         assert_eq!(a.dateline.as_deref(), Some("Moscou"));
