@@ -175,10 +175,15 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
         if outlet == UNKNOWN_OUTLET {
             let mut names: Vec<String> = article.site_name.iter().cloned().collect();
             names.extend(article.name_hints.iter().cloned());
-            // "Texte par FRANCE 24": a byline that names the outlet itself.
-            names.extend(article.author.iter().cloned());
-            let credits = article.removed.iter().filter(|r| r.kind == "credit" || r.kind == "byline");
-            names.extend(credits.filter_map(|r| clean::byline_names(&r.text)));
+            // "Texte par FRANCE 24": a byline that names the outlet itself —
+            // unless the page has an address of its own: a site that
+            // republishes an article credits its first publisher, who is
+            // its author, not the page's outlet.
+            if article.url.is_none() {
+                names.extend(article.author.iter().cloned());
+                let credits = article.removed.iter().filter(|r| r.kind == "credit" || r.kind == "byline");
+                names.extend(credits.filter_map(|r| clean::byline_names(&r.text)));
+            }
             let copyrights = article.removed.iter().filter(|r| r.kind == "copyright");
             names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
             outlet = outlet::by_name(&names, config).unwrap_or(outlet);

@@ -196,3 +196,32 @@ fn refresh_fills_in_what_existing_pages_lack_and_nothing_else() {
     assert!(out.contains("nothing to fill in"), "{out}");
     site.build_ok();
 }
+
+/// A page with an address of its own that credits another outlet (a
+/// republished or translated article) is not that outlet's: the credit names
+/// its first publisher. With no address, a byline naming an outlet is the
+/// outlet's own credit ("Texte par FRANCE 24").
+#[test]
+fn a_credit_naming_another_outlet_is_not_the_pages_outlet() {
+    let site = Site::with_config("[site]\ntitle = \"T\"\n");
+    let body = "Les dockers de Port Halvard ont cessé le travail mardi à l'appel de leur syndicat, qui réclame une hausse des salaires depuis le printemps.\n\n\
+                La direction du port a proposé une réunion jeudi, mais le syndicat n'a pas encore répondu à cette invitation.\n";
+    site.write(
+        "seeds/republished.txt",
+        format!("URL: https://revue-de-presse.example/article/dockers\n\nLes dockers en grève\n\nPar The Wall Street Journal\n\n{body}"),
+    );
+    site.write("seeds/own.txt", format!("Les dockers en grève\n\nPar The Wall Street Journal\n\n{body}"));
+    site.build_ok();
+    let outlet_of = |slug_part: &str| -> String {
+        let dir = site.path("content/sources");
+        let page = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .find(|t| t.contains(slug_part))
+            .expect("the page");
+        page.lines().find(|l| l.starts_with("outlet = ")).unwrap().to_owned()
+    };
+    assert_eq!(outlet_of("seeds/republished.txt"), "outlet = \"unknown\"");
+    assert_eq!(outlet_of("seeds/own.txt"), "outlet = \"wsj\"");
+}
