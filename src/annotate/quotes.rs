@@ -411,8 +411,11 @@ fn subject_at(
         return Some(Who::Institution(noun));
     }
     // "The 56-year-old said": the person the article is about.
+    // "The 56-year-old said": someone described, whom the grammar does not
+    // name; the person mentioned most is often the wrong one (an article on
+    // a manager's sacking names him more than his successor).
     if first.len() >= 2 && first[0] == "the" && first[1].ends_with("-year-old") {
-        return Some(Who::Pronoun(None));
+        return Some(Who::Unnamed);
     }
     // Someone the text does not name: "a source", "officials", "residents".
     if first.first().is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one" | "some" | "many" | "les" | "the")) {
@@ -573,7 +576,9 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
     // gouvernement considère que".
     let clause = fold.rsplit([',', ';', '.']).next().unwrap_or("");
     let clause = if clause.trim().is_empty() { fold.as_str() } else { clause };
-    subject_at(clause, clause, 0, folded, found, false).filter(|w| !matches!(w, Who::Actor(_)))
+    // Where the clause starts in the page, so that only names inside it count.
+    let base = start + byte_at(sentence, &fold, fold.len() - clause.len());
+    subject_at(clause, clause, base, folded, found, false).filter(|w| !matches!(w, Who::Actor(_)))
 }
 
 /// A sentence's last clause giving its words to someone: ", a annoncé X,
