@@ -745,6 +745,12 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
     let sentences = crate::text::sentences(plain);
     let mut out: Vec<Quote> = Vec::new();
     for m in &found.mentions {
+        // "le ministère russe des Affaires étrangères": the name is part of
+        // an institution's; the speaker is not "Affaires".
+        let lead = crate::fold::fold(crate::text::before(plain, m.start, 40));
+        if lead.split_whitespace().rev().take(3).any(|w| INSTITUTIONS.contains(&w) || w == "ministry" || w == "minister") {
+            continue;
+        }
         let i = sentences.partition_point(|r| r.end < m.end);
         let Some(sentence) = sentences.get(i).filter(|r| r.start <= m.start) else { continue };
         let window_end = sentence.end.min(m.end + 160);
