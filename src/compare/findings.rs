@@ -17,6 +17,11 @@ pub struct Carrier {
     pub anchor: String,
     pub text: String,
     pub origin: Origin,
+    /// For a shared quote: this wording is word for word another source's,
+    /// or an exact excerpt of it, even where the group as a whole is a
+    /// paraphrase.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verbatim: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -179,6 +184,13 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
                         anchor: quotes[i].anchor.to_owned(),
                         text: quotes[i].text.to_owned(),
                         origin: quotes[i].origin,
+                        verbatim: translated.is_none() && {
+                            let own = format!(" {} ", quotes[i].words.join(" "));
+                            members.iter().any(|&j| {
+                                quotes[j].source != quotes[i].source
+                                    && format!(" {} ", quotes[j].words.join(" ")).contains(&own)
+                            })
+                        },
                     })
                     .collect(),
             })
@@ -233,6 +245,43 @@ fn excerpts(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
                 let (a, b) = (cluster::root(&mut parent, group_of[i]), cluster::root(&mut parent, group_of[j]));
                 parent[a.max(b)] = a.min(b);
             }
+        }
+    }
+    // One statement in different wordings: "restent les mêmes depuis de
+    // nombreuses années" beside "est inchangée depuis de nombreuses
+    // années". Two quotes of different sources whose shared runs of four
+    // words (three of them content words) cover at least half the content
+    // words of the shorter are one statement, a paraphrase.
+    let content = |w: &String| w.chars().count() >= 3 && !stop_words().contains(w);
+    let mut runs: BTreeMap<&[String], Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        for (at, w) in q.words.windows(4).enumerate() {
+            if w.iter().filter(|x| content(x)).count() >= 3 {
+                runs.entry(w).or_default().push((i, at));
+            }
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
+    for posting in runs.values().filter(|p| p.len() <= cluster::MAX_POSTINGS) {
+        for (x, &(i, ai)) in posting.iter().enumerate() {
+            for &(j, aj) in &posting[x + 1..] {
+                let (qi, qj) = (&quotes[i], &quotes[j]);
+                if qi.source == qj.source || matches!((qi.speaker, qj.speaker), (Some(a), Some(b)) if a != b) {
+                    continue;
+                }
+                // Positions covered in the shorter quote.
+                let (short, at) = if qi.words.len() <= qj.words.len() { (i, ai) } else { (j, aj) };
+                shared.entry((i.min(j), i.max(j))).or_default().extend((at..at + 4).map(|p| p * quotes.len() + short));
+            }
+        }
+    }
+    for ((i, j), covered) in shared {
+        let short = if quotes[i].words.len() <= quotes[j].words.len() { i } else { j };
+        let total = quotes[short].words.iter().filter(|w| content(w)).count();
+        let hit = covered.iter().filter(|c| *c % quotes.len() == short && content(&quotes[short].words[*c / quotes.len()])).count();
+        if hit * 2 >= total {
+            let (a, b) = (cluster::root(&mut parent, group_of[i]), cluster::root(&mut parent, group_of[j]));
+            parent[a.max(b)] = a.min(b);
         }
     }
     let mut merged: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -571,6 +620,7 @@ pub fn timeline(pages: &[&Annotated]) -> Vec<TimelineDate> {
                     anchor: format!("dt{}", i + 1),
                     text: d.text.clone(),
                     origin: d.origin,
+                    verbatim: false,
                 });
             }
         }

@@ -253,9 +253,29 @@ fn excerpts_are_verbatim_three_outlets_and_each_outlets_wording() {
             &format!("Le groupe Rostec a démenti : « {long} », a affirmé Rostec. Washington n'a pas réagi."),
         ),
     );
+    site.write(
+        "content/sources/other.md",
+        page("daily-planet", "Rostec a précisé que les effectifs « restent inchangés depuis de nombreuses années »."),
+    );
+    site.write(
+        "content/sources/third.md",
+        page("iran-news", "Pour Rostec, « la composition du personnel est inchangée depuis de nombreuses années »."),
+    );
+    site.write(
+        "content/sources/fourth.md",
+        page("state-news", "Rostec a assuré : « nos équipes sont les mêmes depuis de nombreuses années »."),
+    );
     site.build_ok();
     let cmp = comparison(&site);
     let shared = cmp["shared_quotes"].as_array().unwrap();
+    // One statement in three outlets, worded differently: a paraphrase.
+    let years = shared
+        .iter()
+        .find(|q| q["carriers"].as_array().unwrap().iter().any(|c| c["source"] == "other"))
+        .unwrap_or_else(|| panic!("the statement in three outlets: {shared:?}"));
+    let carriers: Vec<&str> = years["carriers"].as_array().unwrap().iter().map(|c| c["source"].as_str().unwrap()).collect();
+    assert!(carriers.contains(&"third") && carriers.contains(&"fourth"), "{years}");
+    assert_eq!(years["kind"], "paraphrase", "{years}");
     let group = shared
         .iter()
         .find(|q| q["carriers"].as_array().unwrap().iter().any(|c| c["text"] == "exagérés des dizaines de fois"))
