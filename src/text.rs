@@ -68,6 +68,35 @@ fn is_abbreviation(before: &str) -> bool {
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&word)
 }
 
+/// Whether `c` belongs to a word: a letter or a digit.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// `start..end` widened so that neither end falls inside a word: a span cut
+/// by byte or character count ("thority spokesman" out of "authority
+/// spokesman") takes the whole word back.
+pub fn whole_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let (mut start, mut end) = (start.min(text.len()), end.min(text.len()));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if start < end && text[start..].chars().next().is_some_and(is_word_char) {
+        while let Some(c) = text[..start].chars().next_back().filter(|c| is_word_char(*c)) {
+            start -= c.len_utf8();
+        }
+    }
+    if end > start && text[..end].chars().next_back().is_some_and(is_word_char) {
+        while let Some(c) = text[end..].chars().next().filter(|c| is_word_char(*c)) {
+            end += c.len_utf8();
+        }
+    }
+    (start, end.max(start))
+}
+
 /// Up to `n` characters of `text` before byte `at`.
 pub fn before(text: &str, at: usize, n: usize) -> &str {
     let start = text[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
@@ -93,6 +122,20 @@ pub fn squash_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_take_whole_words() {
+        let t = "the port authority spokesman said";
+        let at = t.find("thority").unwrap();
+        let (s, e) = whole_words(t, at, at + "thority spokes".len());
+        assert_eq!(&t[s..e], "authority spokesman");
+        let at = t.find("port").unwrap();
+        assert_eq!(whole_words(t, at, at + 4), (at, at + 4));
+        let t = "le président élu";
+        let at = t.find("sident").unwrap();
+        let (s, e) = whole_words(t, at, at + 3);
+        assert_eq!(&t[s..e], "président");
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()

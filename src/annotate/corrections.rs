@@ -87,10 +87,12 @@ impl Corrections {
                     },
                 };
                 let via = "marked by the editor".to_owned();
+                let government = if actor.is_none() && named { sourcing::government_of(&cited) } else { None };
                 self.citations.push(sourcing::Citation {
                     span: Some((start, end)),
                     cited,
                     actor,
+                    government,
                     named,
                     via,
                     origin: Origin::Editor,

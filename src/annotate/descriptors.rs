@@ -30,7 +30,7 @@ fn before_re() -> &'static Regex {
     // Anchored at the end (the name's start); no clause words inside.
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[\s(,])(?:le|la|l'|du|de la|de l'|au|the|former|l'ancien|l'actuel)\s*(?P<d>(?:[a-z-]+\s+){{0,2}}?(?:{ROLES})\b(?:[^,.;:«»()\x22]*?)?)\s*,?\s*$"
+            r"(?:^|[\s(,])(?:(?:le|la|du|de la|au|the|former|l'ancien|l'actuel)\s+|(?:l'|de l')\s*)(?P<d>(?:[a-z-]+\s+){{0,2}}?(?:{ROLES})\b(?:[^,.;:«»()\x22]*?)?)\s*,?\s*$"
         ))
         .expect("valid")
     })
@@ -70,7 +70,14 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descripto
             continue;
         }
         // Before the name, within 90 bytes and its clause.
-        let from = text[..m.start()].char_indices().rev().nth(89).map_or(0, |(i, _)| i);
+        let mut from = text[..m.start()].char_indices().rev().nth(89).map_or(0, |(i, _)| i);
+        // The window starts at a word, never inside one ("…thority").
+        while from < m.start()
+            && text[..from].chars().next_back().is_some_and(crate::text::is_word_char)
+            && text[from..].chars().next().is_some_and(crate::text::is_word_char)
+        {
+            from += text[from..].chars().next().map_or(1, char::len_utf8);
+        }
         let window = &text[from..m.start()];
         let window_start = BREAKERS.iter().filter_map(|b| window.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
         let window = &window[window_start..];
@@ -88,6 +95,7 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descripto
                 0
             };
             let (s, e) = folded.original_range(from + window_start + d.start() + skip, from + window_start + d.end());
+            let (s, e) = crate::text::whole_words(plain, s, e);
             let description = plain[s..e].trim().trim_end_matches(',').trim().to_owned();
             if !description.is_empty() {
                 let (_, name_end) = folded.original_range(m.start(), m.end());
@@ -104,6 +112,7 @@ pub fn find_folded(plain: &str, folded: &Folded, rules: &Rules) -> Vec<Descripto
         if let Some(c) = after_re().captures(&text[m.end()..]) {
             let d = c.name("d").expect("group");
             let (s, e) = folded.original_range(m.end() + d.start(), m.end() + d.end());
+            let (s, e) = crate::text::whole_words(plain, s, e);
             let (name_start, _) = folded.original_range(m.start(), m.end());
             out.push(Descriptor {
                 actor: actor.clone(),
@@ -151,5 +160,12 @@ mod tests {
         let d = descriptions("le Kremlin soutient Nicolás Maduro, le leader chaviste au pouvoir, alors que");
         assert_eq!(d, [("maduro".to_owned(), "leader chaviste au pouvoir".to_owned())]);
         assert!(descriptions("Juan Guaido a parlé.").is_empty());
+        // Determiners are whole words: "au" in "authority", "le" in "leftist".
+        let d = descriptions("as the port authority spokesman Juan Guaido said");
+        assert_eq!(d[0].1, "port authority spokesman");
+        let d = descriptions("meanwhile leftist President Nicolás Maduro said");
+        assert!(d.iter().all(|(_, t)| !t.starts_with("ftist")), "{d:?}");
+        let d = descriptions("a decision by the leftist President Nicolás Maduro");
+        assert_eq!(d[0].1, "leftist President");
     }
 }

@@ -17,6 +17,11 @@ pub struct Carrier {
     pub anchor: String,
     pub text: String,
     pub origin: Origin,
+    /// For a shared quote: this wording is word for word another source's,
+    /// or an exact excerpt of it, even where the group as a whole is a
+    /// paraphrase.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verbatim: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -126,7 +131,8 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         |i| cluster::shingles(&quotes[i].words, 3),
         |a, b| a.intersection(b).count() >= 4 && cluster::containment(a, b) >= 0.6,
     );
-    let groups = translations(&quotes, std::mem::take(&mut clusters.groups));
+    let groups = excerpts(&quotes, std::mem::take(&mut clusters.groups));
+    let groups = translations(&quotes, groups);
     let mut out: Vec<SharedQuote> = groups
         .into_iter()
         .filter_map(|(members, translated)| {
@@ -178,6 +184,13 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
                         anchor: quotes[i].anchor.to_owned(),
                         text: quotes[i].text.to_owned(),
                         origin: quotes[i].origin,
+                        verbatim: translated.is_none() && {
+                            let own = format!(" {} ", quotes[i].words.join(" "));
+                            members.iter().any(|&j| {
+                                quotes[j].source != quotes[i].source
+                                    && format!(" {} ", quotes[j].words.join(" ")).contains(&own)
+                            })
+                        },
                     })
                     .collect(),
             })
@@ -187,6 +200,102 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
         (std::cmp::Reverse(a.sources), &a.carriers[0].text).cmp(&(std::cmp::Reverse(b.sources), &b.carriers[0].text))
     });
     out
+}
+
+/// Joins `groups` where a quote of one source is an exact excerpt of a
+/// longer quote of another: «exagérés des dizaines de fois» inside «Les
+/// chiffres … sont exagérés des dizaines de fois». The excerpt needs three
+/// words and two content words, so that "il s'agit d'une" links nothing;
+/// two named speakers must be the same. Candidates come from an index of
+/// the excerpt's first three words (long postings skipped), never all
+/// pairs.
+fn excerpts(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut group_of = vec![0; quotes.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
+    let mut index: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let mut seen = BTreeSet::new();
+        for w in q.words.windows(3) {
+            if seen.insert(w) {
+                index.entry(w).or_default().push(i);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    for (i, q) in quotes.iter().enumerate() {
+        let content = q.words.iter().filter(|w| w.chars().count() >= 3 && !stop_words().contains(*w)).count();
+        if q.words.len() < 3 || content < 2 {
+            continue;
+        }
+        let Some(posting) = index.get(&q.words[..3]).filter(|p| p.len() <= cluster::MAX_POSTINGS) else { continue };
+        let short = format!(" {} ", q.words.join(" "));
+        for &j in posting {
+            let other = &quotes[j];
+            if other.source == q.source || other.words.len() <= q.words.len() {
+                continue;
+            }
+            if matches!((q.speaker, other.speaker), (Some(a), Some(b)) if a != b) {
+                continue;
+            }
+            if format!(" {} ", other.words.join(" ")).contains(&short) {
+                let (a, b) = (cluster::root(&mut parent, group_of[i]), cluster::root(&mut parent, group_of[j]));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    // One statement in different wordings: "restent les mêmes depuis de
+    // nombreuses années" beside "est inchangée depuis de nombreuses
+    // années". Two quotes of different sources whose shared runs of four
+    // words (three of them content words) cover at least half the content
+    // words of the shorter are one statement, a paraphrase.
+    let content = |w: &String| w.chars().count() >= 3 && !stop_words().contains(w);
+    let mut runs: BTreeMap<&[String], Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        for (at, w) in q.words.windows(4).enumerate() {
+            if w.iter().filter(|x| content(x)).count() >= 3 {
+                runs.entry(w).or_default().push((i, at));
+            }
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
+    for posting in runs.values().filter(|p| p.len() <= cluster::MAX_POSTINGS) {
+        for (x, &(i, ai)) in posting.iter().enumerate() {
+            for &(j, aj) in &posting[x + 1..] {
+                let (qi, qj) = (&quotes[i], &quotes[j]);
+                if qi.source == qj.source || matches!((qi.speaker, qj.speaker), (Some(a), Some(b)) if a != b) {
+                    continue;
+                }
+                // Positions covered in the shorter quote.
+                let (short, at) = if qi.words.len() <= qj.words.len() { (i, ai) } else { (j, aj) };
+                shared.entry((i.min(j), i.max(j))).or_default().extend((at..at + 4).map(|p| p * quotes.len() + short));
+            }
+        }
+    }
+    for ((i, j), covered) in shared {
+        let short = if quotes[i].words.len() <= quotes[j].words.len() { i } else { j };
+        let total = quotes[short].words.iter().filter(|w| content(w)).count();
+        let hit = covered.iter().filter(|c| *c % quotes.len() == short && content(&quotes[short].words[*c / quotes.len()])).count();
+        if hit * 2 >= total {
+            let (a, b) = (cluster::root(&mut parent, group_of[i]), cluster::root(&mut parent, group_of[j]));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut merged: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (g, members) in groups.into_iter().enumerate() {
+        let r = cluster::root(&mut parent, g);
+        merged.entry(r).or_default().extend(members);
+    }
+    merged
+        .into_values()
+        .map(|mut members| {
+            members.sort_unstable();
+            members
+        })
+        .collect()
 }
 
 /// How many cognate keys two wordings in different languages must share,
@@ -455,10 +564,14 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
                 format!("c{n}")
             });
             let key = sourcing::key(c);
-            let name = match (&c.actor, c.named) {
-                (Some(id), _) => config.actors.get(id).map_or_else(|| c.cited.clone(), |x| x.name.clone()),
-                (None, true) => c.cited.clone(),
-                (None, false) => "Unnamed sources".to_owned(),
+            // A capital cited as a source is its country's government.
+            let government =
+                c.government.as_deref().and_then(|g| sourcing::government_name(g, config.site.language()));
+            let name = match (&c.actor, government, c.named) {
+                (Some(id), _, _) => config.actors.get(id).map_or_else(|| c.cited.clone(), |x| x.name.clone()),
+                (None, Some(government), _) => government,
+                (None, None, true) => c.cited.clone(),
+                (None, None, false) => "Unnamed sources".to_owned(),
             };
             let entry = by_key.entry(key).or_insert_with(|| (name, c.named, Vec::new()));
             match entry.2.last_mut().filter(|r| r.source == a.page.slug) {
@@ -507,6 +620,7 @@ pub fn timeline(pages: &[&Annotated]) -> Vec<TimelineDate> {
                     anchor: format!("dt{}", i + 1),
                     text: d.text.clone(),
                     origin: d.origin,
+                    verbatim: false,
                 });
             }
         }

@@ -149,6 +149,13 @@ pub struct Passage {
     /// Anchor id in the source page.
     pub anchor: String,
     pub text: String,
+    /// The whole sentence or sentences the passage lies in: how the source
+    /// words the claim, side by side with the others.
+    pub sentence: String,
+    /// The sentence before and after the passage (`before` + `text` +
+    /// `after` is `sentence`).
+    pub before: String,
+    pub after: String,
     pub stance: Stance,
     pub status: Status,
 }
@@ -381,12 +388,18 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
                         .tags
                         .iter()
                         .filter(|t| &t.claim == id)
-                        .map(|t| Passage {
+                        .map(|t| {
+                            let (before, after) = sentence_around(&a.plain, t.start, t.end);
+                            Passage {
                             source: s.slug.clone(),
                             anchor: t.id.clone(),
                             text: t.exact.clone(),
+                            sentence: format!("{before}{}{after}", a.plain.get(t.start..t.end).unwrap_or(&t.exact)),
+                            before,
+                            after,
                             stance: t.stance,
                             status: t.status,
+                        }
                         })
                         .collect();
                     let by_stance: Vec<StanceCount> = Stance::ALL
@@ -425,6 +438,20 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
             }
         })
         .collect()
+}
+
+/// The rest of the sentences of `plain` that `start..end` lies in: the
+/// text before the span and after it, empty when no sentence holds it.
+fn sentence_around(plain: &str, start: usize, end: usize) -> (String, String) {
+    let sentences = crate::text::sentences(plain);
+    let touched: Vec<&std::ops::Range<usize>> =
+        sentences.iter().filter(|r| r.start < end.max(start + 1) && start < r.end).collect();
+    match (touched.first(), touched.last()) {
+        (Some(first), Some(last)) if first.start <= start && end <= last.end => {
+            (plain[first.start..start].to_owned(), plain[end..last.end].to_owned())
+        }
+        _ => (String::new(), String::new()),
+    }
 }
 
 fn by_outlet(cells: &[Cell], sources: &[Source]) -> Vec<OutletCell> {

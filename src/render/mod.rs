@@ -717,6 +717,11 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             chip: Some((format!("#about-{}", n.id), "note".into())),
         })
     }));
+    // Every highlight covers whole words, so that no cut of one inside
+    // another splits a word (`said au</mark><mark>thority`).
+    for h in &mut out {
+        (h.start, h.end) = crate::text::whole_words(&a.plain, h.start, h.end);
+    }
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     out
 }
@@ -787,7 +792,14 @@ pub fn shorten_str(text: &str, length: usize) -> String {
         None => text.to_owned(),
         Some((cut, _)) => {
             let head = &text[..cut];
-            let head = head.rfind(' ').filter(|i| *i > cut / 2).map_or(head, |i| &head[..i]);
+            // At a word boundary: the last space, else the head whole when
+            // the cut falls between words, else before the cut word.
+            let inside = text[cut..].chars().next().is_some_and(crate::text::is_word_char)
+                && head.chars().next_back().is_some_and(crate::text::is_word_char);
+            let head = match head.rfind(char::is_whitespace) {
+                Some(i) if inside => &head[..i],
+                _ => head,
+            };
             format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
         }
     }

@@ -28,6 +28,23 @@ fn example_briefing_findings() {
     assert!(peskov["sources"].as_u64().unwrap() >= 2);
     assert_eq!(peskov["kind"], "verbatim");
 
+    // Rostec's «exagérés des dizaines de fois» (AFP) is word for word in
+    // RT's longer quote; its "unchanged for many years" is in three outlets.
+    let shared = cmp["shared_quotes"].as_array().unwrap();
+    let rostec = shared
+        .iter()
+        .find(|q| q["carriers"].as_array().unwrap().iter().any(|c| c["text"] == "exagérés des dizaines de fois"))
+        .expect("the excerpt joins RT's quote");
+    let excerpt = rostec["carriers"].as_array().unwrap().iter().find(|c| c["text"] == "exagérés des dizaines de fois");
+    assert!(rostec["kind"] == "verbatim" || excerpt.unwrap()["verbatim"] == true, "{rostec}");
+    let years = shared
+        .iter()
+        .find(|q| {
+            q["carriers"].as_array().unwrap().iter().filter(|c| c["text"].as_str().unwrap().contains("depuis de nombreuses années")).count() >= 3
+        })
+        .expect("Rostec's statement in three outlets");
+    assert!(years["sources"].as_u64().unwrap() >= 3, "{years}");
+
     // The three figures side by side, each from more than one source.
     let entries: Vec<&Value> =
         cmp["figures"].as_array().unwrap().iter().flat_map(|g| g["entries"].as_array().unwrap()).collect();

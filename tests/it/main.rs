@@ -17,3 +17,4 @@ mod own_material;
 mod robustness;
 mod serve;
 mod support;
+mod wording;
