@@ -68,17 +68,29 @@ pub fn same_person<'a>(pages: &[&'a Annotated], config: &Config) -> BTreeMap<&'a
 
 /// The name of every speaker the pages' quotes give: the config's name,
 /// else the fullest form a source writes.
-pub fn speaker_names<'a>(pages: &[&'a Annotated], config: &'a Config) -> BTreeMap<&'a str, &'a str> {
-    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+pub fn speaker_names<'a>(pages: &[&'a Annotated], config: &'a Config) -> BTreeMap<&'a str, String> {
+    let mut names: BTreeMap<&str, String> = BTreeMap::new();
     let same = same_person(pages, config);
     for a in pages {
         for q in &a.quotes {
             if let Some(id) = q.speaker.as_deref() {
                 let id = same.get(id).copied().unwrap_or(id);
+                // A capital that speaks ("Moscou a appelé…") is its government,
+                // as in sourcing.
+                if !config.actors.contains_key(id) {
+                    if let Some(gov) = a
+                        .actor_name(id, config)
+                        .and_then(crate::annotate::sourcing::government_of)
+                        .and_then(|c| crate::annotate::sourcing::government_name(&c, config.site.language()))
+                    {
+                        names.entry(id).or_insert(gov);
+                        continue;
+                    }
+                }
                 if let Some(name) = a.actor_name(id, config) {
-                    let e = names.entry(id).or_insert(name);
+                    let e = names.entry(id).or_insert_with(|| name.to_owned());
                     if name.len() > e.len() && !config.actors.contains_key(id) {
-                        *e = name;
+                        *e = name.to_owned();
                     }
                 }
             }
@@ -170,7 +182,7 @@ pub fn shared_quotes(pages: &[&Annotated], config: &Config) -> Vec<SharedQuote> 
             let speaker_name = speaker
                 .as_deref()
                 .and_then(|s| names.get(s))
-                .map_or_else(|| "Speaker not identified".to_owned(), |n| (*n).to_owned());
+                .map_or_else(|| "Speaker not identified".to_owned(), Clone::clone);
             Some(SharedQuote {
                 speaker,
                 speaker_name,

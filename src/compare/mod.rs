@@ -551,7 +551,7 @@ fn speakers(pages: &[&Annotated], config: &Config) -> Vec<Speaker> {
                 actor: actor.map(str::to_owned),
                 name: match (profile, actor) {
                     (Some(p), _) => p.name.clone(),
-                    (None, Some(id)) => names.get(id).map_or_else(|| id.to_owned(), |n| (*n).to_owned()),
+                    (None, Some(id)) => names.get(id).map_or_else(|| id.to_owned(), Clone::clone),
                     (None, None) => "Speaker not identified".to_owned(),
                 },
                 role: profile.map(|p| p.role.clone()).unwrap_or_default(),

@@ -518,4 +518,8 @@ fn example_speakers_without_configured_actors() {
     assert_eq!((ids.len(), sources.len()), (1, 2), "{zaemsky:?}");
     let shared = cmp["shared_quotes"].as_array().unwrap();
     assert!(shared.iter().any(|q| q["speaker_name"] == "Dmitri Peskov"), "{shared:?}");
+    // "Moscou a appelé Washington à « abandonner »": a capital speaks for
+    // its government, as in sourcing.
+    let moscow = quotes.iter().find(|q| q.3 == "abandonner").expect("the fragment is a quote");
+    assert!(moscow.1 == "Government of Russia" || moscow.1 == "Gouvernement russe", "{moscow:?}");
 }
