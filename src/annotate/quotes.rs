@@ -568,7 +568,19 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         if next_close {
             continue;
         }
-        if leads_to_verb(&gap) || subject_slot(at) && !relative(&gap) && verbish(gap.trim_start()) {
+        // "Trump said he had watched … and slammed the hearings as a
+        // «disgrace»": the subject of the first verb, coordinated.
+        let coordinated = {
+            let g = gap.trim_end();
+            let head = g.trim_end_matches(" and").trim_end_matches(" et").trim_end_matches(',');
+            head.len() < g.len()
+                && !head.contains(" and ")
+                && !head.contains(" et ")
+                && !relative(head)
+                && verbish(head.trim_start())
+                && !head.contains(['«', '"', ';'])
+        };
+        if leads_to_verb(&gap) || subject_slot(at) && (!relative(&gap) && verbish(gap.trim_start()) || coordinated) {
             return Some(*who);
         }
     }
@@ -858,6 +870,14 @@ mod tests {
     fn speakers(plain: &str) -> Vec<(String, Option<String>, bool)> {
         let c = Config::parse("[site]\ntitle = \"T\"\n", Path::new("config.toml")).unwrap();
         find(plain, &c.rules).into_iter().filter(|q| !q.reported).map(|q| (q.text, q.speaker, q.scare)).collect()
+    }
+
+    #[test]
+    fn the_subject_of_coordinated_verbs() {
+        let found = speakers("President Donald Trump said he had watched the hearings and slammed them as a \"disgrace.\"");
+        assert_eq!(found, [("disgrace.".to_owned(), Some("donald-trump".to_owned()), false)]);
+        let found = speakers("Anna Voss visited the port on Monday and called the strike \"a warning to all of us\".");
+        assert_eq!(found, [("a warning to all of us".to_owned(), Some("anna-voss".to_owned()), false)]);
     }
 
     #[test]
