@@ -135,7 +135,8 @@ impl Shown {
             plain.split("\n\n").chain(std::iter::once(page.front.title.as_str())).map(words).collect();
         // A dateline taken off the lede ("MOSCOW (Reuters) -", "(Moscou)")
         // moved to the front matter, not lost: the key's line starts with it.
-        let lede_datelines = page.front.removed.iter().filter(|r| r.kind == "dateline" && r.text.contains(['—', '–', '-', '(']));
+        let lede_datelines =
+            page.front.removed.iter().filter(|r| r.kind == "dateline" && r.text.contains(['—', '–', '-', '(']));
         if let (Some(dateline), Some(first)) = (lede_datelines.last(), plain.split("\n\n").next()) {
             lines.push(words(&format!("{} {first}", dateline.text)));
         }

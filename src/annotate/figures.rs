@@ -150,9 +150,37 @@ impl Classes {
 /// Singular of a folded noun, for the common French and English plurals.
 pub fn singular(word: &str) -> &str {
     const SAME: &[&str] = &[
-        "pays", "fois", "voix", "mois", "bras", "corps", "prix", "kilos", "series", "species", "news", "press", "us",
-        "bus", "gas", "status", "campus", "virus", "analysis", "crisis", "people", "staff", "personnel", "police",
-        "%", "this", "his", "has", "was", "is", "as",
+        "pays",
+        "fois",
+        "voix",
+        "mois",
+        "bras",
+        "corps",
+        "prix",
+        "kilos",
+        "series",
+        "species",
+        "news",
+        "press",
+        "us",
+        "bus",
+        "gas",
+        "status",
+        "campus",
+        "virus",
+        "analysis",
+        "crisis",
+        "people",
+        "staff",
+        "personnel",
+        "police",
+        "%",
+        "this",
+        "his",
+        "has",
+        "was",
+        "is",
+        "as",
     ];
     if SAME.contains(&word) || word.len() <= 3 && !word.ends_with('s') {
         return word;
@@ -160,7 +188,8 @@ pub fn singular(word: &str) -> &str {
     if word == "ans" {
         return "an";
     }
-    for (plural, cut) in [("aux", 0), ("ies", 0), ("ses", 1), ("xes", 1), ("ches", 1), ("shes", 1), ("s", 1), ("x", 1)] {
+    for (plural, cut) in [("aux", 0), ("ies", 0), ("ses", 1), ("xes", 1), ("ches", 1), ("shes", 1), ("s", 1), ("x", 1)]
+    {
         if let Some(stem) = word.strip_suffix(plural) {
             if cut == 1 {
                 return &word[..word.len() - 1];
@@ -445,34 +474,276 @@ const HEDGES: &[(&str, Hedge)] = &[
 
 /// Words that end a noun phrase, or cannot be the counted noun.
 const STOP: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "un", "une", "et", "ou", "a", "au", "aux", "en", "dans", "sur",
-    "pour", "par", "avec", "sans", "sous", "entre", "ont", "sont", "est", "ete", "etaient", "avaient", "avait", "qui",
-    "que", "qu'", "dont", "se", "s'", "ne", "n'", "pas", "plus", "moins", "selon", "contre", "depuis", "pendant",
-    "chez", "vers", "ce", "cette", "ces", "il", "elle", "ils", "elles", "on", "y", "the", "an", "of", "and", "or",
-    "to", "in", "at", "for", "by", "with", "from", "into", "were", "was", "are", "is", "have", "has", "had", "be",
-    "been", "who", "which", "that", "than", "as", "per", "each", "more", "less", "said", "say", "says", "will",
-    "would", "could", "may", "also", "after", "before", "since", "during", "over", "under", "about", "against",
-    "among", "it", "its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "this", "these",
-    "those", "there", "here", "not", "no", "but", "if", "when", "while", "other", "others", "such", "all", "out",
-    "up", "down", "off", "times", "ago", "later", "earlier", "year-old", "years-old", "year-olds",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "et",
+    "ou",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "sur",
+    "pour",
+    "par",
+    "avec",
+    "sans",
+    "sous",
+    "entre",
+    "ont",
+    "sont",
+    "est",
+    "ete",
+    "etaient",
+    "avaient",
+    "avait",
+    "qui",
+    "que",
+    "qu'",
+    "dont",
+    "se",
+    "s'",
+    "ne",
+    "n'",
+    "pas",
+    "plus",
+    "moins",
+    "selon",
+    "contre",
+    "depuis",
+    "pendant",
+    "chez",
+    "vers",
+    "ce",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "y",
+    "the",
+    "an",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "into",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+    "who",
+    "which",
+    "that",
+    "than",
+    "as",
+    "per",
+    "each",
+    "more",
+    "less",
+    "said",
+    "say",
+    "says",
+    "will",
+    "would",
+    "could",
+    "may",
+    "also",
+    "after",
+    "before",
+    "since",
+    "during",
+    "over",
+    "under",
+    "about",
+    "against",
+    "among",
+    "it",
+    "its",
+    "their",
+    "they",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "you",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "not",
+    "no",
+    "but",
+    "if",
+    "when",
+    "while",
+    "other",
+    "others",
+    "such",
+    "all",
+    "out",
+    "up",
+    "down",
+    "off",
+    "times",
+    "ago",
+    "later",
+    "earlier",
+    "year-old",
+    "years-old",
+    "year-olds",
 ];
 
 const MONTHS: &[&str] = &[
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-    "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Words before a number that make it a label, not a count ("article
 /// 175", "page 3", "n° 5").
 const LABELS: &[&str] = &[
-    "article", "articles", "page", "pages", "chapitre", "chapter", "section", "paragraph", "paragraphe", "alinea",
-    "resolution", "loi", "law", "decret", "decree", "amendement", "amendment", "no", "n", "numero", "number",
-    "vol", "volume", "episode", "saison", "season", "route", "flight", "vol", "line", "ligne", "room", "salle",
-    "level", "niveau", "phase", "grade", "class", "classe", "covid", "g", "figure", "table", "tome", "acte", "act",
-    "annee", "year", "years", "an", "ans", "age", "aged", "agee", "age de", "since", "depuis", "in", "en", "of",
-    "de", "from", "to", "until", "jusqu'en", "fin", "debut", "mid", "hiver", "ete", "printemps", "automne",
-    "winter", "summer", "spring", "autumn", "fall", "circa", "vers", "avant", "apres", "before", "after",
+    "article",
+    "articles",
+    "page",
+    "pages",
+    "chapitre",
+    "chapter",
+    "section",
+    "paragraph",
+    "paragraphe",
+    "alinea",
+    "resolution",
+    "loi",
+    "law",
+    "decret",
+    "decree",
+    "amendement",
+    "amendment",
+    "no",
+    "n",
+    "numero",
+    "number",
+    "vol",
+    "volume",
+    "episode",
+    "saison",
+    "season",
+    "route",
+    "flight",
+    "vol",
+    "line",
+    "ligne",
+    "room",
+    "salle",
+    "level",
+    "niveau",
+    "phase",
+    "grade",
+    "class",
+    "classe",
+    "covid",
+    "g",
+    "figure",
+    "table",
+    "tome",
+    "acte",
+    "act",
+    "annee",
+    "year",
+    "years",
+    "an",
+    "ans",
+    "age",
+    "aged",
+    "agee",
+    "age de",
+    "since",
+    "depuis",
+    "in",
+    "en",
+    "of",
+    "de",
+    "from",
+    "to",
+    "until",
+    "jusqu'en",
+    "fin",
+    "debut",
+    "mid",
+    "hiver",
+    "ete",
+    "printemps",
+    "automne",
+    "winter",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "circa",
+    "vers",
+    "avant",
+    "apres",
+    "before",
+    "after",
 ];
 
 /// Nouns that make a time span a measured quantity (a sentence, a penalty).
@@ -560,10 +831,20 @@ fn number_parts(toks: &[Token], i: usize, text: &str) -> Option<(f64, f64, usize
                 || next.starts_with("rd ")
                 || next.starts_with("th ");
             let before = text[..t.start].chars().next_back();
-            if (attached && !starts_unit(next)) || unit || before.is_some_and(|c| c.is_alphanumeric() || c == '-' && text[..t.start].len() > 1 && text[..t.start - 1].ends_with(|c: char| c.is_alphabetic())) {
+            if (attached && !starts_unit(next))
+                || unit
+                || before.is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || c == '-'
+                            && text[..t.start].len() > 1
+                            && text[..t.start - 1].ends_with(|c: char| c.is_alphabetic())
+                })
+            {
                 return None;
             }
-            if next.starts_with(':') || next.starts_with('h') && next[1..].starts_with(|c: char| c.is_ascii_digit() || c == ' ') {
+            if next.starts_with(':')
+                || next.starts_with('h') && next[1..].starts_with(|c: char| c.is_ascii_digit() || c == ' ')
+            {
                 return None;
             }
             (digits_value(t.text)?, 1)
@@ -590,9 +871,7 @@ fn number_parts(toks: &[Token], i: usize, text: &str) -> Option<(f64, f64, usize
 /// Letters right after digits that are a unit, not part of a name: "20km",
 /// "3m", "5kg", "11%".
 fn starts_unit(next: &str) -> bool {
-    ["km", "kg", "m ", "m,", "m.", "mn", "bn", "k ", "mm", "cm", "t ", "ha", "%"]
-        .iter()
-        .any(|u| next.starts_with(u))
+    ["km", "kg", "m ", "m,", "m.", "mn", "bn", "k ", "mm", "cm", "t ", "ha", "%"].iter().any(|u| next.starts_with(u))
 }
 
 /// The hedge ending right before token `i`: its kind and first token.
@@ -795,7 +1074,13 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let dash = next.is_some_and(|t| t.kind == Kind::Digits && text[toks[last].end..t.start].trim() == "-");
         let word = next.is_some_and(|t| matches!(t.text, "to" | "a" | "or" | "ou"))
             || next.is_some_and(|t| matches!(t.text, "et" | "and")) && between;
-        let second = if dash { Some(last + 1) } else if word { Some(last + 2) } else { None };
+        let second = if dash {
+            Some(last + 1)
+        } else if word {
+            Some(last + 2)
+        } else {
+            None
+        };
         if let Some((second, (base2, factor2, n2))) = second.and_then(|k| Some((k, number_parts(toks, k, text)?))) {
             let v1 = low.or(high).unwrap_or(0.0);
             let same_kind = toks[at].kind == toks[second].kind;
@@ -898,13 +1183,36 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // "les deux pays", "the two leaders", "nos deux nations": a
         // reference to things already named, not a count.
         let determiner = |w: &str| {
-            matches!(w, "les" | "the" | "ces" | "these" | "those" | "nos" | "vos" | "leurs" | "our" | "their" | "ses" | "its" | "his" | "her" | "mes" | "tes")
+            matches!(
+                w,
+                "les"
+                    | "the"
+                    | "ces"
+                    | "these"
+                    | "those"
+                    | "nos"
+                    | "vos"
+                    | "leurs"
+                    | "our"
+                    | "their"
+                    | "ses"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "mes"
+                    | "tes"
+            )
         };
         if words_only && prev_word.is_some_and(determiner) && low.is_some_and(|v| v <= 12.0) {
             return None;
         }
         // "un" and "une" are articles; "one" too, as in "one of them".
-        if words_only && matches!(toks[at].text, "one") && (counts.is_empty() || matches!(toks.get(last + 1).map(|t| t.text), Some("of" | "another" | "day" | "time")) || at > 0 && matches!(toks[at - 1].text, "the" | "no" | "this" | "that" | "every" | "any" | "which")) {
+        if words_only
+            && matches!(toks[at].text, "one")
+            && (counts.is_empty()
+                || matches!(toks.get(last + 1).map(|t| t.text), Some("of" | "another" | "day" | "time"))
+                || at > 0 && matches!(toks[at - 1].text, "the" | "no" | "this" | "that" | "every" | "any" | "which"))
+        {
             return None;
         }
         // A number that counts nothing named is not a figure, unless its

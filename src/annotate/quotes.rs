@@ -90,10 +90,43 @@ enum Who {
 
 /// Institutions an article names by a common noun, and that speak.
 const INSTITUTIONS: &[&str] = &[
-    "gouvernement", "prefecture", "parquet", "ministere", "police", "gendarmerie", "mairie", "elysee", "matignon",
-    "kremlin", "justice", "tribunal", "syndicat", "entreprise", "societe", "groupe", "direction", "armee", "onu",
-    "commission", "government", "ministry", "prosecutors", "prosecution", "company", "union", "pentagon",
-    "administration", "embassy", "ambassade", "army", "court", "council", "conseil", "agency", "agence", "club",
+    "gouvernement",
+    "prefecture",
+    "parquet",
+    "ministere",
+    "police",
+    "gendarmerie",
+    "mairie",
+    "elysee",
+    "matignon",
+    "kremlin",
+    "justice",
+    "tribunal",
+    "syndicat",
+    "entreprise",
+    "societe",
+    "groupe",
+    "direction",
+    "armee",
+    "onu",
+    "commission",
+    "government",
+    "ministry",
+    "prosecutors",
+    "prosecution",
+    "company",
+    "union",
+    "pentagon",
+    "administration",
+    "embassy",
+    "ambassade",
+    "army",
+    "court",
+    "council",
+    "conseil",
+    "agency",
+    "agence",
+    "club",
 ];
 
 pub fn find(plain: &str, rules: &crate::config::Rules) -> Vec<Quote> {
@@ -143,8 +176,12 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 // A paragraph that is only the quotation, ended as a
                 // sentence (a headline repeating a quote has no full stop).
                 let alone = plain[para_start..span.open].trim().is_empty()
-                    && plain[..para_end].trim_end().trim_end_matches(['»', '"', '”', '’', ' ', '\u{a0}']).ends_with(['.', '!', '?', '…']);
-                let same_sentence = last_sentence.as_ref().filter(|(s, _)| *s == (s_start, s_end)).map(|(_, w)| w.clone());
+                    && plain[..para_end]
+                        .trim_end()
+                        .trim_end_matches(['»', '"', '”', '’', ' ', '\u{a0}'])
+                        .ends_with(['.', '!', '?', '…']);
+                let same_sentence =
+                    last_sentence.as_ref().filter(|(s, _)| *s == (s_start, s_end)).map(|(_, w)| w.clone());
                 let carried = match &last_speaker {
                     _ if same_sentence.is_some() => same_sentence.flatten(),
                     Some((speaker, at)) if *at >= span.open && words >= SCARE_WORDS => speaker.clone(),
@@ -159,8 +196,10 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     }
                     let prev_start = plain[..para_start - 2].rfind("\n\n").map_or(0, |i| i + 2);
                     let previous = &plain[prev_start..para_start - 2];
-                    let last = crate::text::sentences(previous).last().map(|r| (prev_start + r.start, prev_start + r.end))?;
-                    speaker_of_sentence(plain, last, folded, found).and_then(|w| resolve(w, last.0, found, &inside, plain))
+                    let last =
+                        crate::text::sentences(previous).last().map(|r| (prev_start + r.start, prev_start + r.end))?;
+                    speaker_of_sentence(plain, last, folded, found)
+                        .and_then(|w| resolve(w, last.0, found, &inside, plain))
                 })
             }
         };
@@ -186,7 +225,11 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
     let mut keep = vec![true; quotes.len()];
     for i in 0..quotes.len() {
         for j in 0..quotes.len() {
-            if i != j && keep[j] && crate::text::word_count(&quotes[i].text) >= SCARE_WORDS && key(&quotes[i]) == key(&quotes[j]) {
+            if i != j
+                && keep[j]
+                && crate::text::word_count(&quotes[i].text) >= SCARE_WORDS
+                && key(&quotes[i]) == key(&quotes[j])
+            {
                 let (a, b) = (&quotes[i], &quotes[j]);
                 // Drop i when j names a speaker and i does not, or both
                 // are alike and j comes first.
@@ -234,7 +277,10 @@ fn unnamed_role_between(text: &str) -> bool {
     static ROLE: OnceLock<Regex> = OnceLock::new();
     let role = re(
         &ROLE,
-        &format!(r"(?:^|[^\p{{L}}])(?:l'|le |la |the |son |sa |his |her |their |leur )({})\b(.{{0,40}})", actors::ROLES.join("|").replace('-', "\\-")),
+        &format!(
+            r"(?:^|[^\p{{L}}])(?:l'|le |la |the |son |sa |his |her |their |leur )({})\b(.{{0,40}})",
+            actors::ROLES.join("|").replace('-', "\\-")
+        ),
     );
     let fold = crate::fold::fold(text);
     role.captures_iter(&fold).any(|c| {
@@ -275,7 +321,9 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
     // ", a déclaré X", ", said X", ", selon X", ", according to X", ", explique X"
     let inverted = re(
         &INVERTED,
-        &format!(r"^(?:(?:a|avait|ont|avaient|aurait)\s+(?:(?:encore|aussi|alors|ensuite|notamment|ainsi|toutefois|egalement|pourtant|cependant|donc|deja|meme|enfin|surtout|bien|meanwhile|also)\s+){{0,2}}{SAY}|{SAY}|{SAY_PRESENT}|selon|d'apres|a affirme|according to)\b"),
+        &format!(
+            r"^(?:(?:a|avait|ont|avaient|aurait)\s+(?:(?:encore|aussi|alors|ensuite|notamment|ainsi|toutefois|egalement|pourtant|cependant|donc|deja|meme|enfin|surtout|bien|meanwhile|also)\s+){{0,2}}{SAY}|{SAY}|{SAY_PRESENT}|selon|d'apres|a affirme|according to)\b"
+        ),
     );
     if let Some(m) = inverted.find(&fold) {
         return subject_at(window, &fold[m.end()..], base + byte_at(window, &fold, m.end()), folded, found, true);
@@ -283,7 +331,9 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
     // ", X said", ", he added", ", the spokesman said", "», Rostec a assuré"
     let subject_first = re(
         &SUBJECT_FIRST,
-        &format!(r"^(.{{1,70}}?)\s+(?:(?:a|avait|ont|avaient|aurait|has|had|have|is|was)\s+(?:[a-z]+\s+)?)?(?:{SAY})\b"),
+        &format!(
+            r"^(.{{1,70}}?)\s+(?:(?:a|avait|ont|avaient|aurait|has|had|have|is|was)\s+(?:[a-z]+\s+)?)?(?:{SAY})\b"
+        ),
     );
     if let Some(c) = subject_first.captures(&fold) {
         let subject = c.get(1).expect("group");
@@ -331,7 +381,26 @@ fn subject_at(
         .find(|&(i, c)| {
             if c == '.' {
                 let word = trimmed[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                return !matches!(word, "m" | "mm" | "mr" | "mrs" | "ms" | "mme" | "dr" | "pr" | "st" | "gen" | "sen" | "rep" | "gov" | "lt" | "col" | "sgt" | "prof" | "me");
+                return !matches!(
+                    word,
+                    "m" | "mm"
+                        | "mr"
+                        | "mrs"
+                        | "ms"
+                        | "mme"
+                        | "dr"
+                        | "pr"
+                        | "st"
+                        | "gen"
+                        | "sen"
+                        | "rep"
+                        | "gov"
+                        | "lt"
+                        | "col"
+                        | "sgt"
+                        | "prof"
+                        | "me"
+                );
             }
             matches!(c, ';' | '(' | '«' | '"' | ':' | '!' | '?')
         })
@@ -354,7 +423,8 @@ fn subject_at(
     // "one Weibo commenter", "a source close to the matter": someone the
     // text does not name, unless the phrase speaks for an organisation it
     // names ("a spokesperson for the British Foreign Office").
-    let indefinite = first.first().is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one" | "some" | "certains"));
+    let indefinite =
+        first.first().is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one" | "some" | "certains"));
     if indefinite {
         let role = first.iter().take(3).any(|w| actors::ROLES.contains(w));
         let of = trimmed.split_whitespace().take(6).any(|w| matches!(w, "for" | "of" | "de" | "du" | "d'un" | "de la"));
@@ -364,7 +434,8 @@ fn subject_at(
         };
     }
     // A person's name anywhere in the phrase: the role before it is theirs.
-    if let Some(m) = mentions.iter().find(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' ')) {
+    if let Some(m) = mentions.iter().find(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' '))
+    {
         return Some(Who::Actor(m.actor));
     }
     // "The French foreign ministry", "le ministère russe des Affaires
@@ -407,7 +478,9 @@ fn subject_at(
             return Some(Who::Institution(noun));
         }
     }
-    if let Some(noun) = first.first().and_then(|w| w.strip_prefix("l'")).and_then(|w| INSTITUTIONS.iter().find(|i| **i == w)) {
+    if let Some(noun) =
+        first.first().and_then(|w| w.strip_prefix("l'")).and_then(|w| INSTITUTIONS.iter().find(|i| **i == w))
+    {
         return Some(Who::Institution(noun));
     }
     // "The 56-year-old said": the person the article is about.
@@ -418,7 +491,10 @@ fn subject_at(
         return Some(Who::Unnamed);
     }
     // Someone the text does not name: "a source", "officials", "residents".
-    if first.first().is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one" | "some" | "many" | "les" | "the")) {
+    if first
+        .first()
+        .is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one" | "some" | "many" | "les" | "the"))
+    {
         return Some(Who::Unnamed);
     }
     None
@@ -446,13 +522,67 @@ fn leads_to_verb(gap: &str) -> bool {
         && words.iter().all(|w| {
             matches!(
                 w.trim_matches(','),
-                "also" | "then" | "later" | "again" | "further" | "aussi" | "alors" | "encore" | "ensuite" | "notamment"
-                    | "egalement" | "lui" | "elle" | "meme" | "quant" | "has" | "had" | "have" | "a" | "avait" | "ont"
-                    | "on" | "in" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
-                    | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today"
-                    | "yesterday" | "recently" | "previously" | "once" | "himself" | "herself" | "ainsi" | "toutefois"
-                    | "pourtant" | "cependant" | "deja" | "bien" | "tenu" | "voulu" | "souhaite" | "sought" | "tried"
-                    | "wanted" | "to" | "publiquement" | "publicly" | "immediately" | "aussitot"
+                "also"
+                    | "then"
+                    | "later"
+                    | "again"
+                    | "further"
+                    | "aussi"
+                    | "alors"
+                    | "encore"
+                    | "ensuite"
+                    | "notamment"
+                    | "egalement"
+                    | "lui"
+                    | "elle"
+                    | "meme"
+                    | "quant"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "a"
+                    | "avait"
+                    | "ont"
+                    | "on"
+                    | "in"
+                    | "lundi"
+                    | "mardi"
+                    | "mercredi"
+                    | "jeudi"
+                    | "vendredi"
+                    | "samedi"
+                    | "dimanche"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+                    | "recently"
+                    | "previously"
+                    | "once"
+                    | "himself"
+                    | "herself"
+                    | "ainsi"
+                    | "toutefois"
+                    | "pourtant"
+                    | "cependant"
+                    | "deja"
+                    | "bien"
+                    | "tenu"
+                    | "voulu"
+                    | "souhaite"
+                    | "sought"
+                    | "tried"
+                    | "wanted"
+                    | "to"
+                    | "publiquement"
+                    | "publicly"
+                    | "immediately"
+                    | "aussitot"
             )
         })
 }
@@ -486,7 +616,9 @@ fn attribution_before(
     }
     let saying = re(
         &SAYING,
-        &format!(r"\b(?:(?:a|avait|ont|avaient|aurait|has|had|have)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT})\b(?:[^.!?]{{0,60}}|\s+(?:[^.!?]{{0,40}}\s)?(?:que|qu'|that)\b[^.!?]{{0,160}})$"),
+        &format!(
+            r"\b(?:(?:a|avait|ont|avaient|aurait|has|had|have)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT})\b(?:[^.!?]{{0,60}}|\s+(?:[^.!?]{{0,40}}\s)?(?:que|qu'|that)\b[^.!?]{{0,160}})$"
+        ),
     );
     let giving = re(&GIVING, &format!(r"\b(?:(?:a|avait|ont|has|had|have)\s+)?{GIVE}\b[^.!?]{{0,80}}$"));
     let trimmed = fold.trim_end();
@@ -524,9 +656,36 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
     let relative = |gap: &str| {
         let gap = format!(" {gap} ");
         [
-            " who ", " qui ", " which ", " that ", " que ", " qu'", " dont ", " ou ", " while ", " whereas ", " alors que ",
-            " tandis que ", " when ", " lorsque ", " quand ", " because ", " parce que ", " but ", " mais ", " and ",
-            " et ", " after ", " apres ", " before ", " avant ", " since ", " depuis ", " if ", " si ", ";",
+            " who ",
+            " qui ",
+            " which ",
+            " that ",
+            " que ",
+            " qu'",
+            " dont ",
+            " ou ",
+            " while ",
+            " whereas ",
+            " alors que ",
+            " tandis que ",
+            " when ",
+            " lorsque ",
+            " quand ",
+            " because ",
+            " parce que ",
+            " but ",
+            " mais ",
+            " and ",
+            " et ",
+            " after ",
+            " apres ",
+            " before ",
+            " avant ",
+            " since ",
+            " depuis ",
+            " if ",
+            " si ",
+            ";",
         ]
         .iter()
         .any(|r| gap.contains(r))
@@ -537,7 +696,26 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         let first = gap.split_whitespace().next().unwrap_or("");
         first.ends_with("ed")
             || first.ends_with('s') && first.len() > 3
-            || matches!(first, "a" | "avait" | "ont" | "est" | "sont" | "etait" | "has" | "had" | "have" | "was" | "is" | "did" | "does" | "will" | "would" | "could" | "told" | "said")
+            || matches!(
+                first,
+                "a" | "avait"
+                    | "ont"
+                    | "est"
+                    | "sont"
+                    | "etait"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "was"
+                    | "is"
+                    | "did"
+                    | "does"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "told"
+                    | "said"
+            )
             || first.ends_with('e') && first.len() > 4
     };
     let mut candidates: Vec<(usize, usize, Who)> = found
@@ -600,7 +778,9 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
     let fold = crate::fold::fold(rest);
     let last = re(
         &FINAL,
-        &format!(r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,40}})?[.!?]?\s*$"),
+        &format!(
+            r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,40}})?[.!?]?\s*$"
+        ),
     );
     let m = last.find(&fold)?;
     let clause = &fold[m.start() + 1..];
@@ -618,7 +798,12 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
 
 /// Who a sentence without quotation marks says is speaking: its subject,
 /// when a verb of saying follows it ("Saeb Erekat said they would …").
-fn speaker_of_sentence(plain: &str, (start, end): (usize, usize), _folded: &Folded, found: &actors::Found) -> Option<Who> {
+fn speaker_of_sentence(
+    plain: &str,
+    (start, end): (usize, usize),
+    _folded: &Folded,
+    found: &actors::Found,
+) -> Option<Who> {
     static SAID: OnceLock<Regex> = OnceLock::new();
     let sentence = &plain[start..end];
     let fold = crate::fold::fold(sentence);
@@ -740,7 +925,12 @@ fn trimmed(para: &str, offset: usize, open: usize, inner: usize, end: usize, clo
     let text = &para[inner..end];
     let lead = text.len() - text.trim_start().len();
     let body = text.trim();
-    Span { open: offset + open, close: offset + close, start: offset + inner + lead, end: offset + inner + lead + body.len() }
+    Span {
+        open: offset + open,
+        close: offset + close,
+        start: offset + inner + lead,
+        end: offset + inner + lead + body.len(),
+    }
 }
 
 /// Indirect speech: an actor, a verb of saying, then "que" / "that" and
@@ -752,7 +942,9 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
     static REPORTED: OnceLock<Regex> = OnceLock::new();
     let reported = re(
         &REPORTED,
-        &format!(r"^\s*(?:,[^,.;]{{0,80}},\s*)?(?:(?:a|avait|ont|avaient|has|had|have)\s+)?(?:[a-z]+\s+){{0,2}}?{SAY}\s+(?:[a-z]+\s+){{0,3}}?(?:que\s+|qu'|that\s+)"),
+        &format!(
+            r"^\s*(?:,[^,.;]{{0,80}},\s*)?(?:(?:a|avait|ont|avaient|has|had|have)\s+)?(?:[a-z]+\s+){{0,2}}?{SAY}\s+(?:[a-z]+\s+){{0,3}}?(?:que\s+|qu'|that\s+)"
+        ),
     );
     let sentences = crate::text::sentences(plain);
     let mut out: Vec<Quote> = Vec::new();
@@ -760,7 +952,12 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
         // "le ministère russe des Affaires étrangères": the name is part of
         // an institution's; the speaker is not "Affaires".
         let lead = crate::fold::fold(crate::text::before(plain, m.start, 40));
-        if lead.split_whitespace().rev().take(3).any(|w| INSTITUTIONS.contains(&w) || w == "ministry" || w == "minister") {
+        if lead
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| INSTITUTIONS.contains(&w) || w == "ministry" || w == "minister")
+        {
             continue;
         }
         let i = sentences.partition_point(|r| r.end < m.end);
@@ -794,7 +991,10 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
     // X's account, when X is named.
     static SELON_END: OnceLock<Regex> = OnceLock::new();
     static SELON_START: OnceLock<Regex> = OnceLock::new();
-    let at_end = re(&SELON_END, r",\s+(?:selon|d'apres|according to)\s+([^,;«»\x22“”]{2,100}(?:,[^,;«»\x22“”]{2,60})?)[.!?]?\s*$");
+    let at_end = re(
+        &SELON_END,
+        r",\s+(?:selon|d'apres|according to)\s+([^,;«»\x22“”]{2,100}(?:,[^,;«»\x22“”]{2,60})?)[.!?]?\s*$",
+    );
     let at_start = re(&SELON_START, r"^\s*(?:selon|d'apres|according to)\s+([^,;«»\x22“”]{2,100}),\s+");
     for r in &sentences {
         let (fs, fe) = (folded.folded_offset(r.start), folded.folded_offset(r.end));
@@ -874,7 +1074,8 @@ mod tests {
 
     #[test]
     fn the_subject_of_coordinated_verbs() {
-        let found = speakers("President Donald Trump said he had watched the hearings and slammed them as a \"disgrace.\"");
+        let found =
+            speakers("President Donald Trump said he had watched the hearings and slammed them as a \"disgrace.\"");
         assert_eq!(found, [("disgrace.".to_owned(), Some("donald-trump".to_owned()), false)]);
         let found = speakers("Anna Voss visited the port on Monday and called the strike \"a warning to all of us\".");
         assert_eq!(found, [("a warning to all of us".to_owned(), Some("anna-voss".to_owned()), false)]);
@@ -890,7 +1091,8 @@ mod tests {
                      \"The port is closed for now and for the coming days,\" she added.\n\n\
                      Le WSJ parle d'une «provocation». Un mot «surpris» seulement.";
         let found = speakers(plain);
-        let by = |t: &str| found.iter().find(|q| q.0.starts_with(t)).unwrap_or_else(|| panic!("{t}: {found:?}")).clone();
+        let by =
+            |t: &str| found.iter().find(|q| q.0.starts_with(t)).unwrap_or_else(|| panic!("{t}: {found:?}")).clone();
         assert_eq!(by("Il n'y a eu").1.as_deref(), Some("dmitri-peskov"));
         assert_eq!(by("Nous ne sommes").1.as_deref(), Some("dmitri-peskov"));
         assert_eq!(by("Ce processus").1.as_deref(), Some("dmitri-peskov"));

@@ -117,7 +117,8 @@ pub fn government_name(country: &str, language: &str) -> Option<String> {
 /// more loosely ("Photo AFP", "AP Photo/Jane Doe", "Jane Doe / Reuters" at
 /// its end).
 fn credits(text: &str, caption: bool) -> Vec<((usize, usize), String)> {
-    const NAME: &str = r"\p{Lu}(?:[\p{L}\d'’&-]|\.\p{L})*(?:[ \t]+(?:de[ \t]+|of[ \t]+)?\p{Lu}(?:[\p{L}\d'’&-]|\.\p{L})*){0,3}";
+    const NAME: &str =
+        r"\p{Lu}(?:[\p{L}\d'’&-]|\.\p{L})*(?:[ \t]+(?:de[ \t]+|of[ \t]+)?\p{Lu}(?:[\p{L}\d'’&-]|\.\p{L})*){0,3}";
     static TEXT: OnceLock<Vec<Regex>> = OnceLock::new();
     static CAPTION: OnceLock<Vec<Regex>> = OnceLock::new();
     let names = || format!(r"(?P<n>{NAME}(?:[ \t]*/[ \t]*{NAME})*)");
@@ -138,7 +139,10 @@ fn credits(text: &str, caption: bool) -> Vec<((usize, usize), String)> {
         TEXT.get_or_init(|| {
             [
                 format!(r"©[ \t]*{}", names()),
-                format!(r"(?i:\b(?:cr[ée]dits?[ \t]+photos?|photo[ \t]+credit|photo))[ \t]*(?:by[ \t]+|:[ \t]*){}", names()),
+                format!(
+                    r"(?i:\b(?:cr[ée]dits?[ \t]+photos?|photo[ \t]+credit|photo))[ \t]*(?:by[ \t]+|:[ \t]*){}",
+                    names()
+                ),
                 r"\((?P<n>\p{Lu}(?:[\p{L}\d&-]|\.\p{L})*)[ \t]+(?i:(?:file[ \t]+)?photo)\)".to_owned(),
                 r"(?P<n>\b\p{Lu}(?:[\p{L}\d&-]|\.\p{L})*[ \t]*/[ \t]*Getty(?:[ \t]+Images)?)".to_owned(),
             ]
@@ -162,7 +166,12 @@ fn credits(text: &str, caption: bool) -> Vec<((usize, usize), String)> {
                     continue;
                 }
                 let name = part.trim_end_matches(['.', ',']).trim().to_owned();
-                if !name.is_empty() && !matches!(fold(&name).as_str(), "photo" | "photos" | "file" | "images" | "image" | "credit" | "credits") {
+                if !name.is_empty()
+                    && !matches!(
+                        fold(&name).as_str(),
+                        "photo" | "photos" | "file" | "images" | "image" | "credit" | "credits"
+                    )
+                {
                     out.push(((m.start(), m.end()), name));
                 }
             }
@@ -182,7 +191,10 @@ fn looks_like_person(s: &str) -> bool {
             cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
         })
         && !words.iter().any(|w| {
-            matches!(fold(w).as_str(), "images" | "press" | "news" | "agency" | "agence" | "photo" | "photos" | "pictures" | "service")
+            matches!(
+                fold(w).as_str(),
+                "images" | "press" | "news" | "agency" | "agence" | "photo" | "photos" | "pictures" | "service"
+            )
         })
 }
 

@@ -57,7 +57,9 @@ pub fn same_person<'a>(pages: &[&'a Annotated], config: &Config) -> BTreeMap<&'a
     }
     let mut out = BTreeMap::new();
     for a in pages {
-        for actor in a.actors.iter().filter(|x| !x.configured && !x.id.contains('-') && !config.actors.contains_key(&x.id)) {
+        for actor in
+            a.actors.iter().filter(|x| !x.configured && !x.id.contains('-') && !config.actors.contains_key(&x.id))
+        {
             if let Some(ids) = full.get(actor.id.as_str()).filter(|ids| ids.len() == 1) {
                 out.insert(actor.id.as_str(), *ids.iter().next().expect("one"));
             }
@@ -290,7 +292,10 @@ fn excerpts(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     for ((i, j), covered) in shared {
         let short = if quotes[i].words.len() <= quotes[j].words.len() { i } else { j };
         let total = quotes[short].words.iter().filter(|w| content(w)).count();
-        let hit = covered.iter().filter(|c| *c % quotes.len() == short && content(&quotes[short].words[*c / quotes.len()])).count();
+        let hit = covered
+            .iter()
+            .filter(|c| *c % quotes.len() == short && content(&quotes[short].words[*c / quotes.len()]))
+            .count();
         if hit * 2 >= total {
             let (a, b) = (cluster::root(&mut parent, group_of[i]), cluster::root(&mut parent, group_of[j]));
             parent[a.max(b)] = a.min(b);
@@ -577,8 +582,7 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
             });
             let key = sourcing::key(c);
             // A capital cited as a source is its country's government.
-            let government =
-                c.government.as_deref().and_then(|g| sourcing::government_name(g, config.site.language()));
+            let government = c.government.as_deref().and_then(|g| sourcing::government_name(g, config.site.language()));
             let name = match (&c.actor, government, c.named) {
                 (Some(id), _, _) => config.actors.get(id).map_or_else(|| c.cited.clone(), |x| x.name.clone()),
                 (None, Some(government), _) => government,

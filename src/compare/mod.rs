@@ -391,15 +391,15 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
                         .map(|t| {
                             let (before, after) = sentence_around(&a.plain, t.start, t.end);
                             Passage {
-                            source: s.slug.clone(),
-                            anchor: t.id.clone(),
-                            text: t.exact.clone(),
-                            sentence: format!("{before}{}{after}", a.plain.get(t.start..t.end).unwrap_or(&t.exact)),
-                            before,
-                            after,
-                            stance: t.stance,
-                            status: t.status,
-                        }
+                                source: s.slug.clone(),
+                                anchor: t.id.clone(),
+                                text: t.exact.clone(),
+                                sentence: format!("{before}{}{after}", a.plain.get(t.start..t.end).unwrap_or(&t.exact)),
+                                before,
+                                after,
+                                stance: t.stance,
+                                status: t.status,
+                            }
                         })
                         .collect();
                     let by_stance: Vec<StanceCount> = Stance::ALL

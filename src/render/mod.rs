@@ -685,8 +685,7 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
         finding((q.start, q.end), class.into(), q.id.clone(), title, q.origin, "quotes")
     }));
     out.extend(a.figures.iter().enumerate().map(|(i, f)| {
-        let title =
-            format!("Figure: {}", f.value());
+        let title = format!("Figure: {}", f.value());
         finding((f.start, f.end), "figure".into(), format!("f{}", i + 1), title, f.origin, "figures")
     }));
     out.extend(a.dates.iter().enumerate().map(|(i, d)| {
@@ -855,7 +854,17 @@ fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
 fn figures_csv(cmp: &Comparison) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "kind", "claim", "source", "anchor", "text", "low", "high", "approximate", "vague", "counts", "origin",
+        "kind",
+        "claim",
+        "source",
+        "anchor",
+        "text",
+        "low",
+        "high",
+        "approximate",
+        "vague",
+        "counts",
+        "origin",
     ]);
     let bound = |b: Option<f64>| b.map(|v| v.to_string()).unwrap_or_default();
     for g in &cmp.figures {

@@ -40,7 +40,13 @@ fn example_briefing_findings() {
     let years = shared
         .iter()
         .find(|q| {
-            q["carriers"].as_array().unwrap().iter().filter(|c| c["text"].as_str().unwrap().contains("depuis de nombreuses années")).count() >= 3
+            q["carriers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["text"].as_str().unwrap().contains("depuis de nombreuses années"))
+                .count()
+                >= 3
         })
         .expect("Rostec's statement in three outlets");
     assert!(years["sources"].as_u64().unwrap() >= 3, "{years}");
@@ -59,14 +65,11 @@ fn example_briefing_findings() {
     assert!(!dozens.is_empty() && dozens.iter().all(|e| e["high"].as_f64().unwrap() <= 60.0), "{dozens:?}");
     // The story's numeric clash: the WSJ's «quelques dizaines» against
     // Rostec's «une dizaine de personnes», one kind of count.
-    let clash = cmp["figures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| {
-            let t: Vec<&str> = g["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
-            t.iter().any(|t| t.contains("quelques dizaines")) && t.iter().any(|t| t.to_lowercase().contains("une dizaine de personnes"))
-        });
+    let clash = cmp["figures"].as_array().unwrap().iter().find(|g| {
+        let t: Vec<&str> = g["entries"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+        t.iter().any(|t| t.contains("quelques dizaines"))
+            && t.iter().any(|t| t.to_lowercase().contains("une dizaine de personnes"))
+    });
     assert!(clash.is_some(), "{}", cmp["figures"]);
     // Dates are never counts, nor "les deux pays".
     assert!(!entries.iter().any(|e| e["text"].as_str().unwrap().contains("janvier")), "{entries:?}");
@@ -322,7 +325,11 @@ fn editor_corrections_reach_the_report() {
     assert_eq!((hundred.1.as_str(), hundred.2.as_deref()), ("editor", Some("moon-cheese")));
     let entry = after["figures"][0]["entries"][0].clone();
     // "about 120": the editor's value, approximate.
-    assert_eq!((entry["low"].as_f64(), entry["high"].as_f64(), &entry["approximate"]), (Some(120.0), Some(120.0), &Value::Bool(true)), "{entry}");
+    assert_eq!(
+        (entry["low"].as_f64(), entry["high"].as_f64(), &entry["approximate"]),
+        (Some(120.0), Some(120.0), &Value::Bool(true)),
+        "{entry}"
+    );
 
     assert!(!quotes(&after).contains("We never sent anyone"), "rejected quote gone");
 
@@ -480,7 +487,8 @@ fn example_speakers_follow_the_grammar() {
     assert_eq!(speaker_of("Le moment de la transition est venu"), [Some("pompeo".to_owned())], "once, Pompeo's");
     assert_eq!(speaker_of("Les Russes doivent partir"), [Some("pompeo".to_owned())]);
     assert_eq!(speaker_of("sans précédent"), [Some("lavrov".to_owned())]);
-    let trump = quotes.iter().find(|q| q.4 && q.3.starts_with("la Russie devait mettre fin")).expect("Trump's reported speech");
+    let trump =
+        quotes.iter().find(|q| q.4 && q.3.starts_with("la Russie devait mettre fin")).expect("Trump's reported speech");
     assert_eq!(trump.0.as_deref(), Some("trump"));
     assert!(!trump.3.contains("un jour à peine"), "the journalist's words are not Trump's: {}", trump.3);
 }

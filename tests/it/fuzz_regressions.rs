@@ -56,7 +56,8 @@ fn a_byte_order_mark_is_not_part_of_a_seed() {
 /// line ended the new page's front matter: the page did not parse.
 #[test]
 fn a_plus_line_in_removed_chrome_stays_inside_the_front_matter() {
-    let md = "# Titre\n\nRT en français utilise des cookies\n+++\ntitle = \"x\"\n\nLe Kremlin a démenti tout retrait.\n";
+    let md =
+        "# Titre\n\nRT en français utilise des cookies\n+++\ntitle = \"x\"\n\nLe Kremlin a démenti tout retrait.\n";
     let page = ingest("seeds/a.md", md);
     assert_eq!(page.front.title, "Titre");
     let removed: Vec<&str> = page.front.removed.iter().map(|r| r.text.as_str()).collect();

@@ -75,7 +75,8 @@ pub fn readability_text(expected_html: &str) -> String {
         if !BLOCKS.contains(&element.name()) {
             continue;
         }
-        let inner = node.descendants().skip(1).any(|d| d.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())));
+        let inner =
+            node.descendants().skip(1).any(|d| d.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())));
         if inner {
             continue;
         }
@@ -118,7 +119,10 @@ pub fn find(text: &str, language: &str, config: &Config) -> Found {
         .filter(|p| !p.is_empty())
         .map(|p| parallax::markdown::escape_text(&p))
         .collect();
-    let page = format!("+++\ntitle = \"Scored\"\noutlet = \"unknown\"\nlanguage = \"{language}\"\n+++\n\n{}\n", body.join("\n\n"));
+    let page = format!(
+        "+++\ntitle = \"Scored\"\noutlet = \"unknown\"\nlanguage = \"{language}\"\n+++\n\n{}\n",
+        body.join("\n\n")
+    );
     let page = Page::parse(Path::new("content/sources/scored.md"), page).expect("a valid page");
     let (annotated, _) = parallax::annotate::annotate(page, config);
     // Speakers by the name a reader sees, not by their id.
@@ -245,7 +249,11 @@ pub fn score_quotes(text: &str, key: &Article, found: &Found, log: &mut Vec<Stri
     for (span, kq) in &keys {
         let m = span.and_then(|span| {
             let own: String = text.chars().skip(kq.at[0]).take(kq.at[1] - kq.at[0]).collect();
-            found.quotes.iter().enumerate().find(|(i, q)| !used[*i] && same_passage(span, (q.start, q.end), &own, &q.text))
+            found
+                .quotes
+                .iter()
+                .enumerate()
+                .find(|(i, q)| !used[*i] && same_passage(span, (q.start, q.end), &own, &q.text))
         });
         let Some((i, q)) = m else {
             if kq.kind != "scare" {

@@ -111,10 +111,7 @@ fn descriptions_highlights_and_excerpts_are_whole_words() {
     );
     site.build_ok();
     let cmp = comparison(&site);
-    let bodies = [
-        site.read("content/sources/planet.md"),
-        site.read("content/sources/state.md"),
-    ];
+    let bodies = [site.read("content/sources/planet.md"), site.read("content/sources/state.md")];
     let descriptions: Vec<&str> = cmp["descriptions"]
         .as_array()
         .unwrap()
@@ -273,7 +270,8 @@ fn excerpts_are_verbatim_three_outlets_and_each_outlets_wording() {
         .iter()
         .find(|q| q["carriers"].as_array().unwrap().iter().any(|c| c["source"] == "other"))
         .unwrap_or_else(|| panic!("the statement in three outlets: {shared:?}"));
-    let carriers: Vec<&str> = years["carriers"].as_array().unwrap().iter().map(|c| c["source"].as_str().unwrap()).collect();
+    let carriers: Vec<&str> =
+        years["carriers"].as_array().unwrap().iter().map(|c| c["source"].as_str().unwrap()).collect();
     assert!(carriers.contains(&"third") && carriers.contains(&"fourth"), "{years}");
     assert_eq!(years["kind"], "paraphrase", "{years}");
     let group = shared
