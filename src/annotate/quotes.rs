@@ -933,6 +933,25 @@ fn trimmed(para: &str, offset: usize, open: usize, inner: usize, end: usize, clo
     }
 }
 
+/// Adds a reported-speech quote unless it is too short to be an account or
+/// overlaps a quotation or another account already found.
+fn push_reported(out: &mut Vec<Quote>, direct: &[Quote], start: usize, end: usize, text: String, speaker: String) {
+    if crate::text::word_count(&text) < SCARE_WORDS || overlaps_any(direct, start, end) || overlaps_any(out, start, end)
+    {
+        return;
+    }
+    out.push(Quote {
+        id: String::new(),
+        start,
+        end,
+        text,
+        speaker: Some(speaker),
+        origin: super::Origin::Machine,
+        reported: true,
+        scare: false,
+    });
+}
+
 /// Indirect speech: an actor, a verb of saying, then "que" / "that" and
 /// what was said, to the end of the sentence; or what a sentence says
 /// "selon X" ("according to X"). Skipped where a quotation covers the
@@ -971,20 +990,7 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
         // que …", ", while …".
         let text = reported_end(text).to_owned();
         let end = start + plain[start..sentence.end].find(text.as_str()).unwrap_or(0) + text.len();
-        let overlaps = overlaps_any(direct, start, end) || overlaps_any(&out, start, end);
-        if crate::text::word_count(&text) < SCARE_WORDS || overlaps {
-            continue;
-        }
-        out.push(Quote {
-            id: String::new(),
-            start,
-            end,
-            text,
-            speaker: Some(found.actors[m.actor].id.clone()),
-            origin: super::Origin::Machine,
-            reported: true,
-            scare: false,
-        });
+        push_reported(&mut out, direct, start, end, text, found.actors[m.actor].id.clone());
     }
     // "Ces militaires ont été déployés …, selon l'ambassadeur russe à
     // Caracas, Vladimir Zaïomski." and "According to X, …": the clause is
@@ -1021,20 +1027,7 @@ fn reported_speech(plain: &str, folded: &Folded, found: &actors::Found, direct: 
         }
         let start = clause.0 + plain[clause.0..clause.1].find(text.as_str()).unwrap_or(0);
         let end = start + text.len();
-        let overlaps = overlaps_any(direct, start, end) || overlaps_any(&out, start, end);
-        if crate::text::word_count(&text) < SCARE_WORDS || overlaps {
-            continue;
-        }
-        out.push(Quote {
-            id: String::new(),
-            start,
-            end,
-            text,
-            speaker: Some(found.actors[actor].id.clone()),
-            origin: super::Origin::Machine,
-            reported: true,
-            scare: false,
-        });
+        push_reported(&mut out, direct, start, end, text, found.actors[actor].id.clone());
     }
     out
 }
