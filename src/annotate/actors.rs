@@ -961,6 +961,19 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             .find(|p| text.starts_with(*p))
             .map_or(0, |p| p.len());
         let (start, text) = (start + elided, &text[elided..]);
+        // "PLR Christa Markwalder": a party's or an agency's initials before
+        // a person's name are not part of it.
+        let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+        let (start, text) = match text.split_once(' ') {
+            Some((first, rest))
+                if acronym(first)
+                    && rest.split_whitespace().count() >= 2
+                    && rest.split_whitespace().all(|w| !acronym(w)) =>
+            {
+                (end - rest.len(), rest)
+            }
+            _ => (start, text),
+        };
         if text.is_empty() || taken(&spans, start, end) {
             continue;
         }
@@ -1063,7 +1076,25 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
 fn opens_sentence(plain: &str, at: usize) -> bool {
     let before = crate::text::before(plain, at, 80);
     let since = before.rsplit(['.', '!', '?', '\n', ';', '«', '"', '“']).next().unwrap_or(before);
-    !since.contains(',') && since.split_whitespace().count() <= 4
+    // Only determiners, titles, roles and capitalised words ("Israeli Prime
+    // Minister") may stand before a subject: not a verb ("Netanyahu visited
+    // the Gush Etzion settlement").
+    const LEADING: &[&str] = &[
+        "the", "a", "an", "of", "le", "la", "les", "l'", "un", "une", "de", "du", "des", "d'", "former", "ancien",
+        "ancienne", "ex", "then", "new", "nouveau", "nouvelle", "deputy", "vice", "chief", "senior", "top", "general",
+        "generale", "actuel", "actuelle", "current", "outgoing", "sortant", "sortante",
+    ];
+    !since.contains(',')
+        && since.split_whitespace().count() <= 4
+        && since.split_whitespace().all(|w| {
+            let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+            w.starts_with(char::is_uppercase)
+                || LEADING.contains(&f.as_str())
+                || ROLES.contains(&f.as_str())
+                || TITLES.contains(&f.as_str())
+                || f.starts_with("l'")
+                || f.starts_with("d'")
+        })
 }
 
 /// A single capitalised word that is a name even at a sentence's start:

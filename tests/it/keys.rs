@@ -249,11 +249,15 @@ pub fn score_quotes(text: &str, key: &Article, found: &Found, log: &mut Vec<Stri
     for (span, kq) in &keys {
         let m = span.and_then(|span| {
             let own: String = text.chars().skip(kq.at[0]).take(kq.at[1] - kq.at[0]).collect();
-            found
-                .quotes
-                .iter()
-                .enumerate()
-                .find(|(i, q)| !used[*i] && same_passage(span, (q.start, q.end), &own, &q.text))
+            // A quote at the key's place first; one with the same words
+            // elsewhere (the text moved by ingest) only if none is.
+            let overlap = |q: &parallax::annotate::Quote| span.0 < q.end && q.start < span.1;
+            let free = || found.quotes.iter().enumerate().filter(|(i, _)| !used[*i]);
+            if found.quotes.iter().any(overlap) {
+                free().find(|(_, q)| overlap(q))
+            } else {
+                free().find(|(_, q)| same_passage(span, (q.start, q.end), &own, &q.text))
+            }
         });
         let Some((i, q)) = m else {
             if kq.kind != "scare" {
