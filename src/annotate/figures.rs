@@ -226,7 +226,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?P<d>\d{1,3}(?:[ .,']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)|(?P<w>[a-z]+'|[a-z]+(?:-[a-z]+)*)|(?P<s>[%$€£])|(?P<b>[.;:!?()\[\]\x22«»—/\n])",
+            r"(?P<d>\d{1,3}(?:[ .,']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)|(?P<w>[a-z]+'|[a-z]+(?:-[a-z]+)*)|(?P<s>[%$€£])|(?P<b>[.,;:!?()\[\]\x22«»—/\n])",
         )
         .expect("valid")
     });
@@ -750,6 +750,11 @@ const LABELS: &[&str] = &[
 const PENALTIES: &[&str] =
     &["prison", "reclusion", "detention", "emprisonnement", "jail", "sentence", "peine", "ferme", "sursis"];
 
+/// Words before a time span that make it a penalty ("condamné à 20 ans",
+/// "une peine de sûreté de 13 ans", "sentenced to 10 years").
+const SENTENCED: &[&str] =
+    &["condamne", "condamnee", "condamnes", "requis", "ecope", "surete", "sentenced", "faces", "maximum"];
+
 /// Every figure in `plain`.
 pub fn find(plain: &str) -> Vec<Figure> {
     find_folded(plain, &Folded::new(plain))
@@ -879,15 +884,12 @@ fn hedge_before(toks: &[Token], i: usize) -> Option<(Hedge, usize)> {
     HEDGES
         .iter()
         .filter_map(|(words, hedge)| {
-            let n = words.split(' ').count();
+            // "jusqu'a" is two tokens: "jusqu'" then "a".
+            let n = tokens(words).len();
             let from = i.checked_sub(n)?;
-            let ok = words.split(' ').enumerate().all(|(k, w)| {
-                let t = &toks[from + k];
-                t.kind == Kind::Word && (t.text == w || w.ends_with('\'') && t.text == w)
-            });
-            // "jusqu'à": the folded token is "jusqu'" then "a".
             let joined = (from..i).map(|k| toks[k].text).collect::<String>();
-            (ok || joined == words.replace(' ', "")).then_some((*hedge, from, n))
+            let ok = (from..i).all(|k| toks[k].kind == Kind::Word) && joined == words.replace(' ', "");
+            ok.then_some((*hedge, from, n))
         })
         .max_by_key(|(_, _, n)| *n)
         .map(|(h, from, _)| (h, from))
@@ -1045,7 +1047,15 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     let mut last = at + taken - 1;
     let mut bare_digits = toks[at].kind == Kind::Digits && taken == 1 && currency.is_none();
     // The hedge before.
-    if let Some((hedge, from)) = hedge_before(toks, if currency.is_some() { i } else { at }) {
+    let start = if currency.is_some() { i } else { at };
+    let hedged = hedge_before(toks, start).or_else(|| {
+        // "up to a $250,000 fine": an article between.
+        (start > 0 && matches!(toks[start - 1].text, "a" | "an"))
+            .then(|| hedge_before(toks, start - 1))
+            .flatten()
+            .filter(|(h, _)| *h != Hedge::Between)
+    });
+    if let Some((hedge, from)) = hedged {
         first = from;
         bare_digits = false;
         let v = low;
@@ -1088,6 +1098,13 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             // none: "25 to 30 million".
             let v1 = if taken == 1 && factor2 > 1.0 && v1 * factor2 <= base2 * factor2 { v1 * factor2 } else { v1 };
             let v2 = base2 * factor2;
+            // "entre 70 à 80'000": the first number shares the second's
+            // thousands.
+            let grouped = toks[second].kind == Kind::Digits
+                && toks[second].text.contains([' ', '.', ',', '\''])
+                && toks[at].kind == Kind::Digits
+                && toks[at].text.len() <= 3;
+            let v1 = if grouped && v1 * 1000.0 <= v2 && v1 * 1000.0 > v2 / 2.0 { v1 * 1000.0 } else { v1 };
             if same_kind && v2 > v1 {
                 low = Some(v1);
                 high = Some(v2);
@@ -1166,17 +1183,23 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         {
             return None;
         }
+        // A compound modifier: ".45-caliber handgun", "a 10-member team".
+        if bare_digits && text[toks[at].end..].strip_prefix('-').is_some_and(|r| r.starts_with(char::is_alphabetic)) {
+            return None;
+        }
         // A label: "article 175", "page 3".
         if bare_digits && prev_word.is_some_and(|w| LABELS.contains(&w)) && class.is_none() {
             return None;
         }
-        // Durations count only as penalties or bounded spans ("20 ans de
-        // prison", "a maximum of 10 years"); others frame the story.
+        // Durations count only as penalties ("20 ans de prison", "faces a
+        // maximum of 10 years"); others frame the story ("less than six
+        // months", "over three days").
         if class.as_deref() == Some("time-span") {
             let window: Vec<&str> = toks.iter().skip(end + 1).take(4).map(|t| t.text).collect();
-            let penalty = window.iter().any(|w| PENALTIES.contains(w));
-            let bounded = first < at;
-            if !penalty && !bounded {
+            let before: Vec<&str> = toks[first.saturating_sub(4)..at].iter().map(|t| t.text).collect();
+            let penalty = window.iter().any(|w| PENALTIES.contains(w))
+                || before.iter().any(|w| PENALTIES.contains(w) || SENTENCED.contains(w));
+            if !penalty {
                 return None;
             }
         }
@@ -1299,6 +1322,26 @@ pub fn assign_claims(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hedges_ranges_compounds_and_penalties() {
+        let texts = |t: &str| find(t).into_iter().map(|f| (f.text, f.low, f.high)).collect::<Vec<_>>();
+        assert_eq!(texts("Jusqu’à 200'000 foyers"), [("Jusqu’à 200'000 foyers".into(), None, Some(200000.0))]);
+        assert_eq!(texts("He faces up to a $250,000 fine."), [("up to a $250,000".into(), None, Some(250000.0))]);
+        // A comma ends the noun phrase; a hyphenated modifier is no count.
+        assert_eq!(
+            texts("a loaded .45-caliber handgun, three rifles, two shotguns"),
+            [("three rifles".into(), Some(3.0), Some(3.0)), ("two shotguns".into(), Some(2.0), Some(2.0))]
+        );
+        assert_eq!(
+            texts("entre 70 à 80'000 personnes"),
+            [("entre 70 à 80'000 personnes".into(), Some(70000.0), Some(80000.0))]
+        );
+        // Time spans: penalties count, spans that frame the story do not.
+        assert_eq!(texts("une peine de sûreté de 13 ans.").len(), 1);
+        assert_eq!(texts("He had been out of work for less than six months.").len(), 0);
+        assert_eq!(texts("Talks went on over three days.").len(), 0);
+    }
 
     fn one(text: &str) -> Figure {
         let found = find(text);
