@@ -61,7 +61,7 @@ const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souli
 
 /// Verbs that give a word or phrase to someone: "X called it «…»", "X a
 /// qualifié la décision de «…»", "X a parlé d'une «…»".
-const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of)";
+const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of)";
 
 /// A subject the attribution can name: a pronoun, or a role with its
 /// article ("le porte-parole", "the spokesman"); names are actor mentions.
@@ -337,7 +337,9 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
     );
     if let Some(c) = subject_first.captures(&fold) {
         let subject = c.get(1).expect("group");
-        if !subject.as_str().contains(['«', '"', ':']) {
+        // "… despite being the envoy in Brussels, said X": the words before
+        // ", said" are no subject; X, after the verb, is.
+        if !subject.as_str().contains(['«', '"', ':']) && !subject.as_str().trim_end().ends_with(',') {
             return subject_at(window, subject.as_str(), base, folded, found, false);
         }
     }
@@ -628,7 +630,36 @@ fn attribution_before(
             .rev()
             .filter(|&i| fold.is_char_boundary(i))
             .filter_map(|i| giving.find_at(fold, i).filter(|m| m.start() == i))
-            .next()?;
+            // A noun, not a verb: "Trump's call with Zelenskiy as".
+            .find(|m| {
+                let prev = fold[..m.start()].split_whitespace().next_back().unwrap_or("");
+                !(prev.ends_with("'s")
+                    || prev.ends_with("’s")
+                    || matches!(
+                        prev,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "this"
+                            | "that"
+                            | "le"
+                            | "la"
+                            | "les"
+                            | "un"
+                            | "une"
+                            | "son"
+                            | "sa"
+                            | "ses"
+                            | "leur"
+                            | "ce"
+                            | "cet"
+                            | "cette"
+                    ))
+            })?;
         let tail = &fold[m.end()..];
         (tail.len() <= 80 && !tail.contains(['.', '!', '?'])).then_some((m.start(), m.end()))
     };
@@ -796,7 +827,7 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
     let last = re(
         &FINAL,
         &format!(
-            r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,40}})?[.!?]?\s*$"
+            r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,60}})?[.!?]?\s*$"
         ),
     );
     let m = last.find(&fold)?;
