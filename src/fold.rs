@@ -54,7 +54,9 @@ fn fold_char(c: char, out: &mut String) {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
         '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' => out.push('"'),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => out.push(' '),
-        '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => out.push('-'),
+        // The em dash stays: it parts clauses ("in recent years—26 cases"),
+        // where a hyphen joins words ("COVID-19").
+        '\u{2013}' | '\u{2010}' | '\u{2011}' => out.push('-'),
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),

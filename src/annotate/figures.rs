@@ -1188,7 +1188,8 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             return None;
         }
         // A label: "article 175", "page 3".
-        if bare_digits && prev_word.is_some_and(|w| LABELS.contains(&w)) && class.is_none() {
+        let adjacent = at > 0 && text[toks[at - 1].end..toks[at].start].trim().is_empty();
+        if bare_digits && adjacent && prev_word.is_some_and(|w| LABELS.contains(&w)) && class.is_none() {
             return None;
         }
         // Durations count only as penalties ("20 ans de prison", "faces a
