@@ -922,7 +922,26 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
         loop {
             let first = text.split([' ', '-']).next().unwrap_or("");
             let f = fold(first.trim_end_matches('.'));
-            if NOT_NAMES.contains(&f.as_str()) && text.len() > first.len() {
+            // "New York", "New Zealand": a place's name.
+            let place = f == "new"
+                && text[first.len()..].split_whitespace().next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "York"
+                            | "Zealand"
+                            | "Delhi"
+                            | "Jersey"
+                            | "Mexico"
+                            | "Hampshire"
+                            | "Orleans"
+                            | "England"
+                            | "Caledonia"
+                            | "Guinea"
+                            | "Brunswick"
+                            | "Haven"
+                    )
+                });
+            if NOT_NAMES.contains(&f.as_str()) && text.len() > first.len() && !place {
                 let skip =
                     first.len() + text[first.len()..].len() - text[first.len()..].trim_start_matches([' ', '-']).len();
                 start += skip;
@@ -932,6 +951,11 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             }
         }
         let text = text.trim_end_matches(['.', '\'', '’']);
+        // "Twitter-like": what is left after a word that is no name is not
+        // a name either.
+        if !text.starts_with(char::is_uppercase) {
+            continue;
+        }
         // "Jordanian Foreign Minister Ayman Safadi", "US Secretary of State
         // Mike Pompeo": the name is what follows the last role word.
         let (start, text) = {
@@ -1027,10 +1051,22 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
     // word of a sentence.
     for (start, end) in singles {
         let word = fold(&plain[start..end]);
-        let surname = found.actors.iter().enumerate().filter(|(_, a)| !a.configured && a.person).rfind(|(_, a)| {
-            words(&a.name).last().is_some_and(|w| *w == word)
-                || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)
-        });
+        let persons = || found.actors.iter().enumerate().filter(|(_, a)| !a.configured && a.person);
+        // A short word of one person's name alone ("Li" for "Li Jifeng":
+        // the family name first).
+        let only = {
+            let mut named = persons().filter(|(_, a)| a.name.split_whitespace().any(|w| fold(w) == word));
+            match (named.next(), named.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        };
+        let surname = persons()
+            .rfind(|(_, a)| {
+                words(&a.name).last().is_some_and(|w| *w == word)
+                    || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)
+            })
+            .or(only);
         let index = match surname {
             Some((i, _)) => i,
             None => {

@@ -54,7 +54,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Verbs of saying, folded, as the past participle of a French compound
 /// tense or an English past or present form.
-const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies)";
+const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies)";
 
 /// French verbs said in the present, inverted: "déclare-t-il", "explique-t-elle".
 const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|sourit|ironise|glisse|souffle|lache|assene)";
@@ -303,7 +303,7 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
         // of attribution right after it.
         return None;
     }
-    let window = crate::text::after(after, lead, 90);
+    let window = crate::text::after(after, lead, 130);
     let fold = crate::fold::fold(window);
     let base = at + lead;
     // "a-t-il ajouté", "ajoute-t-elle", "déclare-t-il"
@@ -339,7 +339,53 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
         let subject = c.get(1).expect("group");
         // "… despite being the envoy in Brussels, said X": the words before
         // ", said" are no subject; X, after the verb, is.
-        if !subject.as_str().contains(['«', '"', ':']) && !subject.as_str().trim_end().ends_with(',') {
+        // "… “no need” for Beijing residents to worry …, it has also
+        // acknowledged": a phrase that opens with a preposition is none.
+        let preposition = subject.as_str().split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "for"
+                    | "to"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "about"
+                    | "as"
+                    | "and"
+                    | "but"
+                    | "despite"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "pour"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "a"
+                    | "au"
+                    | "aux"
+                    | "dans"
+                    | "sur"
+                    | "avec"
+                    | "par"
+                    | "en"
+                    | "et"
+                    | "mais"
+                    | "malgre"
+                    | "apres"
+                    | "avant"
+                    | "depuis"
+                    | "contre"
+                    | "vers"
+                    | "chez"
+            )
+        });
+        if !subject.as_str().contains(['«', '"', ':']) && !subject.as_str().trim_end().ends_with(',') && !preposition {
             return subject_at(window, subject.as_str(), base, folded, found, false);
         }
     }
@@ -827,7 +873,7 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
     let last = re(
         &FINAL,
         &format!(
-            r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,60}})?[.!?]?\s*$"
+            r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,60}}){{0,2}}[.!?]?\s*$"
         ),
     );
     let m = last.find(&fold)?;
@@ -1141,6 +1187,21 @@ mod tests {
              \"Here we are on a historic day for the State of Israel,\" he told settler leaders.",
         );
         assert_eq!(found[0].1.as_deref(), Some("benjamin-netaniahu"), "{found:?}");
+        // A family name first ("Li" for "Li Jifeng"); a long apposition
+        // after a sentence-final verb.
+        let found = speakers(
+            "A doctor, Li Jifeng, wrote on Weibo.\n\nLi explained that announcements cannot be “transmitted casually.”\n\n\
+             \"Il n'y a jamais eu de grève aussi forte\" du pays, s'est réjouie la secrétaire générale du premier \
+             syndicat belge, la centrale chrétienne CSC, Marie-Hélène Ska.",
+        );
+        let who: Vec<_> = found.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(who, [Some("li-jifeng"), Some("marie-helene-ska")], "{found:?}");
+        // A phrase opening with a preposition after the quotation is no subject.
+        let found = speakers(
+            "And though the Chinese CDC has said that there is “no need” for Beijing residents to worry about \
+             the risk of plague infection, it has also acknowledged that risks remain.",
+        );
+        assert_eq!(found[0].1.as_deref(), Some("chinese-cdc"), "{found:?}");
     }
 
     #[test]
