@@ -637,6 +637,31 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// Role nouns: what an apposition calls a person ("the spokesman", "la
 /// porte-parole"), folded and singular, feminine forms too.
+/// Nouns that stand for an organisation named beside them ("The group,
+/// WeWorkers Coalition,", "la société Rostec"), which "the group said" and
+/// "la société a ajouté" then refer back to.
+pub const ORGANISATION_ROLES: &[&str] = &[
+    "group",
+    "groupe",
+    "company",
+    "societe",
+    "entreprise",
+    "firm",
+    "union",
+    "syndicat",
+    "party",
+    "parti",
+    "agency",
+    "agence",
+    "coalition",
+    "association",
+    "organisation",
+    "organization",
+    "conglomerat",
+    "conglomerate",
+    "ong",
+];
+
 pub const ROLES: &[&str] = &[
     "porte-parole",
     "spokesman",
@@ -1192,9 +1217,31 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 roles.push(w.join(" "));
             }
         }
+        // "The group, WeWorkers Coalition,", "la société Rostec", "Rostec,
+        // the company": the noun it is known by, which is no person's role.
+        let org_before = before_re.captures(before).and_then(|c| {
+            let w = words(&c[1]);
+            let n = w.len();
+            let noun = w.last().filter(|x| ORGANISATION_ROLES.contains(&x.as_str()))?;
+            let definite = n >= 2 && matches!(w[n - 2].as_str(), "the" | "le" | "la" | "l" | "la" | "this");
+            definite.then(|| noun.clone())
+        });
+        let org_after = after_re.captures(after).and_then(|c| {
+            let w = words(&c[1]);
+            (w.len() <= 3 && matches!(w.first().map(String::as_str), Some("the" | "le" | "la" | "l")))
+                .then(|| w.iter().find(|x| ORGANISATION_ROLES.contains(&x.as_str())).cloned())
+                .flatten()
+        });
         let actor = &mut found.actors[m.actor];
         if !roles.is_empty() {
             actor.person = true;
+        }
+        if !actor.person {
+            for noun in org_before.into_iter().chain(org_after) {
+                if !actor.roles.contains(&noun) {
+                    actor.roles.push(noun);
+                }
+            }
         }
         for r in roles {
             if !actor.roles.contains(&r) {

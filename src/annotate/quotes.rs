@@ -54,14 +54,14 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Verbs of saying, folded, as the past participle of a French compound
 /// tense or an English past or present form.
-const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies)";
+const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies)";
 
 /// French verbs said in the present, inverted: "déclare-t-il", "explique-t-elle".
 const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|sourit|ironise|glisse|souffle|lache|assene)";
 
 /// Verbs that give a word or phrase to someone: "X called it «…»", "X a
 /// qualifié la décision de «…»", "X a parlé d'une «…»".
-const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of)";
+const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|decrivant|decrit|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of)";
 
 /// A subject the attribution can name: a pronoun, or a role with its
 /// article ("le porte-parole", "the spokesman"); names are actor mentions.
@@ -86,6 +86,9 @@ enum Who {
     /// An institution named by a common noun: "le gouvernement", "la
     /// préfecture", "the ministry".
     Institution(&'static str),
+    /// "son service de presse", "its press office": the organisation whose
+    /// press service the text named before.
+    PressService,
 }
 
 /// Institutions an article names by a common noun, and that speak.
@@ -167,6 +170,13 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         let para_start = plain[..span.open].rfind("\n\n").map_or(0, |i| i + 2);
         let para_end = plain[span.close..].find("\n\n").map_or(plain.len(), |i| span.close + i);
         let speaker = match who {
+            // "La société a ajouté …" with no company introduced so: the
+            // organisation quoted just before.
+            Some(Who::Institution(noun)) if actors::ORGANISATION_ROLES.contains(&noun) => last_speaker
+                .as_ref()
+                .and_then(|(s, _)| s.clone())
+                .filter(|id| found.actors.iter().any(|a| a.id == *id && !a.person))
+                .or_else(|| Some(noun.to_owned())),
             Some(who) => resolve(who, span.open, found, &inside, plain),
             None => {
                 // A quotation that follows another's attribution carries on
@@ -266,9 +276,31 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
         }
         Who::Role(role) => found.with_role(role, at),
         Who::Unnamed => None,
+        Who::PressService => press_service_of(plain, at, found),
         Who::Institution(noun) => return Some(noun.to_owned()),
     }?;
     Some(found.actors[index].id.clone())
+}
+
+/// The organisation whose press service or spokesman the text last named
+/// before `at` ("le service de presse de Rostec", "Rostec's press office").
+fn press_service_of(plain: &str, at: usize, found: &actors::Found) -> Option<usize> {
+    static OF: OnceLock<Regex> = OnceLock::new();
+    static OWN: OnceLock<Regex> = OnceLock::new();
+    let text = crate::text::before(plain, at, 1500);
+    let from = at - text.len();
+    let of = re(
+        &OF,
+        r"(?i)(?:service de presse|porte-parole|press (?:office|service)|spokes(?:man|woman|person)) (?:de |du |d'|d’|of )(?:la |le |l'|l’|the )?",
+    );
+    let own = re(&OWN, r"(?i)['’]s (?:press (?:office|service)|spokes(?:man|woman|person))\b");
+    let after = of.find_iter(text).last().map(|m| from + m.end());
+    let before = own.find_iter(text).last().map(|m| from + m.start());
+    let mention = |m: &&actors::Mention| !found.actors[m.actor].person;
+    let a =
+        after.and_then(|p| found.within(p, p + 1).iter().find(mention).filter(|m| m.start == p).map(|m| (p, m.actor)));
+    let b = before.and_then(|p| found.within(p.saturating_sub(1), p).iter().find(mention).map(|m| (p, m.actor)));
+    a.into_iter().chain(b).max_by_key(|(p, _)| *p).map(|(_, actor)| actor)
 }
 
 /// Whether a definite role with no name follows ("l'avocat général", "the
@@ -419,7 +451,8 @@ fn subject_at(
         &WHEN,
         r"^\s*(?:(?:(?:on|ce|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|earlier|later|dimanche)(?:\s+(?:soir|matin|apres-midi|dernier|night|morning|evening|afternoon))?\s*,?\s+)+",
     );
-    let words = when.find(words).map_or(words, |m| &words[m.end()..]);
+    let skipped = when.find(words).map_or(0, |m| m.end());
+    let (words, base) = (&words[skipped..], base + skipped);
     let trimmed = words.trim_start();
     let base = base + (words.len() - trimmed.len());
     // The phrase ends at punctuation, but not at the point of a title
@@ -467,6 +500,12 @@ fn subject_at(
             return Some(Who::Unnamed);
         }
     }
+    if first.len() >= 3
+        && matches!(first[0], "son" | "sa" | "its" | "leur" | "their")
+        && matches!((first[1], first[2]), ("service", "de") | ("press", "office") | ("press", "service"))
+    {
+        return Some(Who::PressService);
+    }
     let mentions = found.within(base, base + reach);
     // "one Weibo commenter", "a source close to the matter": someone the
     // text does not name, unless the phrase speaks for an organisation it
@@ -509,6 +548,16 @@ fn subject_at(
     }
     // "le porte-parole", "the spokesman", "la ministre", "un responsable"
     let role = first.iter().take(3).find_map(|w| actors::ROLES.iter().find(|r| **r == *w));
+    // "the group added", "la société a ajouté": the organisation known by
+    // that noun, if the text introduced one so.
+    let organisation = first
+        .first()
+        .filter(|w| matches!(**w, "the" | "le" | "la"))
+        .and_then(|_| first.get(1))
+        .and_then(|w| actors::ORGANISATION_ROLES.iter().find(|r| **r == *w));
+    if let Some(noun) = organisation {
+        return Some(Who::Role(noun));
+    }
     if let Some(role) = role {
         let indefinite = first.first().is_some_and(|w| matches!(*w, "un" | "une" | "a" | "an" | "des" | "one"));
         return Some(if indefinite { Who::Unnamed } else { Who::Role(role) });
@@ -518,6 +567,15 @@ fn subject_at(
     }
     // "le gouvernement", "la préfecture", "the ministry"
     let definite = first.first().is_some_and(|w| matches!(*w, "le" | "la" | "l'" | "the" | "les"));
+    // "the group added", "la société a ajouté": the organisation the text
+    // introduced by that noun.
+    if definite {
+        if let Some(noun) = first.get(1).and_then(|w| actors::ORGANISATION_ROLES.iter().find(|r| **r == *w)) {
+            if let Some(actor) = found.with_role(noun, base) {
+                return Some(Who::Actor(actor));
+            }
+        }
+    }
     if definite {
         if let Some(noun) = first.iter().skip(1).take(3).find_map(|w| {
             let w = w.trim_start_matches("l'");
@@ -553,7 +611,25 @@ fn subject_at(
 /// Schlabach, a teacher at …, said"), or a few adverbs ("also", "on
 /// Tuesday").
 fn leads_to_verb(gap: &str) -> bool {
-    let g = gap.trim();
+    // "a pour sa part dit", "a de son côté indiqué", "for his part":
+    // asides between the subject and its verb.
+    let mut g = gap.trim().to_owned();
+    for aside in [
+        "pour sa part",
+        "pour leur part",
+        "de son cote",
+        "de leur cote",
+        "quant a lui",
+        "quant a elle",
+        "for his part",
+        "for her part",
+        "for its part",
+        "for their part",
+    ] {
+        g = g.replace(aside, " ");
+    }
+    let g = g.split_whitespace().collect::<Vec<_>>().join(" ");
+    let g = g.as_str();
     if g.is_empty() {
         return true;
     }
@@ -565,73 +641,80 @@ fn leads_to_verb(gap: &str) -> bool {
     if g.starts_with(',') && g.ends_with(',') && g.len() > 3 && g.len() <= 200 {
         return true;
     }
+    // "Rostec, qui a assuré que «…»", "the ministry, which said": the
+    // relative's antecedent speaks.
+    if matches!(g, ", qui" | ", who" | ", which" | ", lequel" | ", laquelle") {
+        return true;
+    }
     let words: Vec<&str> = g.split_whitespace().collect();
     words.len() <= 5
         && words.iter().all(|w| {
-            matches!(
-                w.trim_matches(','),
-                "also"
-                    | "then"
-                    | "later"
-                    | "again"
-                    | "further"
-                    | "aussi"
-                    | "alors"
-                    | "encore"
-                    | "ensuite"
-                    | "notamment"
-                    | "egalement"
-                    | "lui"
-                    | "elle"
-                    | "meme"
-                    | "quant"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "a"
-                    | "avait"
-                    | "ont"
-                    | "on"
-                    | "in"
-                    | "lundi"
-                    | "mardi"
-                    | "mercredi"
-                    | "jeudi"
-                    | "vendredi"
-                    | "samedi"
-                    | "dimanche"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "today"
-                    | "yesterday"
-                    | "recently"
-                    | "previously"
-                    | "once"
-                    | "himself"
-                    | "herself"
-                    | "ainsi"
-                    | "toutefois"
-                    | "pourtant"
-                    | "cependant"
-                    | "deja"
-                    | "bien"
-                    | "tenu"
-                    | "voulu"
-                    | "souhaite"
-                    | "sought"
-                    | "tried"
-                    | "wanted"
-                    | "to"
-                    | "publiquement"
-                    | "publicly"
-                    | "immediately"
-                    | "aussitot"
-            )
+            let w = w.trim_matches(',');
+            w.is_empty()
+                || matches!(
+                    w,
+                    "also"
+                        | "then"
+                        | "later"
+                        | "again"
+                        | "further"
+                        | "aussi"
+                        | "alors"
+                        | "encore"
+                        | "ensuite"
+                        | "notamment"
+                        | "egalement"
+                        | "lui"
+                        | "elle"
+                        | "meme"
+                        | "quant"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "a"
+                        | "avait"
+                        | "ont"
+                        | "on"
+                        | "in"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "recently"
+                        | "previously"
+                        | "once"
+                        | "himself"
+                        | "herself"
+                        | "ainsi"
+                        | "toutefois"
+                        | "pourtant"
+                        | "cependant"
+                        | "deja"
+                        | "bien"
+                        | "tenu"
+                        | "voulu"
+                        | "souhaite"
+                        | "sought"
+                        | "tried"
+                        | "wanted"
+                        | "to"
+                        | "publiquement"
+                        | "publicly"
+                        | "immediately"
+                        | "aussitot"
+                )
         })
 }
 

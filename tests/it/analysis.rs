@@ -530,4 +530,19 @@ fn example_speakers_without_configured_actors() {
     // its government, as in sourcing.
     let moscow = quotes.iter().find(|q| q.3 == "abandonner").expect("the fragment is a quote");
     assert!(moscow.1 == "Government of Russia" || moscow.1 == "Gouvernement russe", "{moscow:?}");
+    let speaker_of = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q.3.starts_with(start))
+            .map(|q| q.1.clone())
+            .unwrap_or_else(|| panic!("{start}: {quotes:?}"))
+    };
+    // "a expliqué son service de presse" after "Le service de presse de Rostec".
+    assert_eq!(speaker_of("Les chiffres fournis"), "Rostec");
+    // "La société a ajouté …": the company quoted just before.
+    assert_eq!(speaker_of("de temps en temps"), "Rostec");
+    // "a précisé lundi une porte-parole de Rostec".
+    assert_eq!(speaker_of("Une dizaine de personnes"), "Rostec");
+    // "Sergueï Lavrov, a pour sa part dit avoir été «surpris»".
+    assert!(speaker_of("surpris").starts_with("Serg"), "{quotes:?}");
 }
