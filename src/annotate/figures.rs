@@ -716,6 +716,11 @@ const LABELS: &[&str] = &[
     "aged",
     "agee",
     "age de",
+];
+
+/// Words before a number that make it a date or a year unless a noun it
+/// counts follows ("since 2019", but "in 14 cities").
+const DATE_WORDS: &[&str] = &[
     "since",
     "depuis",
     "in",
@@ -1189,7 +1194,10 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         }
         // A label: "article 175", "page 3".
         let adjacent = at > 0 && text[toks[at - 1].end..toks[at].start].trim().is_empty();
-        if bare_digits && adjacent && prev_word.is_some_and(|w| LABELS.contains(&w)) && class.is_none() {
+        // Before a number that counts a noun ("accusé de 14 viols", "in 14
+        // cities"), a preposition or a season is no label.
+        let labelled = prev_word.is_some_and(|w| LABELS.contains(&w) || counts.is_empty() && DATE_WORDS.contains(&w));
+        if bare_digits && adjacent && labelled && class.is_none() {
             return None;
         }
         // Durations count only as penalties ("20 ans de prison", "faces a
@@ -1342,6 +1350,9 @@ mod tests {
         assert_eq!(texts("une peine de sûreté de 13 ans.").len(), 1);
         assert_eq!(texts("He had been out of work for less than six months.").len(), 0);
         assert_eq!(texts("Talks went on over three days.").len(), 0);
+        // A preposition before a counted noun is no date's.
+        assert_eq!(texts("Il est accusé de 14 viols."), [("14 viols".into(), Some(14.0), Some(14.0))]);
+        assert_eq!(texts("Since 2019 nothing changed.").len(), 0);
     }
 
     fn one(text: &str) -> Figure {
