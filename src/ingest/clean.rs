@@ -130,7 +130,7 @@ pattern!(
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:"
+    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
@@ -141,6 +141,7 @@ pattern!(
     caption,
     r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$"
 );
+pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
 pattern!(
     timestamp,
@@ -157,11 +158,11 @@ pattern!(
 pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER)\s+\p{Lu}");
 pattern!(
     advertisement,
-    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad)\s*:?\s*$"
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after) (this )?(advertisement|ad)\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$"
 );
 pattern!(
     newsletter,
-    r"newsletter|inscrivez-vous|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b"
+    r"newsletter|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b"
 );
 pattern!(
     notice,
@@ -227,7 +228,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 60 && (f.contains('©') || caption().is_match(f)) {
         return Some("image-caption");
     }
-    if words <= 14 && timestamp().is_match(f) {
+    if words <= 20 && timestamp().is_match(f) {
         return Some("timestamp");
     }
     if words <= 60 && newsletter().is_match(f) && !ends_like_reporting(f) {
@@ -448,7 +449,17 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         .collect();
     // The article is the largest run of paragraphs no long stretch of short
     // lines interrupts; other runs are teasers and site text.
-    let (first_good, last_good) = main_run(&good, &texts);
+    let (first_good, mut last_good) = main_run(&good, &texts);
+    // A full rights notice after the article's paragraphs ends it ("Copyright
+    // 2018 The Associated Press. All rights reserved."): what follows is
+    // the site's.
+    if let Some(end) = (0..n).find(|&i| {
+        kind[i] == Some("copyright")
+            && rights_reserved().is_match(&fold(&texts[i]))
+            && good[..i].iter().filter(|g| **g).count() >= 3
+    }) {
+        last_good = last_good.map(|l| l.min(end.saturating_sub(1)));
+    }
     // The headline: the last short line above the first paragraph.
     let title_at = match (find_title, first_good) {
         (true, Some(first)) => (0..first).rev().find(|&i| {
@@ -1055,10 +1066,26 @@ mod tests {
             ("Advertising Rates", "advertisement"),
             ("Please contact the advertising office on 01 234 for the advertising rates.", "advertisement"),
             ("CLOSE Floods hit the valley in May. Watch our drone footage.", "widget"),
+            ("Hide Ad", "advertisement"),
+            ("Story continues below advertisement", "advertisement"),
+            ("Sign up", "newsletter"),
+            ("Elder beat Mt. Healthy Friday night in a Division I sectional 47-34.Full Story >", "related-link"),
+            ("Publié le 2 nov. 2023 à 16:00Mis à jour le 2 nov. 2023 à 16:16", "timestamp"),
         ] {
             assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
         }
         assert_eq!(chrome_kind("Close to the river, the town flooded again on Monday.", none), None);
+        assert_eq!(chrome_kind("They said they would sign up for the scheme before the summer.", none), None);
+        // After a full rights notice, the page's teasers are not the article.
+        let a = clean(
+            "The governor declared a statewide emergency on Monday after heavy rainfall flooded several counties in the east of the state.\n\n\
+             The order allows state resources to be mobilized and made available to assist cities and counties if they need it.\n\n\
+             The State Emergency Operations Center has received fourteen county declarations since the storms began last week.\n\n\
+             Copyright 2018 The Associated Press. All rights reserved.\n\n\
+             Earlier this year, a film crew ran through the streets of Covington in khaki pants and a sweater.",
+            none,
+        );
+        assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
         assert_eq!(chrome_kind("Le port | la ville | la mer est une chanson connue de tous.", none), None);
     }
 
