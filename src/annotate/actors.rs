@@ -1223,7 +1223,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             let w = words(&c[1]);
             let n = w.len();
             let noun = w.last().filter(|x| ORGANISATION_ROLES.contains(&x.as_str()))?;
-            let definite = n >= 2 && matches!(w[n - 2].as_str(), "the" | "le" | "la" | "l" | "la" | "this");
+            let definite = n >= 2 && matches!(w[n - 2].as_str(), "the" | "le" | "la" | "l" | "this");
             definite.then(|| noun.clone())
         });
         let org_after = after_re.captures(after).and_then(|c| {

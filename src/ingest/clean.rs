@@ -460,8 +460,16 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     }) {
         last_good = last_good.map(|l| l.min(end.saturating_sub(1)));
     }
-    // The headline: the last short line above the first paragraph.
+    // The headline: the line the page's address spells ("…/nearly-300-
+    // reuters-journalists-strike-…"), else the last short line above the
+    // first paragraph.
+    let spelled = article
+        .url
+        .as_deref()
+        .filter(|_| find_title)
+        .and_then(|url| (0..n).find(|&i| kind[i].is_none() && !good[i] && url_spells(url, &texts[i])));
     let title_at = match (find_title, first_good) {
+        _ if spelled.is_some() => spelled,
         (true, Some(first)) => (0..first).rev().find(|&i| {
             kind[i].is_none() && !metadata(&texts[i]) && !is_place_line(&texts[i]) && word_count(&texts[i]) >= 2
         }),
@@ -663,6 +671,29 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         let tail: String = last.text().chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
         article.credits.push(tail);
     }
+}
+
+/// Whether the last segment of the page's address spells `line`: at least
+/// four of its words, nearly all of them in the address, in order.
+fn url_spells(url: &str, line: &str) -> bool {
+    let segment = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let segment = segment.split(['?', '#']).next().unwrap_or("");
+    let segment = segment.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5).map_or(segment, |(s, _)| s);
+    let address: Vec<String> = slug::slugify(segment).split('-').map(str::to_owned).collect();
+    let words: Vec<String> = slug::slugify(line).split('-').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    if words.len() < 4 || words.len() > 30 {
+        return false;
+    }
+    // Words of the line found in the address, in order.
+    let mut at = 0;
+    let mut found = 0;
+    for w in &words {
+        if let Some(k) = address[at..].iter().position(|a| a == w) {
+            at += k + 1;
+            found += 1;
+        }
+    }
+    found * 10 >= words.len() * 8 && found * 10 >= address.len() * 6
 }
 
 /// A paragraph repeated further down, whole or run on into the next, is a
@@ -1056,6 +1087,23 @@ mod tests {
         assert_eq!(full_date("2018/13/21"), None);
         assert_eq!(full_date("2018-7/21"), None);
         assert!(is_date_line("Source:Agency Published: 2018/7/21 10:12:51"));
+    }
+
+    #[test]
+    fn the_headline_the_address_spells() {
+        let none: &[String] = &[];
+        let a = clean(
+            "URL: https://example.com/media/nearly-300-journalists-strike-for-first-time-in-30-years\n\n\
+             Nearly 300 journalists went on strike Thursday after they accused management of dragging their feet in contract talks.\n\n\
+             The strike is expected to last for 24 hours, and it was accompanied by a picket line outside the office on Thursday.\n\n\
+             Media\n\n\
+             Nearly 300 Journalists Strike for First Time in 30 Years\n\n\
+             Trending Now",
+            none,
+        );
+        assert_eq!(a.title.as_deref(), Some("Nearly 300 Journalists Strike for First Time in 30 Years"));
+        assert!(url_spells("https://x.org/a/b/some-headline-words-here.html", "Some headline words here"));
+        assert!(!url_spells("https://x.org/a/story/37580211", "Kentucky governor declares an emergency"));
     }
 
     #[test]
