@@ -141,6 +141,12 @@ pattern!(
     caption,
     r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$"
 );
+// The heading of what a page puts after its article: comment rules, lists
+// of other posts, archives.
+pattern!(
+    after_article,
+    r"^(house rules|comments? (policy|guidelines|rules)|community (guidelines|standards)|leave a (comment|reply)|post a comment|join the (conversation|discussion)|recent posts|related posts|popular posts|latest posts|more stories|archives|featured tags|tags|you might also like|more from [\w .'-]{1,30}|commentaires|laisser un commentaire|laissez un commentaire|reagissez|dans la meme rubrique|a lire aussi|sur le meme theme|nos derniers articles|articles recents|derniers articles)\s*:?\s*$"
+);
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
 pattern!(
@@ -158,7 +164,7 @@ pattern!(
 pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER)\s+\p{Lu}");
 pattern!(
     advertisement,
-    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after) (this )?(advertisement|ad)\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$"
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after) (this )?(advertisement|ad)\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$"
 );
 pattern!(
     newsletter,
@@ -453,11 +459,16 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     // A full rights notice after the article's paragraphs ends it ("Copyright
     // 2018 The Associated Press. All rights reserved."): what follows is
     // the site's.
+    // So does the heading of comment rules or of a list of other posts.
     if let Some(end) = (0..n).find(|&i| {
-        kind[i] == Some("copyright")
-            && rights_reserved().is_match(&fold(&texts[i]))
-            && good[..i].iter().filter(|g| **g).count() >= 3
+        let f = fold(texts[i].trim());
+        let ends = kind[i] == Some("copyright") && rights_reserved().is_match(&f)
+            || word_count(&f) <= 6 && after_article().is_match(&f);
+        ends && good[..i].iter().filter(|g| **g).count() >= 3
     }) {
+        if kind[end].is_none() {
+            kind[end] = Some("related-link");
+        }
         last_good = last_good.map(|l| l.min(end.saturating_sub(1)));
     }
     // The headline: the line the page's address spells ("…/nearly-300-
@@ -1131,6 +1142,16 @@ mod tests {
              The State Emergency Operations Center has received fourteen county declarations since the storms began last week.\n\n\
              Copyright 2018 The Associated Press. All rights reserved.\n\n\
              Earlier this year, a film crew ran through the streets of Covington in khaki pants and a sweater.",
+            none,
+        );
+        assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+        // So does the heading of the comment rules after it.
+        let a = clean(
+            "The governor declared a statewide emergency on Monday after heavy rainfall flooded several counties in the east of the state.\n\n\
+             The order allows state resources to be mobilized and made available to assist cities and counties if they need it.\n\n\
+             The State Emergency Operations Center has received fourteen county declarations since the storms began last week.\n\n\
+             HOUSE RULES\n\n\
+             We welcome reader comments on the top stories of the day, but some comments may be republished on the website or in the newspaper.",
             none,
         );
         assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
