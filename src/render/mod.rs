@@ -734,25 +734,70 @@ fn status_class(status: Status) -> &'static str {
 }
 
 /// The claims × sources matrix: one row per claim, one column per source
-/// (headed "outlet: slug"), each cell the passages per stance, such as
-/// `attributes=2;denies=1`, empty when the source does not carry the claim.
+/// (headed "outlet: slug"), each cell the passages per stance and whose
+/// finding it is, such as `attributes=2:editor;denies=1:machine`, empty
+/// when the source does not carry the claim.
+/// A CSV file whose cells a spreadsheet will not run: a cell that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (a formula, to
+/// Excel, LibreOffice and Google Sheets) gets a leading `'`, as OWASP
+/// advises against formula injection. Seeds are text from the web.
+struct SafeCsv(csv::Writer<Vec<u8>>);
+
+impl SafeCsv {
+    fn new() -> Self {
+        SafeCsv(csv::Writer::from_writer(Vec::new()))
+    }
+
+    fn record<I, T>(&mut self, fields: I)
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        let cells: Vec<String> = fields.into_iter().map(|f| neutralise(f.as_ref())).collect();
+        // Writing into memory cannot fail.
+        let _ = self.0.write_record(&cells);
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.0.into_inner().unwrap_or_default()
+    }
+}
+
+/// One cell, made inert (see `SafeCsv`).
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
 fn matrix_csv(cmp: &Comparison) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = SafeCsv::new();
     let mut header = vec!["claim".to_owned(), "label".to_owned()];
     header.extend(cmp.sources.iter().map(|s| format!("{}: {}", s.outlet_name, s.slug)));
-    let _ = w.write_record(&header);
+    w.record(&header);
     for claim in &cmp.claims {
         let mut row = vec![claim.id.clone(), claim.label.clone()];
         let by_source: BTreeMap<&str, &crate::compare::Cell> =
             claim.cells.iter().map(|c| (c.source.as_str(), c)).collect();
         row.extend(cmp.sources.iter().map(|s| {
             by_source.get(s.slug.as_str()).map_or_else(String::new, |c| {
-                c.by_stance.iter().map(|b| format!("{}={}", b.stance.as_str(), b.count)).collect::<Vec<_>>().join(";")
+                c.by_stance
+                    .iter()
+                    .map(|b| {
+                        // Who stands behind the cell: the machine's suggestion,
+                        // or the editor who confirmed a passage of it.
+                        let origin = if b.status == Status::Confirmed { "editor" } else { "machine" };
+                        format!("{}={}:{origin}", b.stance.as_str(), b.count)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";")
             })
         }));
-        let _ = w.write_record(&row);
+        w.record(&row);
     }
-    w.into_inner().unwrap_or_default()
+    w.finish()
 }
 
 /// The interface strings for the site's language, from the theme's
@@ -826,8 +871,8 @@ pub fn escape_into(out: &mut String, s: &str) {
 
 /// Every quote: source, anchor, speaker, text.
 fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["source", "outlet", "anchor", "speaker", "speaker_name", "origin", "text"]);
+    let mut w = SafeCsv::new();
+    w.record(["source", "outlet", "anchor", "speaker", "speaker_name", "origin", "text"]);
     for a in pages {
         for q in &a.quotes {
             let name = q.speaker.as_deref().and_then(|s| a.actor_name(s, config)).unwrap_or("");
@@ -835,7 +880,7 @@ fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
                 crate::annotate::Origin::Machine => "machine",
                 crate::annotate::Origin::Editor => "editor",
             };
-            let _ = w.write_record([
+            w.record([
                 a.page.slug.as_str(),
                 a.page.front.outlet.get_ref(),
                 &q.id,
@@ -846,30 +891,18 @@ fn quotes_csv(pages: &[&Annotated], config: &Config) -> Vec<u8> {
             ]);
         }
     }
-    w.into_inner().unwrap_or_default()
+    w.finish()
 }
 
 /// Every figure: what kind of count it is, the claim it is about, source,
 /// anchor, wording, the bounds it states (empty where it states none).
 fn figures_csv(cmp: &Comparison) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "kind",
-        "claim",
-        "source",
-        "anchor",
-        "text",
-        "low",
-        "high",
-        "approximate",
-        "vague",
-        "counts",
-        "origin",
-    ]);
+    let mut w = SafeCsv::new();
+    w.record(["kind", "claim", "source", "anchor", "text", "low", "high", "approximate", "vague", "counts", "origin"]);
     let bound = |b: Option<f64>| b.map(|v| v.to_string()).unwrap_or_default();
     for g in &cmp.figures {
         for e in &g.entries {
-            let _ = w.write_record([
+            w.record([
                 g.label.as_str(),
                 e.claim.as_deref().unwrap_or(""),
                 &e.source,
@@ -887,7 +920,7 @@ fn figures_csv(cmp: &Comparison) -> Vec<u8> {
             ]);
         }
     }
-    w.into_inner().unwrap_or_default()
+    w.finish()
 }
 
 fn template_error(file: &str, e: &tera::Error) -> Diagnostic {

@@ -694,3 +694,29 @@ fn template_errors_name_the_file_that_has_them() {
         }
     }
 }
+
+/// A quotation from a seed that a spreadsheet would run as a formula is
+/// written inert into every CSV export (OWASP: a leading `'`).
+#[test]
+fn csv_exports_never_hold_a_formula() {
+    let site = Site::new();
+    site.write(
+        "seeds/wire.txt",
+        "Port strike enters second day\n\n\
+         The union leader Anna Voss said the strike would go on. \"=HYPERLINK(\"http://evil.example/\",\"Click here\")\", Anna Voss said on Monday to reporters at the port.\n\n\
+         \"+cmd|' /C calc'!A0 is what we will do next week if the owners do not answer us\", said Anna Voss later that day.\n",
+    );
+    site.build_ok();
+    let quotes = site.read("public/report/quotes.csv");
+    assert!(quotes.contains("'=HYPERLINK"), "{quotes}");
+    assert!(quotes.contains("'+cmd"), "{quotes}");
+    for file in ["report/quotes.csv", "report/figures.csv", "report/matrix.csv"] {
+        let text = site.read(&format!("public/{file}"));
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{file}: {cell}");
+            }
+        }
+    }
+}
