@@ -192,12 +192,20 @@ pub fn rel(root: &Path, path: &Path) -> PathBuf {
 
 /// The closest candidate to `word`, for "did you mean" hints.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
     candidates
-        .into_iter()
-        .map(|c| (strsim::levenshtein(word, c), c))
+        .iter()
+        .map(|c| (strsim::levenshtein(word, c), *c))
         .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(2))
         .min()
         .map(|(_, c)| c)
+        .or_else(|| {
+            // Another form of the same word: "deny" for "denies", "assert"
+            // for "asserts".
+            let shared = |c: &str| word.chars().zip(c.chars()).take_while(|(a, b)| a == b).count();
+            let need = word.chars().count().saturating_sub(1).max(3);
+            candidates.iter().filter(|c| shared(c) >= need).max_by_key(|c| shared(c)).copied()
+        })
 }
 
 #[cfg(test)]
@@ -227,5 +235,10 @@ mod tests {
         let ids = ["kremlin-denial", "march-deployment"];
         assert_eq!(did_you_mean("kremlin-denail", ids), Some("kremlin-denial"));
         assert_eq!(did_you_mean("zzz", ids), None);
+        let stances = ["asserts", "attributes", "denies"];
+        assert_eq!(did_you_mean("deny", stances), Some("denies"));
+        assert_eq!(did_you_mean("assert", stances), Some("asserts"));
+        assert_eq!(did_you_mean("attribute", stances), Some("attributes"));
+        assert_eq!(did_you_mean("maybe", stances), None);
     }
 }

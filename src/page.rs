@@ -152,6 +152,18 @@ impl Page {
         Ok(Page { path: path.to_path_buf(), slug, front, body, text, body_offset, front_start })
     }
 
+    /// The page with a placeholder front matter, when its own cannot be
+    /// read: only to check its body, so that one run reports every problem.
+    /// Never rendered.
+    pub fn with_placeholder_front(path: &Path, text: String) -> Option<Page> {
+        let (front_range, body_offset) = split_front_matter(&text)?;
+        let front: FrontMatter = toml::from_str("title = \"\"\noutlet = \"unknown\"\n").ok()?;
+        let slug = slug_of(path);
+        let body = text[body_offset..].to_owned();
+        let front_start = front_range.start;
+        Some(Page { path: path.to_path_buf(), slug, front, body, text, body_offset, front_start })
+    }
+
     /// Byte offset in the file of a span inside the front matter.
     pub fn front_offset(&self, span_start: usize) -> usize {
         self.front_start + span_start

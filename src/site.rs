@@ -138,7 +138,11 @@ pub fn load_changed(
     };
     let theme = load_theme(root, &config, diags);
     outlet_warnings(root, &config, diags);
-    let (reads, intro) = read_pages(root, diags, cache, changed);
+    let (reads, intro, broken) = read_pages(root, diags, cache, changed);
+    // A page whose front matter is wrong still has its body checked.
+    for page in broken {
+        diags.extend(annotate::annotate(page, &config).1);
+    }
     let seeds_changed = changed.is_none_or(|c| c.iter().any(|p| p.starts_with(ingest::SEEDS_DIR)));
     let (seeds, seed_diags) = match &cache.seeds {
         Some((seeds, d)) if !seeds_changed => (seeds.clone(), d.clone()),
@@ -383,6 +387,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
 enum Parsed {
     Source(Read),
     Intro(Intro),
+    /// A page whose front matter is wrong: its error, and the page with a
+    /// placeholder front matter so its body is still checked.
+    Broken(Diagnostic, Box<Page>),
     Gone,
 }
 
@@ -413,7 +420,7 @@ fn read_pages(
     diags: &mut Vec<Diagnostic>,
     cache: &mut PageCache,
     changed: Changed,
-) -> (Vec<Read>, Option<Intro>) {
+) -> (Vec<Read>, Option<Intro>, Vec<Page>) {
     let intro_path = Path::new(CONTENT_DIR).join(INTRO_PAGE);
     let is_page = |p: &Path| p.starts_with(CONTENT_DIR) && p.extension().is_some_and(|e| e == "md");
     // Told what changed, and only files did: update the known list instead
@@ -469,23 +476,34 @@ fn read_pages(
             if *rel == intro_path {
                 Intro::parse(rel, &text).map(Parsed::Intro)
             } else {
-                Page::parse(rel, text).map(|p| Parsed::Source(Read::Fresh(Box::new(p), hash)))
+                match Page::parse(rel, text.clone()) {
+                    Ok(p) => Ok(Parsed::Source(Read::Fresh(Box::new(p), hash))),
+                    Err(d) => match Page::with_placeholder_front(rel, text) {
+                        Some(p) => Ok(Parsed::Broken(d, Box::new(p))),
+                        None => Err(d),
+                    },
+                }
             }
         })
         .collect();
     cache.files = Some(files);
     let mut pages = Vec::new();
     let mut intro = None;
+    let mut broken = Vec::new();
     for result in parsed {
         match result {
             Ok(Parsed::Intro(i)) => intro = Some(i),
             Ok(Parsed::Source(p)) => pages.push(p),
+            Ok(Parsed::Broken(d, page)) => {
+                diags.push(d);
+                broken.push(*page);
+            }
             Ok(Parsed::Gone) => {}
             Err(d) => diags.push(d),
         }
     }
     cache.intro = intro.clone();
-    (pages, intro)
+    (pages, intro, broken)
 }
 
 fn load_theme(root: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> ThemeFiles {

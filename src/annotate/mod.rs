@@ -149,7 +149,9 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         }
         match link.kind {
             inline::Kind::Claim { id, stance } => {
-                if !config.claims.contains_key(&id) {
+                // An unknown claim and a bad stance are both reported.
+                let unknown = !config.claims.contains_key(&id);
+                if unknown {
                     diags.push(unknown_id(
                         &page,
                         at,
@@ -158,7 +160,6 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                         config.claim_ids(),
                         "claims are defined under [claims.<id>] in config.toml",
                     ));
-                    continue;
                 }
                 let stance = match stance {
                     Ok(s) => s,
@@ -172,6 +173,9 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
                         continue;
                     }
                 };
+                if unknown {
+                    continue;
+                }
                 tags.push(ResolvedTag {
                     id: String::new(),
                     claim: id,

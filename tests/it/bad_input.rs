@@ -209,3 +209,36 @@ fn intro_page_bad_front_matter() {
     let d = broken(|s| s.write("content/_index.md", "+++\ntitle = \"Intro\"\noutlet = \"x\"\n+++\n\nHello.\n"));
     insta::assert_snapshot!(d);
 }
+
+/// An annotation with an unknown claim and a bad stance reports both, each
+/// with its "did you mean".
+#[test]
+fn an_unknown_claim_and_a_bad_stance_are_both_reported() {
+    let site = Site::new();
+    site.write(
+        "content/sources/one.md",
+        page("daily-planet", "The [moon is cheese](claim:moon-chese \"deny\") after all."),
+    );
+    let out = site.check();
+    assert!(out.contains("unknown claim `moon-chese`") && out.contains("moon-cheese"), "{out}");
+    assert!(out.contains("unknown stance `deny`") && out.contains("did you mean `denies`"), "{out}");
+}
+
+/// A page whose front matter is wrong still has its body checked: every
+/// problem in one run.
+#[test]
+fn a_page_with_a_bad_front_matter_still_reports_its_body() {
+    let site = Site::new();
+    site.write(
+        "content/sources/one.md",
+        "+++\ntitle = \"A page\"\noutlet = \"daily-planet\"\nstatus = \"reject\"\n+++\n\nThe [moon is cheese](claim:moon-cheese \"deny\") after all.\n",
+    );
+    let out = site.check();
+    assert!(out.contains("unknown field `status`"), "{out}");
+    assert!(out.contains("unknown stance `deny`") && out.contains("did you mean `denies`"), "{out}");
+    let before = site.tree("content");
+    let report = site.build();
+    assert!(!report.written, "{}", render(&report));
+    assert_eq!(before, site.tree("content"));
+    assert!(!site.exists("public/index.html"));
+}
