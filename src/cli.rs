@@ -17,6 +17,12 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: how long each stage took and the memory it used.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -125,6 +131,9 @@ pub enum Command {
         /// Milliseconds to wait for a burst of changes to settle.
         #[arg(long, default_value_t = 50, value_name = "MS")]
         debounce: u64,
+        /// Open the site in the default browser once it is served.
+        #[arg(short = 'O', long)]
+        open: bool,
     },
     /// List statements several sources share that no claim covers, and add
     /// one to config.toml as a new claim.
@@ -168,6 +177,18 @@ pub enum Command {
         #[arg(short, long)]
         write: bool,
     },
+    /// Print a completion script for a shell.
+    #[command(
+        after_help = "Examples:\n  parallax completions bash > ~/.local/share/bash-completion/completions/parallax\n  parallax completions zsh > ~/.zfunc/_parallax\n  parallax completions fish > ~/.config/fish/completions/parallax.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Examples:\n  parallax man > parallax.1 && man ./parallax.1")]
+    Man,
     /// Check the config, every content page, its annotations and the seeds,
     /// writing nothing.
     ///

@@ -55,7 +55,24 @@ fn find_root(given: Option<PathBuf>) -> PathBuf {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let (quiet, verbose) = (cli.quiet, cli.verbose);
+    // Prints unless --quiet: what the command did, not what went wrong.
+    let say = |line: &str| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    };
     match cli.command {
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init { dir, title, language, force } => {
             let title = match title {
                 Some(t) => t,
@@ -65,10 +82,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let written = parallax::init::init(&dir, &title, &language, force)?;
             for file in &written {
-                eprintln!("created {}", dir.join(file).display());
+                say(&format!("created {}", dir.join(file).display()));
             }
             let cd = if dir == Path::new(".") { String::new() } else { format!("cd {} && ", dir.display()) };
-            eprintln!("put articles in seeds/ (saved web pages, scraped text, markdown), then: {cd}parallax build");
+            say(&format!("put articles in seeds/ (saved web pages, scraped text, markdown), then: {cd}parallax build"));
             Ok(ExitCode::SUCCESS)
         }
         Command::Refresh { root, write } => {
@@ -143,10 +160,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 debounce,
                 serve: None,
                 allow_hosts: Vec::new(),
+                open: false,
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { root, output, port, bind, allow_host, debounce } => {
+        Command::Serve { root, output, port, bind, allow_host, debounce, open } => {
             let root = find_root(root);
             let debounce = Duration::from_millis(debounce);
             parallax::serve::run(parallax::serve::Options {
@@ -155,6 +173,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 debounce,
                 serve: Some((bind, port)),
                 allow_hosts: allow_host,
+                open,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -165,10 +184,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match format {
                 Format::Json => println!("{}", parallax::diag::to_json(&diags)),
                 Format::Text => {
-                    for d in &diags {
+                    for d in diags.iter().filter(|d| !quiet || d.severity == Severity::Error) {
                         eprintln!("{d}");
                     }
-                    eprintln!("{} error(s), {} warning(s)", errors, diags.len() - errors);
+                    say(&format!("{} error(s), {} warning(s)", errors, diags.len() - errors));
                 }
             }
             Ok(if diags.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -178,16 +197,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let started = Instant::now();
             let mut report = site::build(&BuildOptions { root: root.clone(), output })?;
             report.diagnostics = located(&root, std::mem::take(&mut report.diagnostics));
-            for d in &report.diagnostics {
+            for d in report.diagnostics.iter().filter(|d| !quiet || d.severity == Severity::Error) {
                 eprintln!("{d}");
             }
             let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = report.diagnostics.len() - errors;
             for path in &report.created {
                 let shown = if root == Path::new(".") { path.clone() } else { root.join(path) };
-                eprintln!("created {}", shown.display());
+                say(&format!("created {}", shown.display()));
             }
-            if timings {
+            if timings || verbose {
                 for (stage, took, peak) in &report.timings {
                     let peak = peak.map_or(String::new(), |kib| format!("  peak {:>5} MiB", kib / 1024));
                     eprintln!("  {stage:<24} {:>8.1} ms{peak}", took.as_secs_f64() * 1000.0);
@@ -197,12 +216,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("build failed: {errors} error(s), {warnings} warning(s); nothing was written, the previous site is unchanged");
                 return Ok(ExitCode::from(1));
             }
-            eprintln!(
+            say(&format!(
                 "built {} source(s) into {} file(s) in {} ms ({warnings} warning(s))",
                 report.sources,
                 report.files,
                 started.elapsed().as_millis()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -25,6 +25,8 @@ pub struct Options {
     pub serve: Option<(IpAddr, u16)>,
     /// Host names the server answers to besides its address and localhost.
     pub allow_hosts: Vec<String>,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
 }
 
 pub fn run(opts: Options) -> anyhow::Result<()> {
@@ -53,6 +55,17 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         }
         Some(s) => eprintln!("serving http://{}/ (Ctrl+C to stop)", s.addr),
         None => eprintln!("watching {} (Ctrl+C to stop)", opts.root.display()),
+    }
+    if let Some(s) = server.as_ref().filter(|_| opts.open) {
+        let url = if s.addr.ip().is_unspecified() {
+            format!("http://localhost:{}/", s.addr.port())
+        } else {
+            format!("http://{}/", s.addr)
+        };
+        // No browser (a server, a container) is no reason to stop serving.
+        if let Err(e) = opener::open_browser(&url) {
+            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+        }
     }
     while !stop.load(Ordering::SeqCst) {
         let changed = watcher.next(Duration::from_millis(200))?;

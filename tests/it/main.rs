@@ -5,6 +5,7 @@ mod analysis;
 mod annotations;
 mod bad_input;
 mod browser;
+mod cli;
 mod coverage;
 mod crash;
 mod example;
