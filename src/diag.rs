@@ -121,6 +121,48 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as `Display` writes it, with colours (ANSI): the
+    /// severity in red or yellow, the location and gutter in blue, the hint
+    /// in cyan. Print it through `anstream`, which drops the colours when
+    /// the output is not a terminal, `NO_COLOR` is set or `--color never`.
+    pub fn styled(&self) -> String {
+        use anstyle::{AnsiColor, Style};
+        let paint = |style: Style, text: &str| format!("{}{text}{}", style.render(), style.render_reset());
+        let (label, colour) = match self.severity {
+            Severity::Error => ("error", AnsiColor::Red),
+            Severity::Warning => ("warning", AnsiColor::Yellow),
+        };
+        let strong = Style::new().fg_color(Some(colour.into())).bold();
+        let blue = Style::new().fg_color(Some(AnsiColor::Blue.into())).bold();
+        let bold = Style::new().bold();
+        let mut out = format!("{}{}\n", paint(strong, label), paint(bold, &format!(": {}", self.message)));
+        let place = match self.position {
+            Some(p) => format!("{}:{}:{}", self.file.display(), p.line, p.col),
+            None => self.file.display().to_string(),
+        };
+        out.push_str(&format!("  {} {place}\n", paint(blue, "-->")));
+        if let (Some(line), Some(p)) = (&self.source_line, self.position) {
+            let gutter = p.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let caret = if self.caret == 0 { p.col } else { self.caret };
+            out.push_str(&format!("{}\n", paint(blue, &format!("{pad} |"))));
+            out.push_str(&format!("{} {line}\n", paint(blue, &format!("{gutter} |"))));
+            out.push_str(&format!(
+                "{} {}{}\n",
+                paint(blue, &format!("{pad} |")),
+                " ".repeat(caret - 1),
+                paint(strong, "^")
+            ));
+        }
+        if let Some(hint) = &self.hint {
+            let cyan = Style::new().fg_color(Some(AnsiColor::Cyan.into())).bold();
+            out.push_str(&format!("  {} {hint}\n", paint(cyan, "= hint:")));
+        }
+        out
+    }
+}
+
 /// Characters of a source line shown on each side of the column.
 const EXCERPT_SIDE: usize = 60;
 

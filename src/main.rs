@@ -56,6 +56,13 @@ fn find_root(given: Option<PathBuf>) -> PathBuf {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (quiet, verbose) = (cli.quiet, cli.verbose);
+    // anstream reads NO_COLOR, CLICOLOR_FORCE and whether stderr is a
+    // terminal for `auto`.
+    match cli.color {
+        parallax::cli::Color::Auto => {}
+        parallax::cli::Color::Always => anstream::ColorChoice::Always.write_global(),
+        parallax::cli::Color::Never => anstream::ColorChoice::Never.write_global(),
+    }
     // Prints unless --quiet: what the command did, not what went wrong.
     let say = |line: &str| {
         if !quiet {
@@ -93,7 +100,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match site::refresh::refresh(&root, write)? {
                 Err(diags) => {
                     for d in located(&root, diags) {
-                        eprintln!("{d}");
+                        anstream::eprintln!("{}", d.styled());
                     }
                     eprintln!("fix these problems first; no page was changed");
                     Ok(ExitCode::from(1))
@@ -121,7 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(c) => c,
                 Err(diags) => {
                     for d in located(&root, diags) {
-                        eprintln!("{d}");
+                        anstream::eprintln!("{}", d.styled());
                     }
                     eprintln!("fix these problems first");
                     return Ok(ExitCode::from(1));
@@ -185,7 +192,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Json => println!("{}", parallax::diag::to_json(&diags)),
                 Format::Text => {
                     for d in diags.iter().filter(|d| !quiet || d.severity == Severity::Error) {
-                        eprintln!("{d}");
+                        anstream::eprintln!("{}", d.styled());
                     }
                     say(&format!("{} error(s), {} warning(s)", errors, diags.len() - errors));
                 }
@@ -198,7 +205,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut report = site::build(&BuildOptions { root: root.clone(), output })?;
             report.diagnostics = located(&root, std::mem::take(&mut report.diagnostics));
             for d in report.diagnostics.iter().filter(|d| !quiet || d.severity == Severity::Error) {
-                eprintln!("{d}");
+                anstream::eprintln!("{}", d.styled());
             }
             let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = report.diagnostics.len() - errors;

@@ -50,3 +50,19 @@ fn serve_has_open_and_zola_short_flags() {
         assert!(out.contains(flag), "{flag}: {out}");
     }
 }
+
+#[test]
+fn diagnostics_are_coloured_only_when_asked_or_on_a_terminal() {
+    let site = Site::new();
+    site.write("content/sources/one.md", page("daily-planet", "The [moon](claim:nope) is here."));
+    let (code, plain) = site.run(&["check"]);
+    assert_eq!(code, 1);
+    assert!(plain.contains("error: unknown claim `nope`") && !plain.contains('\x1b'), "piped output is plain: {plain}");
+    let (_, coloured) = site.run(&["check", "--color", "always"]);
+    assert!(coloured.contains("\x1b[") && coloured.contains("unknown claim"), "{coloured}");
+    // Without the colours it is the same text.
+    let stripped = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap().replace_all(&coloured, "");
+    assert_eq!(stripped, plain);
+    let (_, never) = site.run(&["check", "--color", "never"]);
+    assert_eq!(never, plain);
+}
