@@ -137,6 +137,13 @@ fn serve_reloads_the_page_after_an_edit() {
     assert!(html.contains("second draft"), "new text served once the reload is announced");
     let log = server.wait_for(|l| l.contains("content/sources/hand.md changed; rebuilt 1 source page(s)"));
     assert!(log.contains("page ready in ") && log.contains("all done in "), "timing on the progress line: {log}");
+    // The line is the one the README shows, but for the numbers.
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let documented =
+        readme.lines().find(|l| l.starts_with("content/sources/hand.md changed; rebuilt")).expect("README");
+    let shape = |l: &str| regex::Regex::new(r"\d+").unwrap().replace_all(l, "N").into_owned();
+    let line = log.lines().find(|l| l.contains("content/sources/hand.md changed; rebuilt")).unwrap();
+    assert_eq!(shape(line), shape(documented), "README's rebuild line");
 }
 
 #[test]
