@@ -6,6 +6,7 @@
 
 pub mod body;
 mod chart;
+mod sections;
 pub mod webanno;
 
 use crate::annotate::{Annotated, Origin};
@@ -54,6 +55,7 @@ pub fn default_theme() -> ThemeFiles {
             template!("outlet.html"),
             template!("report.html"),
             template!("list.html"),
+            template!("report_section.html"),
             template!("macros.html"),
         ],
         statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
@@ -116,11 +118,9 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
 /// Whether `path` (relative to the output folder) is a source page; every
 /// other output file depends on all sources.
 pub fn is_source_page(path: &str) -> bool {
-    path.starts_with("sources/") && path != SOURCES_LIST
+    // `sources/<slug>/index.html`; the lists of sources are files in `sources/`.
+    path.starts_with("sources/") && path.ends_with("/index.html") && path.matches('/').count() == 2
 }
-
-/// The list of all sources, `sources/`.
-const SOURCES_LIST: &str = "sources/index.html";
 
 /// Renders the files in `scope` into `sink`; returns how many were produced.
 /// Renders all it can before reporting template errors, so a theme author
@@ -300,9 +300,12 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut ctx = section("outlets", "Outlets");
     ctx.insert("outlets", &cmp.outlets);
     pages.push(render("list.html", "outlets/index.html".into(), ctx));
-    let mut ctx = section("sources", "Sources");
-    ctx.insert("sources", &cmp.sources);
-    pages.push(render("list.html", SOURCES_LIST.into(), ctx));
+    pages.par_extend(sections::source_orders(&cmp.sources).into_par_iter().map(|(order, path, sources)| {
+        let mut ctx = section("sources", "Sources");
+        ctx.insert("order", order);
+        ctx.insert("sources", &sources);
+        render("list.html", path.into(), ctx)
+    }));
 
     pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
         let mut ctx = base("../../", "outlet");
@@ -312,60 +315,14 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
     }));
     let mut ctx = base("../", "report");
-    // Each list capped at what the report shows: at ten thousand sources a
-    // finding can have thousands of occurrences (report.json has them all).
-    let cap = |n: usize, max: usize| n.min(max);
-    ctx.insert(
-        "shared_quotes",
-        &cmp.shared_quotes[..cap(cmp.shared_quotes.len(), 40)]
-            .iter()
-            .map(|q| {
-                serde_json::json!({ "speaker_name": q.speaker_name, "sources": q.sources, "kind": q.kind,
-                    "similarity": q.similarity, "carriers": &q.carriers[..cap(q.carriers.len(), 12)] })
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "figures",
-        &cmp.figures
-            .iter()
-            .map(|g| serde_json::json!({ "label": g.label, "classes": g.classes, "sources": g.sources, "disagree": g.disagree, "entries": &g.entries[..cap(g.entries.len(), 30)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "descriptions",
-        &cmp.descriptions
-            .iter()
-            .map(|a| serde_json::json!({ "name": a.name, "distinct": a.distinct, "descriptions": &a.descriptions[..cap(a.descriptions.len(), 20)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "sourcing",
-        &cmp.sourcing[..cap(cmp.sourcing.len(), 60)]
-            .iter()
-            .map(|c| serde_json::json!({ "name": c.name, "named": c.named, "sources": c.sources, "citations": &c.citations[..cap(c.citations.len(), 12)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert("vocabulary", &cmp.vocabulary);
-    ctx.insert(
-        "timeline",
-        &cmp.timeline[..cap(cmp.timeline.len(), 60)]
-            .iter()
-            .map(|d| serde_json::json!({ "date": d.date, "sources": d.sources, "mentions": &d.mentions[..cap(d.mentions.len(), 8)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "shared_passages",
-        &cmp.shared_passages[..cap(cmp.shared_passages.len(), 60)]
-            .iter()
-            .map(|p| {
-                serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim, "claims": p.claims,
-                    "occurrences": &p.occurrences[..cap(p.occurrences.len(), 10)] })
-            })
-            .collect::<Vec<_>>(),
-    );
+    // Each long list cut to its first items; the section pages and
+    // report.json have them all.
+    let lists = sections::lists(cmp, Some(&sections::TOP));
+    for key in ["shared_quotes", "figures", "descriptions", "sourcing", "timeline", "shared_passages", "chronology"] {
+        ctx.insert(key, &lists[key]);
+    }
+    ctx.insert("totals", &lists["totals"]);
     ctx.insert("timeline_svg", &chart::timeline(cmp));
-    ctx.insert("chronology", &cmp.chronology);
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -385,24 +342,15 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             sources: &cmp.sources,
             claims,
             blindspots: &cmp.blindspots,
-            speakers: cmp
-                .speakers
-                .iter()
-                .map(|sp| SpeakerView {
-                    name: &sp.name,
-                    role: &sp.role,
-                    sources: sp.sources.len(),
-                    quotes: &sp.quotes[..sp.quotes.len().min(QUOTES_PER_SPEAKER)],
-                    more: sp.quotes.len().saturating_sub(QUOTES_PER_SPEAKER),
-                })
-                .collect(),
+            speakers: lists["speakers"].clone(),
             outlets: &cmp.outlets,
         },
     );
     ctx.insert("source_by_slug", &sources);
     ctx.insert("outlet_by_id", &outlets.iter().map(|(id, o)| (*id, OutletProfile::of(o))).collect::<BTreeMap<_, _>>());
-    // A column per source reads well for a briefing; past a few hundred
-    // sources the matrix groups them by outlet.
+    // A column per source reads well for a briefing; past a few dozen
+    // sources the report groups them by outlet and the column per source
+    // moves to a page of its own, up to a few hundred.
     let matrix: Option<Vec<Vec<Option<ReportCell>>>> = (cmp.sources.len() <= LIST_LIMIT).then(|| {
         cmp.claims
             .iter()
@@ -416,10 +364,31 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             })
             .collect()
     });
-    ctx.insert("matrix", &matrix);
+    let on_report = cmp.sources.len() <= sections::MATRIX_COLUMNS;
+    ctx.insert("matrix", if on_report { &matrix } else { &None });
+    ctx.insert("matrix_page", &(!on_report && matrix.is_some()));
+    if let (false, Some(matrix)) = (on_report, &matrix) {
+        let mut page = base("../../", "report");
+        page.insert("section", "matrix");
+        page.insert("heading", "Claims × sources");
+        page.insert("sections", &sections::links());
+        page.insert("matrix", matrix);
+        page.insert("sources", &cmp.sources);
+        page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
+        pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
+    }
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     ctx.insert("coverage_svg", &chart::coverage(cmp));
     pages.push(render("report.html", "report/index.html".into(), ctx));
+    pages.par_extend(
+        sections::full_pages(cmp, {
+            let mut ctx = base("../../", "report");
+            ctx.insert("source_by_slug", &sources);
+            ctx
+        })
+        .into_par_iter()
+        .map(|(path, ctx)| render("report_section.html", path, ctx)),
+    );
 
     let errors = errors_of(&pages);
     if !errors.is_empty() {
@@ -532,7 +501,7 @@ struct ReportView<'a> {
     sources: &'a [crate::compare::Source],
     claims: Vec<ReportClaim<'a>>,
     blindspots: &'a [crate::compare::Blindspot],
-    speakers: Vec<SpeakerView<'a>>,
+    speakers: serde_json::Value,
     outlets: &'a [crate::compare::Outlet],
 }
 
@@ -566,18 +535,6 @@ struct Paginator {
     total: usize,
     previous: Option<String>,
     next: Option<String>,
-}
-
-/// How many quotes of one speaker the report lists; report.json has all.
-const QUOTES_PER_SPEAKER: usize = 20;
-
-#[derive(Serialize)]
-struct SpeakerView<'a> {
-    name: &'a str,
-    role: &'a str,
-    sources: usize,
-    quotes: &'a [crate::compare::QuoteRef],
-    more: usize,
 }
 
 #[derive(Serialize)]

@@ -14,6 +14,7 @@ mod fuzz_regressions;
 mod hostile;
 mod keys;
 mod own_material;
+mod pages;
 mod robustness;
 mod serve;
 mod support;
