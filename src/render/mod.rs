@@ -6,6 +6,7 @@
 
 pub mod body;
 mod chart;
+mod search;
 mod sections;
 pub mod webanno;
 
@@ -56,9 +57,13 @@ pub fn default_theme() -> ThemeFiles {
             template!("report.html"),
             template!("list.html"),
             template!("report_section.html"),
+            template!("search.html"),
             template!("macros.html"),
         ],
-        statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
+        statics: vec![
+            ("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec()),
+            ("search.js".into(), include_bytes!("../../themes/default/static/search.js").to_vec()),
+        ],
         i18n: vec![("fr".into(), include_str!("../../themes/default/i18n/fr.toml").to_owned())],
         overridden: Default::default(),
     }
@@ -390,9 +395,15 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         .map(|(path, ctx)| render("report_section.html", path, ctx)),
     );
 
+    pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
+
     let errors = errors_of(&pages);
     if !errors.is_empty() {
         return Err(errors);
+    }
+    let index = search::files(cmp, input.pages, config);
+    for (path, bytes) in &index {
+        sink(path, bytes).map_err(|d| vec![d])?;
     }
     #[derive(Serialize)]
     struct Report<'a> {
@@ -419,7 +430,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     for (path, bytes) in &input.theme.statics {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 5 + input.theme.statics.len())
+    Ok(pages.len() + 5 + index.len() + input.theme.statics.len())
 }
 
 /// A writer that only counts the bytes written to it.
