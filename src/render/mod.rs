@@ -6,13 +6,14 @@
 
 pub mod body;
 mod chart;
+mod excerpts;
 mod search;
 mod sections;
 pub mod webanno;
 
 use crate::annotate::{Annotated, Origin};
 use crate::compare::Comparison;
-use crate::config::Config;
+use crate::config::{Config, Publish};
 use crate::diag::Diagnostic;
 use crate::page::{Intro, Status};
 use body::Highlight;
@@ -192,7 +193,11 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             });
             let body_html = cached.unwrap_or_else(|| {
                 let highlights = highlights(a, config, root, &actor_names);
-                let html: Arc<str> = body::render(&a.page.body, highlights, config.site.raw_html).into();
+                let html: Arc<str> = match config.site.publish {
+                    Publish::Full => body::render(&a.page.body, highlights, config.site.raw_html),
+                    Publish::Excerpts => excerpts::render(&a.plain, &highlights),
+                }
+                .into();
                 if let (Some(cache), Some(hash)) = (input.bodies, hash) {
                     cache.lock().expect("no panics while held").insert(a.page.path.clone(), (hash, html.clone()));
                 }
@@ -202,6 +207,12 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             ctx.insert("source", &source);
             ctx.insert("outlet", &OutletProfile::of_config(config, &source.outlet));
             ctx.insert("body_html", &*body_html);
+            ctx.insert("excerpts", &(config.site.publish == Publish::Excerpts));
+            ctx.insert("accessed", &a.page.front.accessed.as_ref().map(ToString::to_string));
+            // Only a web address is a link; anything else is not shown.
+            let web = |u: &&str| u.starts_with("https://") || u.starts_with("http://");
+            ctx.insert("archive", &a.page.front.archive.as_deref().filter(web));
+            ctx.insert("original", &a.page.front.url.as_deref().filter(web));
             ctx.insert("tags", &a.tags);
             ctx.insert("notes", &a.notes);
             let labels: BTreeMap<&str, &str> =
@@ -223,6 +234,18 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         return if errors.is_empty() { Ok(pages.len()) } else { Err(errors) };
     }
     let cmp = input.comparison.expect("the aggregate pages need the comparison");
+    // What the site may show of each source: everything, or its excerpts.
+    let excerpt_ranges: Option<BTreeMap<&str, Vec<std::ops::Range<usize>>>> =
+        (config.site.publish == Publish::Excerpts).then(|| {
+            input
+                .pages
+                .par_iter()
+                .map(|a| (a.page.slug.as_str(), excerpts::ranges(&a.plain, &highlights(a, config, "", &actor_names))))
+                .collect()
+        });
+    let published = |o: &crate::compare::reuse::Occurrence| {
+        excerpt_ranges.as_ref().is_none_or(|r| r.get(o.source.as_str()).is_some_and(|r| excerpts::published(o, r)))
+    };
     let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
     let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
 
@@ -322,7 +345,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut ctx = base("../", "report");
     // Each long list cut to its first items; the section pages and
     // report.json have them all.
-    let lists = sections::lists(cmp, Some(&sections::TOP));
+    let lists = sections::lists(cmp, Some(&sections::TOP), &published);
     for key in ["shared_quotes", "figures", "descriptions", "sourcing", "timeline", "shared_passages", "chronology"] {
         ctx.insert(key, &lists[key]);
     }
@@ -386,11 +409,15 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("coverage_svg", &chart::coverage(cmp));
     pages.push(render("report.html", "report/index.html".into(), ctx));
     pages.par_extend(
-        sections::full_pages(cmp, {
-            let mut ctx = base("../../", "report");
-            ctx.insert("source_by_slug", &sources);
-            ctx
-        })
+        sections::full_pages(
+            cmp,
+            {
+                let mut ctx = base("../../", "report");
+                ctx.insert("source_by_slug", &sources);
+                ctx
+            },
+            &published,
+        )
         .into_par_iter()
         .map(|(path, ctx)| render("report_section.html", path, ctx)),
     );
@@ -422,6 +449,11 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut json = Vec::with_capacity(size.0 + 1);
     serde_json::to_writer(&mut json, &report).expect("the comparison serialises");
     json.push(b'\n');
+    if let Some(ranges) = &excerpt_ranges {
+        json = excerpts::redact_report(&json, &|source, start, end| {
+            ranges.get(source).is_some_and(|r| excerpts::within(start, end, r))
+        });
+    }
     sink("report.json", &json).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;

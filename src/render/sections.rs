@@ -55,6 +55,9 @@ pub const TOP: Top = Top {
 /// column per source (up to `LIST_LIMIT` sources).
 pub const MATRIX_COLUMNS: usize = 30;
 
+/// Whether the site may show an occurrence of a shared passage.
+pub type Published<'a> = dyn Fn(&crate::compare::reuse::Occurrence) -> bool + Sync + 'a;
+
 /// A report section with a page of its own: its anchor in the report (also
 /// its folder under `report/`) and its heading.
 pub const SECTIONS: [(&str, &str); 7] = [
@@ -70,7 +73,16 @@ pub const SECTIONS: [(&str, &str); 7] = [
 /// Everything the report's long sections show, each list cut to `top`
 /// (`None`: everything, for the section pages). The same shape either way,
 /// so one piece of markup serves both.
-pub fn lists(cmp: &Comparison, top: Option<&Top>) -> serde_json::Value {
+/// `published` says which occurrences of a shared passage the site may show
+/// (all of them unless it publishes excerpts); a passage with none is left
+/// out.
+pub fn lists(cmp: &Comparison, top: Option<&Top>, published: &Published) -> serde_json::Value {
+    let passages: Vec<(&crate::compare::reuse::SharedPassage, Vec<&crate::compare::reuse::Occurrence>)> = cmp
+        .shared_passages
+        .iter()
+        .map(|p| (p, p.occurrences.iter().filter(|o| published(o)).collect::<Vec<_>>()))
+        .filter(|(_, o)| !o.is_empty())
+        .collect();
     let cap = |n: usize, pick: fn(&Top) -> usize| top.map_or(n, |t| n.min(pick(t)));
     serde_json::json!({
         "shared_quotes": cmp.shared_quotes[..cap(cmp.shared_quotes.len(), |t| t.shared_quotes)]
@@ -119,11 +131,11 @@ pub fn lists(cmp: &Comparison, top: Option<&Top>) -> serde_json::Value {
             "dated_count": cmp.chronology.sources.len(),
             "undated_count": cmp.chronology.undated.len(),
         },
-        "shared_passages": cmp.shared_passages[..cap(cmp.shared_passages.len(), |t| t.shared_passages)]
+        "shared_passages": passages[..cap(passages.len(), |t| t.shared_passages)]
             .iter()
-            .map(|p| serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim, "claims": p.claims,
-                "occurrences": &p.occurrences[..cap(p.occurrences.len(), |t| t.occurrences)],
-                "more": p.occurrences.len() - cap(p.occurrences.len(), |t| t.occurrences) }))
+            .map(|(p, occurrences)| serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim,
+                "claims": p.claims, "occurrences": &occurrences[..cap(occurrences.len(), |t| t.occurrences)],
+                "more": occurrences.len() - cap(occurrences.len(), |t| t.occurrences) }))
             .collect::<Vec<_>>(),
         // How many items each section has in all, for its "show all" link.
         "totals": {
@@ -133,7 +145,7 @@ pub fn lists(cmp: &Comparison, top: Option<&Top>) -> serde_json::Value {
             "names": cmp.descriptions.iter().map(|a| a.descriptions.len()).sum::<usize>(),
             "sourcing": cmp.sourcing.len(),
             "timeline": cmp.timeline.len() + cmp.chronology.sources.len() + cmp.chronology.undated.len(),
-            "reuse": cmp.shared_passages.len(),
+            "reuse": passages.len(),
         },
     })
 }
@@ -151,8 +163,8 @@ pub fn links() -> [SectionLink; 7] {
 
 /// The pages of the sections in full: output path and the context to render
 /// `report_section.html` with, over `base` (site, root, kind).
-pub fn full_pages(cmp: &Comparison, base: Context) -> Vec<(String, Context)> {
-    let all = lists(cmp, None);
+pub fn full_pages(cmp: &Comparison, base: Context, published: &Published) -> Vec<(String, Context)> {
+    let all = lists(cmp, None, published);
     SECTIONS
         .iter()
         .map(|&(id, heading)| {

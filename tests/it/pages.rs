@@ -189,3 +189,72 @@ fn sources_are_listed_by_title_outlet_and_date() {
     );
     assert_eq!(order_in("index.html").len(), sources.len());
 }
+
+const ANNOTATED: &str = "The moon is made of cheese, the paper says.";
+/// Sentences with no annotation: none may appear anywhere in an excerpts site.
+const UNANNOTATED: [&str; 4] = [
+    "Its editors walked along the quiet harbour road.",
+    "Quiet paragraphs walk the grey harbour road without any finding at all.",
+    "Another untouched paragraph tells of lighthouse keepers and their patient evening routines.",
+    "The crew of the lighthouse kept watch over the sleepy town each winter evening.",
+];
+
+fn excerpt_fixture(publish: &str) -> Site {
+    let config =
+        crate::support::MINIMAL_CONFIG.replace("language = \"en\"\n", &format!("language = \"en\"\n{publish}"));
+    let site = Site::with_config(&config);
+    let [second, quiet, other, shared] = UNANNOTATED;
+    site.write(
+        "content/sources/hand.md",
+        format!(
+            "+++\ntitle = \"Cheese report\"\noutlet = \"daily-planet\"\nurl = \"https://planet.example/cheese\"\n\
+             accessed = 2024-03-04\narchive = \"https://web.archive.org/web/2024/https://planet.example/cheese\"\n+++\n\n\
+             {} {second}\n\n{quiet}\n\n{other}\n\n{shared}\n",
+            ANNOTATED.replace("made of cheese", "[made of cheese](claim:moon-cheese)")
+        ),
+    );
+    site.write(
+        "content/sources/other.md",
+        crate::support::page("unknown", &format!("{quiet}\n\n{shared}\n\nA last line here.")),
+    );
+    site.build_ok();
+    site
+}
+
+/// With `publish = "excerpts"`, a sentence without an annotation appears in
+/// no file of the site (pages, report.json, CSV, annotations, search index);
+/// the annotated sentence, the original's address, the access date and the
+/// archived copy are on the source page.
+#[test]
+fn excerpts_publish_no_sentence_without_an_annotation() {
+    let full = excerpt_fixture("");
+    let page = full.read("public/sources/hand/index.html");
+    for sentence in UNANNOTATED {
+        assert!(page.contains(sentence), "the full text lacks {sentence}: the fixture proves nothing");
+    }
+    assert!(full.read("public/report.json").contains(UNANNOTATED[3]), "the shared sentence is not a shared passage");
+
+    let site = excerpt_fixture("publish = \"excerpts\"\n");
+    let files = site.tree("public");
+    assert!(files.keys().any(|k| k.starts_with("search/")) && files.contains_key("annotations.jsonld"));
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        for sentence in UNANNOTATED {
+            let encoded = crate::support::strip_tags(sentence).split(' ').take(4).collect::<Vec<_>>().join("%20");
+            assert!(!text.contains(sentence) && !text.contains(&encoded), "{path} publishes “{sentence}”");
+        }
+    }
+    let page = site.read("public/sources/hand/index.html");
+    assert!(page.contains("made of cheese</mark>"), "the annotated passage is not marked:\n{page}");
+    assert!(
+        page.contains("<p class=\"excerpt\">The moon is <mark"),
+        "the annotated sentence does not start an excerpt"
+    );
+    assert!(page.contains(", the paper says."), "the annotated sentence is cut");
+    assert!(page.contains("<time datetime=\"2024-03-04\">2024-03-04</time>"), "no access date");
+    assert!(
+        page.contains("href=\"https://web.archive.org/web/2024/https://planet.example/cheese\""),
+        "no archive link"
+    );
+    assert!(page.contains("href=\"https://planet.example/cheese\""), "no link to the original");
+}
