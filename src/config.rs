@@ -57,6 +57,20 @@ pub struct Site {
     /// Render raw HTML found in content pages. Off: seeds come from the web.
     #[serde(default)]
     pub raw_html: bool,
+    /// What source pages and exports publish of each article.
+    #[serde(default)]
+    pub publish: Publish,
+}
+
+/// `full` publishes each article's text; `excerpts` only the sentences
+/// holding a claim tag, a note, a quote or another finding, for articles
+/// the briefing may quote but not republish.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Publish {
+    #[default]
+    Full,
+    Excerpts,
 }
 
 fn default_language() -> Spanned<String> {

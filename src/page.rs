@@ -33,6 +33,12 @@ pub struct FrontMatter {
     pub dateline: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    /// When the article was read at `url`, as the editor records it.
+    #[serde(default)]
+    pub accessed: Option<toml::value::Datetime>,
+    /// An archived copy of the article (web.archive.org, archive.today…).
+    #[serde(default)]
+    pub archive: Option<String>,
     /// The byline's names, as the source gives them.
     #[serde(default)]
     pub author: Option<String>,

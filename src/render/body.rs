@@ -66,7 +66,10 @@ create_formatter!(BodyFormatter<State>, {
 
 use super::escape_into as escape;
 
-fn write_text(
+/// Writes `text`, found at plain-text offset `start`, escaped, with the
+/// parts of `highlights` it holds wrapped; `opened` records which
+/// highlights already carry their id.
+pub(crate) fn write_text(
     out: &mut String,
     text: &str,
     start: usize,

@@ -6,11 +6,14 @@
 
 pub mod body;
 mod chart;
+mod excerpts;
+mod search;
+mod sections;
 pub mod webanno;
 
 use crate::annotate::{Annotated, Origin};
 use crate::compare::Comparison;
-use crate::config::Config;
+use crate::config::{Config, Publish};
 use crate::diag::Diagnostic;
 use crate::page::{Intro, Status};
 use body::Highlight;
@@ -54,9 +57,14 @@ pub fn default_theme() -> ThemeFiles {
             template!("outlet.html"),
             template!("report.html"),
             template!("list.html"),
+            template!("report_section.html"),
+            template!("search.html"),
             template!("macros.html"),
         ],
-        statics: vec![("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec())],
+        statics: vec![
+            ("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec()),
+            ("search.js".into(), include_bytes!("../../themes/default/static/search.js").to_vec()),
+        ],
         i18n: vec![("fr".into(), include_str!("../../themes/default/i18n/fr.toml").to_owned())],
         overridden: Default::default(),
     }
@@ -116,11 +124,9 @@ pub fn render_site(input: &Inputs, sink: &Sink) -> Result<usize, Vec<Diagnostic>
 /// Whether `path` (relative to the output folder) is a source page; every
 /// other output file depends on all sources.
 pub fn is_source_page(path: &str) -> bool {
-    path.starts_with("sources/") && path != SOURCES_LIST
+    // `sources/<slug>/index.html`; the lists of sources are files in `sources/`.
+    path.starts_with("sources/") && path.ends_with("/index.html") && path.matches('/').count() == 2
 }
-
-/// The list of all sources, `sources/`.
-const SOURCES_LIST: &str = "sources/index.html";
 
 /// Renders the files in `scope` into `sink`; returns how many were produced.
 /// Renders all it can before reporting template errors, so a theme author
@@ -187,7 +193,11 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             });
             let body_html = cached.unwrap_or_else(|| {
                 let highlights = highlights(a, config, root, &actor_names);
-                let html: Arc<str> = body::render(&a.page.body, highlights, config.site.raw_html).into();
+                let html: Arc<str> = match config.site.publish {
+                    Publish::Full => body::render(&a.page.body, highlights, config.site.raw_html),
+                    Publish::Excerpts => excerpts::render(&a.plain, &highlights),
+                }
+                .into();
                 if let (Some(cache), Some(hash)) = (input.bodies, hash) {
                     cache.lock().expect("no panics while held").insert(a.page.path.clone(), (hash, html.clone()));
                 }
@@ -197,6 +207,12 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             ctx.insert("source", &source);
             ctx.insert("outlet", &OutletProfile::of_config(config, &source.outlet));
             ctx.insert("body_html", &*body_html);
+            ctx.insert("excerpts", &(config.site.publish == Publish::Excerpts));
+            ctx.insert("accessed", &a.page.front.accessed.as_ref().map(ToString::to_string));
+            // Only a web address is a link; anything else is not shown.
+            let web = |u: &&str| u.starts_with("https://") || u.starts_with("http://");
+            ctx.insert("archive", &a.page.front.archive.as_deref().filter(web));
+            ctx.insert("original", &a.page.front.url.as_deref().filter(web));
             ctx.insert("tags", &a.tags);
             ctx.insert("notes", &a.notes);
             let labels: BTreeMap<&str, &str> =
@@ -218,6 +234,18 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         return if errors.is_empty() { Ok(pages.len()) } else { Err(errors) };
     }
     let cmp = input.comparison.expect("the aggregate pages need the comparison");
+    // What the site may show of each source: everything, or its excerpts.
+    let excerpt_ranges: Option<BTreeMap<&str, Vec<std::ops::Range<usize>>>> =
+        (config.site.publish == Publish::Excerpts).then(|| {
+            input
+                .pages
+                .par_iter()
+                .map(|a| (a.page.slug.as_str(), excerpts::ranges(&a.plain, &highlights(a, config, "", &actor_names))))
+                .collect()
+        });
+    let published = |o: &crate::compare::reuse::Occurrence| {
+        excerpt_ranges.as_ref().is_none_or(|r| r.get(o.source.as_str()).is_some_and(|r| excerpts::published(o, r)))
+    };
     let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
     let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
 
@@ -300,9 +328,12 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut ctx = section("outlets", "Outlets");
     ctx.insert("outlets", &cmp.outlets);
     pages.push(render("list.html", "outlets/index.html".into(), ctx));
-    let mut ctx = section("sources", "Sources");
-    ctx.insert("sources", &cmp.sources);
-    pages.push(render("list.html", SOURCES_LIST.into(), ctx));
+    pages.par_extend(sections::source_orders(&cmp.sources).into_par_iter().map(|(order, path, sources)| {
+        let mut ctx = section("sources", "Sources");
+        ctx.insert("order", order);
+        ctx.insert("sources", &sources);
+        render("list.html", path.into(), ctx)
+    }));
 
     pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
         let mut ctx = base("../../", "outlet");
@@ -312,60 +343,15 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
     }));
     let mut ctx = base("../", "report");
-    // Each list capped at what the report shows: at ten thousand sources a
-    // finding can have thousands of occurrences (report.json has them all).
-    let cap = |n: usize, max: usize| n.min(max);
-    ctx.insert(
-        "shared_quotes",
-        &cmp.shared_quotes[..cap(cmp.shared_quotes.len(), 40)]
-            .iter()
-            .map(|q| {
-                serde_json::json!({ "speaker_name": q.speaker_name, "sources": q.sources, "kind": q.kind,
-                    "similarity": q.similarity, "carriers": &q.carriers[..cap(q.carriers.len(), 12)] })
-            })
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "figures",
-        &cmp.figures
-            .iter()
-            .map(|g| serde_json::json!({ "label": g.label, "classes": g.classes, "sources": g.sources, "disagree": g.disagree, "entries": &g.entries[..cap(g.entries.len(), 30)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "descriptions",
-        &cmp.descriptions
-            .iter()
-            .map(|a| serde_json::json!({ "name": a.name, "distinct": a.distinct, "descriptions": &a.descriptions[..cap(a.descriptions.len(), 20)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "sourcing",
-        &cmp.sourcing[..cap(cmp.sourcing.len(), 60)]
-            .iter()
-            .map(|c| serde_json::json!({ "name": c.name, "named": c.named, "sources": c.sources, "citations": &c.citations[..cap(c.citations.len(), 12)] }))
-            .collect::<Vec<_>>(),
-    );
+    // Each long list cut to its first items; the section pages and
+    // report.json have them all.
+    let lists = sections::lists(cmp, Some(&sections::TOP), &published);
+    for key in ["shared_quotes", "figures", "descriptions", "sourcing", "timeline", "shared_passages", "chronology"] {
+        ctx.insert(key, &lists[key]);
+    }
+    ctx.insert("totals", &lists["totals"]);
     ctx.insert("vocabulary", &cmp.vocabulary);
-    ctx.insert(
-        "timeline",
-        &cmp.timeline[..cap(cmp.timeline.len(), 60)]
-            .iter()
-            .map(|d| serde_json::json!({ "date": d.date, "sources": d.sources, "mentions": &d.mentions[..cap(d.mentions.len(), 8)] }))
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "shared_passages",
-        &cmp.shared_passages[..cap(cmp.shared_passages.len(), 60)]
-            .iter()
-            .map(|p| {
-                serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim, "claims": p.claims,
-                    "occurrences": &p.occurrences[..cap(p.occurrences.len(), 10)] })
-            })
-            .collect::<Vec<_>>(),
-    );
     ctx.insert("timeline_svg", &chart::timeline(cmp));
-    ctx.insert("chronology", &cmp.chronology);
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -385,24 +371,15 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             sources: &cmp.sources,
             claims,
             blindspots: &cmp.blindspots,
-            speakers: cmp
-                .speakers
-                .iter()
-                .map(|sp| SpeakerView {
-                    name: &sp.name,
-                    role: &sp.role,
-                    sources: sp.sources.len(),
-                    quotes: &sp.quotes[..sp.quotes.len().min(QUOTES_PER_SPEAKER)],
-                    more: sp.quotes.len().saturating_sub(QUOTES_PER_SPEAKER),
-                })
-                .collect(),
+            speakers: lists["speakers"].clone(),
             outlets: &cmp.outlets,
         },
     );
     ctx.insert("source_by_slug", &sources);
     ctx.insert("outlet_by_id", &outlets.iter().map(|(id, o)| (*id, OutletProfile::of(o))).collect::<BTreeMap<_, _>>());
-    // A column per source reads well for a briefing; past a few hundred
-    // sources the matrix groups them by outlet.
+    // A column per source reads well for a briefing; past a few dozen
+    // sources the report groups them by outlet and the column per source
+    // moves to a page of its own, up to a few hundred.
     let matrix: Option<Vec<Vec<Option<ReportCell>>>> = (cmp.sources.len() <= LIST_LIMIT).then(|| {
         cmp.claims
             .iter()
@@ -416,14 +393,45 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             })
             .collect()
     });
-    ctx.insert("matrix", &matrix);
+    let on_report = cmp.sources.len() <= sections::MATRIX_COLUMNS;
+    ctx.insert("matrix", if on_report { &matrix } else { &None });
+    ctx.insert("matrix_page", &(!on_report && matrix.is_some()));
+    if let (false, Some(matrix)) = (on_report, &matrix) {
+        let mut page = base("../../", "report");
+        page.insert("section", "matrix");
+        page.insert("heading", "Claims × sources");
+        page.insert("sections", &sections::links());
+        page.insert("matrix", matrix);
+        page.insert("sources", &cmp.sources);
+        page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
+        pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
+    }
     ctx.insert("mix_svg", &chart::outlet_mix(cmp));
     ctx.insert("coverage_svg", &chart::coverage(cmp));
     pages.push(render("report.html", "report/index.html".into(), ctx));
+    pages.par_extend(
+        sections::full_pages(
+            cmp,
+            {
+                let mut ctx = base("../../", "report");
+                ctx.insert("source_by_slug", &sources);
+                ctx
+            },
+            &published,
+        )
+        .into_par_iter()
+        .map(|(path, ctx)| render("report_section.html", path, ctx)),
+    );
+
+    pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
 
     let errors = errors_of(&pages);
     if !errors.is_empty() {
         return Err(errors);
+    }
+    let index = search::files(cmp, input.pages, config);
+    for (path, bytes) in &index {
+        sink(path, bytes).map_err(|d| vec![d])?;
     }
     #[derive(Serialize)]
     struct Report<'a> {
@@ -442,6 +450,11 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let mut json = Vec::with_capacity(size.0 + 1);
     serde_json::to_writer(&mut json, &report).expect("the comparison serialises");
     json.push(b'\n');
+    if let Some(ranges) = &excerpt_ranges {
+        json = excerpts::redact_report(&json, &|source, start, end| {
+            ranges.get(source).is_some_and(|r| excerpts::within(start, end, r))
+        });
+    }
     sink("report.json", &json).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
@@ -450,7 +463,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     for (path, bytes) in &input.theme.statics {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 5 + input.theme.statics.len())
+    Ok(pages.len() + 5 + index.len() + input.theme.statics.len())
 }
 
 /// A writer that only counts the bytes written to it.
@@ -532,7 +545,7 @@ struct ReportView<'a> {
     sources: &'a [crate::compare::Source],
     claims: Vec<ReportClaim<'a>>,
     blindspots: &'a [crate::compare::Blindspot],
-    speakers: Vec<SpeakerView<'a>>,
+    speakers: serde_json::Value,
     outlets: &'a [crate::compare::Outlet],
 }
 
@@ -566,18 +579,6 @@ struct Paginator {
     total: usize,
     previous: Option<String>,
     next: Option<String>,
-}
-
-/// How many quotes of one speaker the report lists; report.json has all.
-const QUOTES_PER_SPEAKER: usize = 20;
-
-#[derive(Serialize)]
-struct SpeakerView<'a> {
-    name: &'a str,
-    role: &'a str,
-    sources: usize,
-    quotes: &'a [crate::compare::QuoteRef],
-    more: usize,
 }
 
 #[derive(Serialize)]

@@ -92,3 +92,29 @@ fn report_links_bring_the_passage_into_view() {
     assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}");
     assert!(stdout.contains("\"ok\":true"), "{stdout}");
 }
+
+/// Typing in the search page lists sources, claims, actors and quotes that
+/// link to their pages; the index is read from the site, nothing else.
+#[test]
+fn search_finds_sources_claims_actors_and_quotes() {
+    let Some(browser_dir) = browser_dir() else { return };
+    let site = Site::new();
+    site.write(
+        "content/sources/gorgonzola.md",
+        "+++\ntitle = \"Gorgonzola on the moon: the fromagère hypothesis\"\noutlet = \"daily-planet\"\n+++\n\n\
+         The moon is made of cheese, the paper says.\n\n\
+         «The crust is pure gorgonzola», said Neil Armstrong.\n",
+    );
+    site.write("content/sources/other.md", page("unknown", "Nothing about dairy here.\n"));
+    let server = Running::start(&site, &["serve", "--port", "0"]);
+    let url = format!("http://127.0.0.1:{}/search/", server.port.unwrap());
+    let output = Command::new("node").arg(browser_dir.join("search.mjs")).arg(&url).output().expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "browser test failed:\n{stdout}\n{stderr}\nserver log:\n{}",
+        server.log.lock().unwrap()
+    );
+    assert!(stdout.contains("\"ok\":true"), "{stdout}");
+}

@@ -19,7 +19,15 @@ fn example_briefing_builds_into_a_complete_site() {
         assert!(site.exists(file), "{file} missing");
     }
     let sources = site.tree("public/sources");
-    assert_eq!(sources.len(), 6, "five source pages and their list: {:?}", sources.keys());
+    assert_eq!(
+        sources.len(),
+        8,
+        "five source pages and their list, by title, by outlet and by date: {:?}",
+        sources.keys()
+    );
+    for list in ["index.html", "by-outlet.html", "by-date.html"] {
+        assert!(sources.contains_key(list), "{list}: {:?}", sources.keys());
+    }
     // Every folder has a page, as in any static site: no 404 on `claims/`.
     let tree = site.tree("public");
     for path in tree.keys() {

@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod hostile;
 mod keys;
 mod own_material;
+mod pages;
 mod robustness;
 mod serve;
 mod support;
