@@ -64,6 +64,8 @@ pub fn default_theme() -> ThemeFiles {
         statics: vec![
             ("style.css".into(), include_bytes!("../../themes/default/static/style.css").to_vec()),
             ("search.js".into(), include_bytes!("../../themes/default/static/search.js").to_vec()),
+            ("favicon.svg".into(), include_bytes!("../../themes/default/static/favicon.svg").to_vec()),
+            ("robots.txt".into(), include_bytes!("../../themes/default/static/robots.txt").to_vec()),
         ],
         i18n: vec![("fr".into(), include_str!("../../themes/default/i18n/fr.toml").to_owned())],
         overridden: Default::default(),

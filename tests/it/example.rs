@@ -440,3 +440,35 @@ fn french_strings_cover_the_templates() {
         assert!(fr.contains_key(stance), "{stance}");
     }
 }
+
+/// Every page names the favicon (which exists, so no first-visit 404), has
+/// a description and Open Graph tags; robots.txt lets crawlers in.
+#[test]
+fn every_page_has_a_favicon_a_description_and_open_graph_tags() {
+    let site = Site::example();
+    site.build_ok();
+    assert!(site.read("public/favicon.svg").starts_with("<svg"));
+    assert!(site.read("public/robots.txt").contains("User-agent: *"));
+    let tree = site.tree("public");
+    let pages: Vec<&String> = tree.keys().filter(|p| p.ends_with(".html")).collect();
+    assert!(pages.len() > 20, "{pages:?}");
+    for path in pages {
+        let html = String::from_utf8_lossy(&tree[path]);
+        let depth = path.matches('/').count();
+        let root = if depth == 0 { "./".to_owned() } else { "../".repeat(depth) };
+        let icon = format!("<link rel=\"icon\" href=\"{root}favicon.svg\"");
+        assert!(html.contains(&icon), "{path}: no {icon}");
+        for tag in [
+            "<meta name=\"description\" content=\"",
+            "<meta property=\"og:title\" content=\"",
+            "<meta property=\"og:site_name\"",
+        ] {
+            assert!(html.contains(tag), "{path}: no {tag}");
+        }
+        assert!(!html.contains("<meta name=\"description\" content=\"\""), "{path}: empty description");
+    }
+    // A source page is an article described by its own title and outlet.
+    let source = tree.keys().find(|p| p.starts_with("sources/la-russie-dement")).unwrap();
+    let html = String::from_utf8_lossy(&tree[source]);
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"), "{html}");
+}
