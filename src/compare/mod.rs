@@ -320,7 +320,8 @@ pub fn source(a: &Annotated, config: &Config) -> Source {
         country: profile.map_or_else(|| "unknown".to_owned(), |o| o.country.clone()),
         affiliation: profile.map_or(Affiliation::Unknown, |o| o.affiliation),
         outlet: outlet_id,
-        language: front.language.clone().unwrap_or_else(|| config.site.language().to_owned()),
+        // The page's own, else the language the config assumes for sources.
+        language: front.language.clone().unwrap_or_else(|| config.site.source_language().to_owned()),
         date: front.date.map(|d| d.to_string()),
         date_text: front.date_text.clone(),
         dateline: front.dateline.clone(),

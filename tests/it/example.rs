@@ -472,3 +472,24 @@ fn every_page_has_a_favicon_a_description_and_open_graph_tags() {
     let html = String::from_utf8_lossy(&tree[source]);
     assert!(html.contains("<meta property=\"og:type\" content=\"article\">"), "{html}");
 }
+
+/// Article text in another language than the interface says so (`lang`),
+/// for screen readers, hyphenation and the HTML checker.
+#[test]
+fn article_text_carries_its_language() {
+    let site = Site::example();
+    site.build_ok();
+    let tree = site.tree("public/sources");
+    let source = tree.keys().find(|p| p.starts_with("la-russie-dement") && p.ends_with("index.html")).unwrap();
+    let html = String::from_utf8_lossy(&tree[source]).into_owned();
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"), "English interface");
+    assert!(html.contains("<div class=\"body\" lang=\"fr\">") && html.contains("<h1 lang=\"fr\">"), "{html}");
+    // With a French interface the French text needs no mark of its own.
+    let config = site.read("config.toml");
+    let config = regex::Regex::new(r#"(?m)^language = "en""#).unwrap().replace(&config, "language = \"fr\"");
+    assert!(config.contains("language = \"fr\""), "{config}");
+    site.write("config.toml", config.as_ref());
+    site.build_ok();
+    let html = site.read(&format!("public/sources/{source}"));
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("<div class=\"body\">"), "{html}");
+}
