@@ -19,4 +19,5 @@ mod pages;
 mod robustness;
 mod serve;
 mod support;
+mod validators;
 mod wording;
