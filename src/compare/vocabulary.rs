@@ -342,9 +342,9 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
         let key = group_of(s, split_unknown);
         let Some(counts) = by_group.get(&key) else { continue };
         let name = if key == UNKNOWN_OUTLET {
-            "Unidentified outlets".to_owned()
+            "Unknown outlets".to_owned()
         } else if s.outlet == UNKNOWN_OUTLET {
-            format!("Unidentified: {}", crate::render::shorten_str(&s.title, 50))
+            format!("Unknown outlet: {}", crate::render::shorten_str(&s.title, 50))
         } else {
             s.outlet_name.clone()
         };
