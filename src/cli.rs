@@ -90,6 +90,14 @@ pub enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+        /// The address the site is published at, overriding the config's
+        /// `base_url` (e.g. https://example.org/briefing/).
+        #[arg(short = 'u', long, value_name = "URL", value_parser = parse_base_url)]
+        base_url: Option<String>,
+        /// Links between pages end in index.html, so the site can be
+        /// browsed from disk (file://) without a server.
+        #[arg(long)]
+        index_links: bool,
     },
     /// Rebuild the site on every change to seeds/, content/, themes/ or
     /// config.toml.
@@ -217,4 +225,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+fn parse_base_url(text: &str) -> Result<String, String> {
+    crate::config::base_url(text)
 }

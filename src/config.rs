@@ -60,6 +60,18 @@ pub struct Site {
     /// What source pages and exports publish of each article.
     #[serde(default)]
     pub publish: Publish,
+    /// The address the site is published at (`https://example.org/briefing/`).
+    /// URLs that must be absolute use it: annotation ids, the sitemap, the
+    /// feed, canonical links and Open Graph. Without it those stay relative,
+    /// and `sitemap.xml` and `atom.xml`, which need absolute URLs, are not
+    /// written. Links between pages are always relative, so the site works
+    /// under any sub-path.
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
+    /// Links between pages end in `index.html`, so the site can be browsed
+    /// from disk (`file://`), where a link to a folder opens a listing.
+    #[serde(default)]
+    pub index_links: bool,
 }
 
 /// `full` publishes each article's text; `excerpts` only the sentences
@@ -90,6 +102,28 @@ impl Site {
     pub fn source_language(&self) -> &str {
         self.source_language.as_deref().unwrap_or(self.language())
     }
+    /// `base_url`, checked and ending in `/`; `None` when unset or invalid
+    /// (an invalid one is an error of the config).
+    pub fn base_url(&self) -> Option<String> {
+        self.base_url.as_ref().and_then(|b| base_url(b.get_ref()).ok())
+    }
+}
+
+/// A site's base URL, checked: an absolute `http` or `https` URL with no
+/// query or fragment, returned ending in `/`.
+pub fn base_url(text: &str) -> Result<String, String> {
+    let url = url::Url::parse(text.trim()).map_err(|e| format!("`{text}` is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("`{text}` is not an http or https address"));
+    }
+    if url.query().is_some() || url.fragment().is_some() || url.cannot_be_a_base() {
+        return Err(format!("`{text}` has a query or a fragment"));
+    }
+    let mut out = url.to_string();
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    Ok(out)
 }
 
 /// Bounds on what one seed or page may make parallax do, so that no input,
@@ -391,6 +425,15 @@ impl Config {
                     .at(text, theme.span().start)
                     .with_hint("a theme is a folder under themes/, named with lowercase letters, digits and dashes"),
             );
+        }
+        if let Some(base) = &self.site.base_url {
+            if let Err(e) = base_url(base.get_ref()) {
+                diags.push(
+                    Diagnostic::error(file, format!("invalid base_url: {e}"))
+                        .at(text, base.span().start)
+                        .with_hint("give the address the site is published at, like \"https://example.org/briefing/\""),
+                );
+            }
         }
         for id in self.outlets.keys() {
             if !is_id(id) || id == UNKNOWN_OUTLET {

@@ -199,10 +199,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(if diags.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Build { root, output, timings } => {
+        Command::Build { root, output, timings, base_url, index_links } => {
             let root = find_root(root);
             let started = Instant::now();
-            let mut report = site::build(&BuildOptions { root: root.clone(), output })?;
+            let mut report = site::build(&BuildOptions { root: root.clone(), output, base_url, index_links })?;
             report.diagnostics = located(&root, std::mem::take(&mut report.diagnostics));
             for d in report.diagnostics.iter().filter(|d| !quiet || d.severity == Severity::Error) {
                 anstream::eprintln!("{}", d.styled());

@@ -28,11 +28,16 @@ pub const THEMES_DIR: &str = "themes";
 /// The briefing's introduction (`content/_index.md`), shown on the index page.
 pub const INTRO_PAGE: &str = "_index.md";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
     /// Defaults to `root/public`.
     pub output: Option<PathBuf>,
+    /// Overrides the config's `base_url` (already checked with
+    /// `config::base_url`).
+    pub base_url: Option<String>,
+    /// Links end in `index.html`, whatever the config says.
+    pub index_links: bool,
 }
 
 #[derive(Debug, Default)]
@@ -78,6 +83,8 @@ impl Loaded {
             theme: &self.theme,
             theme_name: self.config.site.theme(),
             bodies: None,
+            base_url: self.config.site.base_url(),
+            index_links: self.config.site.index_links,
         }
     }
 }
@@ -271,9 +278,15 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<Diagnostic>> {
             let pages = loaded.page_refs();
             let comparison = crate::compare::compare(&pages, &loaded.config);
             let inputs = loaded.inputs(&pages, Some(&comparison));
-            // Rendering catches template errors; the output goes nowhere.
-            if let Err(d) = render::render_site(&inputs, &|_, _| Ok(())) {
-                diags.extend(d);
+            // Rendering catches template errors; of the output, only the
+            // links and anchors are kept, to check them.
+            let links = render::linkcheck::Links::default();
+            match render::render_site(&inputs, &|path, bytes| {
+                links.record(path, bytes);
+                Ok(())
+            }) {
+                Ok(_) => diags.extend(links.problems("public")),
+                Err(d) => diags.extend(d),
             }
         }
     }
@@ -358,7 +371,11 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let pages = loaded.page_refs();
     let comparison = crate::compare::compare(&pages, &loaded.config);
     lap(&mut report, "compare");
-    let inputs = loaded.inputs(&pages, Some(&comparison));
+    let mut inputs = loaded.inputs(&pages, Some(&comparison));
+    if opts.base_url.is_some() {
+        inputs.base_url = opts.base_url.clone();
+    }
+    inputs.index_links |= opts.index_links;
     let staging = output::Staging::new(&output)?;
     let sink = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
     let files = match render::render_site(&inputs, &sink) {

@@ -7,6 +7,9 @@
 pub mod body;
 mod chart;
 mod excerpts;
+mod feeds;
+pub mod linkcheck;
+mod links;
 mod search;
 mod sections;
 pub mod webanno;
@@ -59,6 +62,7 @@ pub fn default_theme() -> ThemeFiles {
             template!("list.html"),
             template!("report_section.html"),
             template!("search.html"),
+            template!("404.html"),
             template!("macros.html"),
         ],
         statics: vec![
@@ -92,6 +96,11 @@ pub struct Inputs<'a> {
     /// Rendered page bodies kept between builds (watch and serve), so that a
     /// template change does not parse the markdown again.
     pub bodies: Option<&'a BodyCache>,
+    /// The site's address, ending in `/` (config `base_url`, or the build's
+    /// `--base-url`): absolute URLs where they must be absolute.
+    pub base_url: Option<String>,
+    /// Links between pages end in `index.html` (for `file://` browsing).
+    pub index_links: bool,
 }
 
 /// Page bodies as HTML by page path, with the hash of the page file they
@@ -169,16 +178,26 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
 
     // Each page gets only what it shows: a context holding every source on
     // every page makes the build quadratic in the number of sources.
+    let base_url = input.base_url.as_deref();
     let base = |root: &str, kind: &str| {
         let mut ctx = Context::new();
         ctx.insert("site", &site);
         ctx.insert("root", root);
         ctx.insert("kind", kind);
+        ctx.insert("feed", &base_url.is_some());
         ctx
     };
-    let render = |template: &str, path: String, ctx: Context| -> Result<(), Diagnostic> {
+    // Every page written, for the sitemap.
+    let written = std::sync::Mutex::new(Vec::<String>::new());
+    let render = |template: &str, path: String, mut ctx: Context| -> Result<(), Diagnostic> {
+        if let Some(base) = base_url {
+            ctx.insert("canonical", &format!("{base}{}", path.strip_suffix("index.html").unwrap_or(&path)));
+        }
         let html = tera.render(template, &ctx).map_err(|e| template_error(&theme_path(template), &e))?;
-        sink(&path, html.as_bytes())
+        let html = if input.index_links { links::to_index(&html) } else { html };
+        sink(&path, html.as_bytes())?;
+        written.lock().expect("no panics while held").push(path);
+        Ok(())
     };
     let mut pages: Vec<Result<(), Diagnostic>> = Vec::new();
 
@@ -426,6 +445,15 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     );
 
     pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
+    // Served for any missing address, at any depth: its links start from
+    // the site's root path.
+    let site_path = base_url.and_then(|b| url::Url::parse(b).ok()).map_or("/".to_owned(), |u| u.path().to_owned());
+    let ctx = base(&site_path, "not-found");
+    pages.push(
+        tera.render("404.html", &ctx)
+            .map_err(|e| template_error(&theme_path("404.html"), &e))
+            .and_then(|html| sink("404.html", html.as_bytes())),
+    );
 
     let errors = errors_of(&pages);
     if !errors.is_empty() {
@@ -461,11 +489,28 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
     sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
-    sink("annotations.jsonld", &webanno::export(input.pages, config)).map_err(|d| vec![d])?;
-    for (path, bytes) in &input.theme.statics {
-        sink(path, bytes).map_err(|d| vec![d])?;
+    sink("annotations.jsonld", &webanno::export(input.pages, config, base_url.unwrap_or(""))).map_err(|d| vec![d])?;
+    let mut extra = 0;
+    if let Some(base) = base_url {
+        let mut written = written.into_inner().expect("no panics while held");
+        written.sort_unstable();
+        sink("sitemap.xml", &feeds::sitemap(base, &written)).map_err(|d| vec![d])?;
+        sink("atom.xml", &feeds::atom(base, cmp, config)).map_err(|d| vec![d])?;
+        extra += 2;
     }
-    Ok(pages.len() + 5 + index.len() + input.theme.statics.len())
+    for (path, bytes) in &input.theme.statics {
+        match (path.as_str(), base_url) {
+            // Crawlers find the sitemap from robots.txt.
+            ("robots.txt", Some(base)) => {
+                let mut robots = bytes.clone();
+                robots.extend_from_slice(format!("Sitemap: {base}sitemap.xml\n").as_bytes());
+                sink(path, &robots)
+            }
+            _ => sink(path, bytes),
+        }
+        .map_err(|d| vec![d])?;
+    }
+    Ok(pages.len() + 5 + extra + index.len() + input.theme.statics.len())
 }
 
 /// A writer that only counts the bytes written to it.

@@ -1,8 +1,11 @@
 //! `annotations.jsonld`: every tag, note and quote, and every other finding
 //! the editor set in a page, as a W3C Web Annotation
 //! (https://www.w3.org/TR/annotation-model/), so other annotation tools can
-//! read them. Targets use TextQuoteSelectors over the page's plain text;
-//! ids and sources are relative to the published site.
+//! read them. Targets use TextQuoteSelectors over the page's plain text.
+//! Ids and sources are absolute URLs under the site's `base_url`, or
+//! relative to the published site when it has none. `created` is the
+//! page's publication date (else the date it was accessed), never the
+//! clock, so that the same briefing gives the same file.
 //!
 //! Serialised from borrowed structs in one pass: at ten thousand sources a
 //! `serde_json::Value` tree of the collection took gigabytes.
@@ -85,6 +88,8 @@ struct Annotation<'a> {
     motivation: &'static str,
     creator: &'static Agent,
     #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     generator: Option<&'static Agent>,
     body: Vec<Body<'a>>,
     target: Target<'a>,
@@ -106,10 +111,11 @@ fn passage<'a>(source: &'a str, plain: &'a str, start: usize, end: usize) -> Tar
 fn annotations<'a>(
     a: &'a Annotated,
     config: &'a Config,
-    source: &'a str,
+    page: &'a PageRefs<'a>,
     quote_labels: &'a [String],
 ) -> Vec<Annotation<'a>> {
     let plain = &a.plain;
+    let (source, base, created) = (page.source.as_str(), page.base, page.created.as_deref());
     let mut out = Vec::new();
     for t in &a.tags {
         let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
@@ -123,9 +129,10 @@ fn annotations<'a>(
             kind: "Annotation",
             motivation: "classifying",
             creator: creator(t.origin, t.status),
+            created,
             generator: Some(&SOFTWARE),
             body: vec![
-                Body::link("tagging", format!("claims/{}/", t.claim)),
+                Body::link("tagging", format!("{base}claims/{}/", t.claim)),
                 Body::text(Some("tagging"), t.claim.as_str()),
                 Body::text(Some("describing"), label),
                 Body::text(Some("classifying"), t.stance.as_str()),
@@ -140,6 +147,7 @@ fn annotations<'a>(
             kind: "Annotation",
             motivation: "commenting",
             creator: &EDITOR,
+            created,
             generator: None,
             body: vec![Body { format: Some("text/plain"), ..Body::text(None, n.text.as_str()) }],
             target: match n.span {
@@ -159,26 +167,39 @@ fn annotations<'a>(
             kind: "Annotation",
             motivation: "identifying",
             creator: creator(q.origin, status),
+            created,
             generator: None,
             body,
             target: passage(source, plain, q.start, q.end),
         });
     }
-    editor_findings(a, config, source, &mut out);
+    editor_findings(a, config, page, &mut out);
     out
+}
+
+/// What every annotation of one page refers to.
+struct PageRefs<'a> {
+    /// The source page's URL.
+    source: String,
+    /// The site's base URL, or "" for URLs relative to it.
+    base: &'a str,
+    /// The annotations' creation date: the page's own date.
+    created: Option<String>,
 }
 
 /// The figures, citations, descriptions and dates the editor set in the
 /// page. The machine's own are left to report.json: they are recomputed at
 /// every build and would multiply the size of this file.
-fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, out: &mut Vec<Annotation<'a>>) {
+fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, page: &'a PageRefs<'a>, out: &mut Vec<Annotation<'a>>) {
     let plain = &a.plain;
+    let (source, base, created) = (page.source.as_str(), page.base, page.created.as_deref());
     let by_editor =
         |id: String, motivation: &'static str, body: Vec<Body<'a>>, (start, end): (usize, usize)| Annotation {
             id: format!("{source}#{id}"),
             kind: "Annotation",
             motivation,
             creator: &EDITOR,
+            created,
             generator: None,
             body,
             target: passage(source, plain, start, end),
@@ -189,7 +210,7 @@ fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, source: &'a str, ou
         let mut body =
             vec![Body::text(Some("describing"), format!("Figure: {value} {}", f.counts).trim_end().to_owned())];
         if let Some(claim) = &f.claim {
-            body.push(Body::link("tagging", format!("claims/{claim}/")));
+            body.push(Body::link("tagging", format!("{base}claims/{claim}/")));
         }
         out.push(by_editor(format!("f{}", i + 1), "describing", body, (f.start, f.end)));
     }
@@ -228,28 +249,43 @@ fn count(a: &Annotated) -> usize {
 }
 
 /// The collection of every annotation in the briefing.
-pub fn export(pages: &[&Annotated], config: &Config) -> Vec<u8> {
+/// `base` is the site's base URL ending in `/`, or "" for relative URLs.
+pub fn export(pages: &[&Annotated], config: &Config, base: &str) -> Vec<u8> {
     // Measured first, then written into a buffer of the exact size: growing
     // a buffer of a hundred MB by doubling holds twice that for a moment.
     let mut size = super::ByteCount(0);
-    write_export(&mut size, pages, config);
+    write_export(&mut size, pages, config, base);
     let mut out = Vec::with_capacity(size.0);
-    write_export(&mut out, pages, config);
+    write_export(&mut out, pages, config, base);
     out
 }
 
-fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &Config) {
+/// `created` of a page's annotations, as an `xsd:dateTime` (a date alone
+/// is read as its midnight, UTC).
+fn created(a: &Annotated) -> Option<String> {
+    let front = &a.page.front;
+    let when = front.date.as_ref().or(front.accessed.as_ref())?;
+    let date = when.date?;
+    Some(match when.time {
+        Some(t) => format!("{date}T{:02}:{:02}:{:02}Z", t.hour, t.minute, t.second.unwrap_or(0)),
+        None => format!("{date}T00:00:00Z"),
+    })
+}
+
+fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &Config, base: &str) {
     let total: usize = pages.iter().map(|a| count(a)).sum();
     let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
+    let id = serde_json::to_string(&format!("{base}annotations.jsonld")).expect("string");
+    let page_id = serde_json::to_string(&format!("{base}annotations.jsonld#page-1")).expect("string");
     let head = format!(
-        "{{\"@context\":\"{CONTEXT}\",\"id\":\"annotations.jsonld\",\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
-         \"first\":{{\"id\":\"annotations.jsonld#page-1\",\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":"
+        "{{\"@context\":\"{CONTEXT}\",\"id\":{id},\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
+         \"first\":{{\"id\":{page_id},\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":"
     );
     out.write_all(head.as_bytes()).expect("in-memory write");
     let mut ser = serde_json::Serializer::new(&mut *out);
     let mut items = ser.serialize_seq(Some(total)).expect("in-memory write");
     for a in pages {
-        let source = format!("sources/{}/", a.page.slug);
+        let refs = PageRefs { source: format!("{base}sources/{}/", a.page.slug), base, created: created(a) };
         let quote_labels: Vec<String> = a
             .quotes
             .iter()
@@ -258,7 +294,7 @@ fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &C
                 None => "Quotation, speaker not identified".to_owned(),
             })
             .collect();
-        for annotation in annotations(a, config, &source, &quote_labels) {
+        for annotation in annotations(a, config, &refs, &quote_labels) {
             items.serialize_element(&annotation).expect("in-memory write");
         }
     }

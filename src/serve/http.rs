@@ -192,9 +192,9 @@ fn handle(request: Request, output: &Path, live: &Live, hosts: &Hosts) {
     let response = match resolve(output, path) {
         Some(file) => match std::fs::read(&file) {
             Ok(bytes) => file_response(&file, bytes),
-            Err(_) => not_found(),
+            Err(_) => not_found(output),
         },
-        None => not_found(),
+        None => not_found(output),
     };
     let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
 }
@@ -245,10 +245,15 @@ fn file_response(file: &Path, bytes: Vec<u8>) -> Response<std::io::Cursor<Vec<u8
     Response::from_data(bytes).with_header(header("Content-Type", kind))
 }
 
-fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
-    let page = "<!doctype html><meta charset=utf-8><title>Not found</title><body><h1>Not found</h1>\
-                <p>No such page in this build. It will load here as soon as a build makes it.</p></body>";
-    Response::from_data(inject(page.as_bytes().to_vec()))
+/// The site's own `404.html`, as a static host would serve it, or a
+/// plain page before the first build made one.
+fn not_found(output: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = std::fs::read(output.join("404.html")).unwrap_or_else(|_| {
+        b"<!doctype html><meta charset=utf-8><title>Not found</title><body><h1>Not found</h1>\
+          <p>No such page in this build. It will load here as soon as a build makes it.</p></body>"
+            .to_vec()
+    });
+    Response::from_data(inject(page))
         .with_status_code(StatusCode(404))
         .with_header(header("Content-Type", "text/html; charset=utf-8"))
 }

@@ -31,6 +31,9 @@ pub struct Options {
 
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let mut session = Session::new(&opts.root, opts.output.clone())?;
+    if opts.serve.is_some() {
+        session = session.preview();
+    }
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))?;

@@ -31,6 +31,10 @@ pub struct Session {
     /// Output files on disk and a hash of their bytes.
     written: BTreeMap<String, blake3::Hash>,
     bodies: Arc<render::BodyCache>,
+    /// A live preview served at `/`: the config's `base_url` is left out, so
+    /// that every link, the 404 page's included, resolves on the preview
+    /// server.
+    preview: bool,
 }
 
 struct Snapshot {
@@ -71,7 +75,14 @@ impl Session {
             last: None,
             written: BTreeMap::new(),
             bodies: Default::default(),
+            preview: false,
         })
+    }
+
+    /// Builds for the live preview (see `preview`).
+    pub fn preview(mut self) -> Session {
+        self.preview = true;
+        self
     }
 
     pub fn output(&self) -> &Path {
@@ -98,6 +109,9 @@ impl Session {
             bodies.lock().expect("no panics while held").clear();
         }
         let mut inputs = render::Inputs { bodies: Some(&bodies), ..loaded.inputs(&pages, None) };
+        if self.preview {
+            inputs.base_url = None;
+        }
         let theme_hash = hash_theme(&loaded.theme);
         let snapshot = Snapshot {
             pages: loaded.pages.iter().map(|a| (a.page.slug.clone(), a.clone())).collect(),

@@ -16,6 +16,7 @@ mod hostile;
 mod keys;
 mod own_material;
 mod pages;
+mod publishing;
 mod robustness;
 mod serve;
 mod support;

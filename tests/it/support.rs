@@ -100,7 +100,7 @@ impl Site {
     }
 
     pub fn build(&self) -> BuildReport {
-        site::build(&BuildOptions { root: self.root().to_path_buf(), output: None }).expect("build ran")
+        site::build(&BuildOptions { root: self.root().to_path_buf(), ..Default::default() }).expect("build ran")
     }
 
     /// `parallax check`, diagnostics as the terminal shows them.
