@@ -17,6 +17,7 @@ mod keys;
 mod own_material;
 mod pages;
 mod robustness;
+mod schema;
 mod serve;
 mod support;
 mod validators;
