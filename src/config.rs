@@ -8,6 +8,7 @@
 use crate::diag::Diagnostic;
 use crate::{fold, translit};
 use regex::Regex;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -149,7 +150,9 @@ impl Default for Limits {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+/// An outlet's relation to the state, from its profile in `config.toml` or
+/// the shipped registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[derive(Default)]
 pub enum Affiliation {
@@ -157,7 +160,9 @@ pub enum Affiliation {
     State,
     /// Publicly funded with statutory editorial independence.
     Public,
+    /// Privately owned.
     Private,
+    /// Not known: the profile does not say, or the outlet is not identified.
     #[default]
     Unknown,
 }
@@ -220,10 +225,14 @@ fn unknown() -> String {
     "unknown".into()
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A note on an outlet's known bias, with where it comes from.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutletNote {
+    /// The note.
     pub text: String,
+    /// Where the note comes from: references to public sources, as written
+    /// in the outlet's profile.
     pub sources: Vec<String>,
 }
 
@@ -242,7 +251,8 @@ pub struct Signatures {
     pub chrome: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+/// How a passage treats a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     /// States the claim in its own voice.

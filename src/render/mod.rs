@@ -10,6 +10,7 @@ mod excerpts;
 mod feeds;
 pub mod linkcheck;
 mod links;
+pub mod schema;
 mod search;
 mod sections;
 pub mod webanno;
@@ -463,15 +464,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     for (path, bytes) in &index {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    #[derive(Serialize)]
-    struct Report<'a> {
-        generator: &'a str,
-        site: &'a SiteContext<'a>,
-        comparison: &'a Comparison,
-    }
     // Serialised straight from the structs: a serde_json::Value of the whole
     // comparison would cost several times its size in memory.
-    let report = Report { generator: "parallax", site: &site, comparison: cmp };
+    let report = schema::Report::new(&site, cmp);
     // Compact: at ten thousand sources, indentation alone would add tens of MB.
     // Measured first, then written into a buffer of the exact size (see
     // webanno::export).
@@ -486,6 +481,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         });
     }
     sink("report.json", &json).map_err(|d| vec![d])?;
+    sink(schema::SCHEMA_FILE, &schema::report_schema()).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
     sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
@@ -510,7 +506,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         }
         .map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 5 + extra + index.len() + input.theme.statics.len())
+    Ok(pages.len() + 6 + extra + index.len() + input.theme.statics.len())
 }
 
 /// A writer that only counts the bytes written to it.
