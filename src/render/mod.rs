@@ -152,6 +152,8 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     tera.register_filter("shorten", shorten);
     tera.register_filter("text_fragment", text_fragment);
     let strings = interface_strings(input)?;
+    let code_strings = strings.clone();
+    let tr = move |text: &str| code_strings.get(text).cloned().unwrap_or_else(|| text.to_owned());
     tera.register_filter("tr", move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
         let text = value.as_str().ok_or_else(|| tera::Error::msg("tr expects a string"))?;
         Ok(tera::Value::String(strings.get(text).cloned().unwrap_or_else(|| text.to_owned())))
@@ -214,7 +216,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
                 cache.get(&a.page.path).filter(|(h, _)| Some(*h) == hash).map(|(_, html)| html.clone())
             });
             let body_html = cached.unwrap_or_else(|| {
-                let highlights = highlights(a, config, root, &actor_names);
+                let highlights = highlights(a, config, root, &actor_names, &tr);
                 let html: Arc<str> = match config.site.publish {
                     Publish::Full => body::render(&a.page.body, highlights, config.site.raw_html),
                     Publish::Excerpts => excerpts::render(&a.plain, &highlights),
@@ -262,7 +264,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             input
                 .pages
                 .par_iter()
-                .map(|a| (a.page.slug.as_str(), excerpts::ranges(&a.plain, &highlights(a, config, "", &actor_names))))
+                .map(|a| {
+                    (a.page.slug.as_str(), excerpts::ranges(&a.plain, &highlights(a, config, "", &actor_names, &tr)))
+                })
                 .collect()
         });
     let published = |o: &crate::compare::reuse::Occurrence| {
@@ -282,7 +286,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
     ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
     ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
-    ctx.insert("mix_svg", &chart::outlet_mix(cmp));
+    ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
     ctx.insert(
         "glance",
         &serde_json::json!({
@@ -373,7 +377,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     }
     ctx.insert("totals", &lists["totals"]);
     ctx.insert("vocabulary", &cmp.vocabulary);
-    ctx.insert("timeline_svg", &chart::timeline(cmp));
+    ctx.insert("timeline_svg", &chart::timeline(cmp, &tr));
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -428,8 +432,8 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
         pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
     }
-    ctx.insert("mix_svg", &chart::outlet_mix(cmp));
-    ctx.insert("coverage_svg", &chart::coverage(cmp));
+    ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
+    ctx.insert("coverage_svg", &chart::coverage(cmp, &tr));
     pages.push(render("report.html", "report/index.html".into(), ctx));
     pages.par_extend(
         sections::full_pages(
@@ -683,7 +687,13 @@ struct QuoteView<'a> {
     reported: bool,
 }
 
-fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str, &str>) -> Vec<Highlight> {
+fn highlights(
+    a: &Annotated,
+    config: &Config,
+    root: &str,
+    actors: &BTreeMap<&str, &str>,
+    tr: chart::Tr,
+) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = a
         .tags
         .iter()
@@ -694,14 +704,17 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
                 Status::Confirmed => "confirmed by the editor",
                 Status::Rejected => "rejected",
             };
+            // The chip names the claim and shows the stance by its symbol,
+            // so neither rests on colour or on hovering.
+            let symbol = chart::STANCE_MARKS.iter().find(|(s, _, _)| *s == t.stance).map_or("", |m| m.2);
             Highlight {
                 start: t.start,
                 end: t.end,
                 element: "mark",
                 class: format!("tag {} {}", t.stance.as_str(), status_class(t.status)),
                 id: t.id.clone(),
-                title: format!("{label} — {} ({who})", t.stance.as_str()),
-                chip: Some((format!("{root}claims/{}/", t.claim), t.claim.clone())),
+                title: format!("{label} — {} ({})", tr(t.stance.as_str()), tr(who)),
+                chip: Some((format!("{root}claims/{}/", t.claim), format!("{symbol}\u{a0}{}", shorten_str(label, 32)))),
             }
         })
         .collect();
@@ -715,37 +728,37 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
                 element: "span",
                 class: format!("{class} {}", origin_class(origin)),
                 id,
-                title: title + by(origin),
+                title: title + &tr(by(origin)),
                 chip: editor_chip(origin, root, section),
             }
         };
     out.extend(a.quotes.iter().map(|q| {
         let title = match (q.speaker.as_deref().and_then(|s| actors.get(s)), q.reported) {
-            (Some(name), false) => format!("Quote — {name}"),
-            (Some(name), true) => format!("Reported speech — {name}"),
-            (None, _) => "Quote — speaker not identified".into(),
+            (Some(name), false) => format!("{} — {name}", tr("Quote")),
+            (Some(name), true) => format!("{} — {name}", tr("Reported speech")),
+            (None, _) => tr("Quote — speaker not identified"),
         };
         let class = if q.reported { "quote reported" } else { "quote" };
         finding((q.start, q.end), class.into(), q.id.clone(), title, q.origin, "quotes")
     }));
     out.extend(a.figures.iter().enumerate().map(|(i, f)| {
-        let title = format!("Figure: {}", f.value());
+        let title = format!("{} {}", tr("Figure:"), f.value());
         finding((f.start, f.end), "figure".into(), format!("f{}", i + 1), title, f.origin, "figures")
     }));
     out.extend(a.dates.iter().enumerate().map(|(i, d)| {
         let title = d
             .date
             .as_ref()
-            .map_or_else(|| "Date (cannot be told: no publication date)".into(), |x| format!("Date: {x}"));
+            .map_or_else(|| tr("Date (cannot be told: no publication date)"), |x| format!("{} {x}", tr("Date:")));
         finding((d.start, d.end), "date".into(), format!("dt{}", i + 1), title, d.origin, "timeline")
     }));
     out.extend(a.descriptors.iter().enumerate().map(|(i, d)| {
         let name = actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor);
-        let title = format!("How this source names {name}");
+        let title = format!("{} {name}", tr("How this source names"));
         finding((d.start, d.end), "descriptor".into(), format!("d{}", i + 1), title, d.origin, "names")
     }));
     out.extend(a.citations.iter().filter_map(|c| Some((c.span?, c))).enumerate().map(|(i, (span, c))| {
-        let title = format!("Cited source: {}", c.cited);
+        let title = format!("{} {}", tr("Cited source:"), c.cited);
         finding(span, "cited".into(), format!("c{}", i + 1), title, c.origin, "sourcing")
     }));
     out.extend(a.notes.iter().filter_map(|n| {
@@ -756,8 +769,8 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             element: "mark",
             class: "note".into(),
             id: format!("note-{}", n.id),
-            title: format!("Editor's note: {}", n.text),
-            chip: Some((format!("#about-{}", n.id), "note".into())),
+            title: format!("{} {}", tr("Editor's note:"), n.text),
+            chip: Some((format!("#about-{}", n.id), tr("note"))),
         })
     }));
     // Every highlight covers whole words, so that no cut of one inside
