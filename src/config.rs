@@ -103,6 +103,11 @@ impl Site {
     pub fn source_language(&self) -> &str {
         self.source_language.as_deref().unwrap_or(self.language())
     }
+    /// A word the build itself writes into the report and the pages, in
+    /// the interface language (the built-in theme's strings).
+    pub fn word(&self, english: &str) -> String {
+        crate::render::builtin_word(self.language(), english)
+    }
     /// `base_url`, checked and ending in `/`; `None` when unset or invalid
     /// (an invalid one is an error of the config).
     pub fn base_url(&self) -> Option<String> {

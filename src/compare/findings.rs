@@ -679,7 +679,7 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
                 (Some(id), _, _) => config.actors.get(id).map_or_else(|| c.cited.clone(), |x| x.name.clone()),
                 (None, Some(government), _) => government,
                 (None, None, true) => c.cited.clone(),
-                (None, None, false) => "Unnamed sources".to_owned(),
+                (None, None, false) => config.site.word("Unnamed sources"),
             };
             let entry = by_key.entry(key).or_insert_with(|| (name, c.named, Vec::new()));
             match entry.2.last_mut().filter(|r| r.source == a.page.slug) {

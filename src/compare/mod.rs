@@ -389,7 +389,7 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         *mix.entry(s.affiliation).or_default() += 1;
     }
     let mix = mix.into_iter().map(|(affiliation, sources)| MixRow { affiliation, sources }).collect();
-    let vocabulary = vocabulary::distinctive(pages, &sources);
+    let vocabulary = vocabulary::distinctive(pages, &sources, config);
     Comparison {
         sources,
         outlets,
@@ -493,7 +493,7 @@ pub fn source(a: &Annotated, config: &Config) -> Source {
     Source {
         slug: a.page.slug.clone(),
         title: front.title.clone(),
-        outlet_name: profile.map_or_else(|| UNKNOWN_OUTLET_NAME.to_owned(), |o| o.name.clone()),
+        outlet_name: profile.map_or_else(|| config.site.word(UNKNOWN_OUTLET_NAME), |o| o.name.clone()),
         country: profile.map_or_else(|| "unknown".to_owned(), |o| o.country.clone()),
         affiliation: profile.map_or(Affiliation::Unknown, |o| o.affiliation),
         outlet: outlet_id,
@@ -539,11 +539,11 @@ fn outlets(sources: &[Source], config: &Config) -> Vec<Outlet> {
     if let Some(unknown) = by_outlet.get(UNKNOWN_OUTLET) {
         out.push(Outlet {
             id: UNKNOWN_OUTLET.into(),
-            name: UNKNOWN_OUTLET_NAME.into(),
+            name: config.site.word(UNKNOWN_OUTLET_NAME),
             known: false,
             country: "unknown".into(),
-            owner: "unknown".into(),
-            funding: "unknown".into(),
+            owner: config.site.word("unknown"),
+            funding: config.site.word("unknown"),
             affiliation: Affiliation::Unknown,
             url: None,
             notes: Vec::new(),

@@ -315,7 +315,7 @@ fn merge_words(into: &mut Words, from: Words) {
     }
 }
 
-pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive> {
+pub fn distinctive(pages: &[&Annotated], sources: &[Source], config: &crate::config::Config) -> Vec<Distinctive> {
     let groups_count = sources.iter().map(|s| group_of(s, true)).collect::<HashSet<_>>().len();
     let split_unknown = groups_count <= MAX_GROUPS;
     // Counted straight into each group (at most MAX_GROUPS + outlets), in
@@ -363,9 +363,9 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
         let key = group_of(s, split_unknown);
         let Some(counts) = by_group.get(&key) else { continue };
         let name = if key == UNKNOWN_OUTLET {
-            "Unknown outlets".to_owned()
+            config.site.word("Unknown outlets")
         } else if s.outlet == UNKNOWN_OUTLET {
-            format!("Unknown outlet: {}", crate::render::shorten_str(&s.title, 50))
+            format!("{} {}", config.site.word("Unknown outlet:"), crate::render::shorten_str(&s.title, 50))
         } else {
             s.outlet_name.clone()
         };

@@ -74,7 +74,7 @@ pub fn outlet_mix(cmp: &Comparison, tr: Tr) -> String {
             label_w - 8,
             y + 15,
             escape(&crate::render::shorten_str(&o.name, 26)),
-            escape(&o.country),
+            escape(&tr(&o.country)),
             label_w,
             row_h - 8,
             label_w + w + 6,
@@ -94,7 +94,7 @@ pub fn outlet_mix(cmp: &Comparison, tr: Tr) -> String {
                 Affiliation::Private => "private",
                 Affiliation::Unknown => "affiliation unknown",
             });
-            vec![o.name.clone(), o.country.clone(), affiliation, o.sources.len().to_string()]
+            vec![o.name.clone(), tr(&o.country), affiliation, o.sources.len().to_string()]
         })
         .collect();
     figure(&label, svg, &head, rows, tr)

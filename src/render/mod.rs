@@ -154,6 +154,21 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let strings = interface_strings(input)?;
     let code_strings = strings.clone();
     let tr = move |text: &str| code_strings.get(text).cloned().unwrap_or_else(|| text.to_owned());
+    // `n | count(one="source", other="sources")`: the number and the form
+    // its language's plural rule asks for (French reads 0 and 1 as one),
+    // translated.
+    let plural_strings = strings.clone();
+    let french = input.config.site.language() == "fr";
+    tera.register_filter("count", move |value: &tera::Value, args: &std::collections::HashMap<String, tera::Value>| {
+        let n = value.as_u64().ok_or_else(|| tera::Error::msg("count expects a number"))?;
+        let form = |name: &str| {
+            args.get(name).and_then(|v| v.as_str()).ok_or_else(|| tera::Error::msg(format!("count needs `{name}`")))
+        };
+        let singular = n == 1 || (french && n == 0);
+        let word = if singular { form("one")? } else { form("other")? };
+        let word = plural_strings.get(word).cloned().unwrap_or_else(|| word.to_owned());
+        Ok(tera::Value::String(format!("{n} {word}")))
+    });
     tera.register_filter("tr", move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
         let text = value.as_str().ok_or_else(|| tera::Error::msg("tr expects a string"))?;
         Ok(tera::Value::String(strings.get(text).cloned().unwrap_or_else(|| text.to_owned())))
@@ -877,6 +892,20 @@ fn interface_strings(input: &Inputs) -> Result<Arc<std::collections::HashMap<Str
     toml::from_str(text)
         .map(Arc::new)
         .map_err(|e| vec![crate::config::toml_error(text, std::path::Path::new(&file), &e)])
+}
+
+/// `english` in `language`, from the built-in theme's strings: for the
+/// words code writes into data (an unknown outlet's name, "unnamed
+/// sources"), which no template translates.
+pub fn builtin_word(language: &str, english: &str) -> String {
+    static FR: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let table = match language {
+        "fr" => {
+            FR.get_or_init(|| toml::from_str(include_str!("../../themes/default/i18n/fr.toml")).unwrap_or_default())
+        }
+        _ => return english.to_owned(),
+    };
+    table.get(english).cloned().unwrap_or_else(|| english.to_owned())
 }
 
 /// `shorten(length=N)`: at most N characters, cut at a word boundary, with an
