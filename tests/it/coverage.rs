@@ -243,7 +243,7 @@ fn chronology_orders_sources_and_marks_the_far_ones() {
     let report = strip_tags(&site.read("public/report/index.html"));
     let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(report.contains("Median publication date: 2019-06-03"), "{report}");
-    assert!(report.contains("Publication date unknown for 1 sources: State News"), "{report}");
+    assert!(report.contains("Publication date unknown for 1 source: State News"), "{report}");
     let svg = site.read("public/report/index.html");
     let rows: Vec<String> = svg
         .split("<table class=\"chronology\">")
