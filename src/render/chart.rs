@@ -188,7 +188,7 @@ pub fn coverage(cmp: &Comparison, tr: Tr) -> String {
     if outlets.is_empty() || cmp.claims.is_empty() {
         return String::new();
     }
-    let (label_w, mark, row, head) = (300, 18, 30, 110);
+    let (label_w, mark, row, head) = (300, 18, 30, 150);
     let cell = mark * 3 + 6;
     // Room on the right for the last rotated outlet name.
     let width = label_w + outlets.len() * cell + 130;
