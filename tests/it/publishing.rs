@@ -271,3 +271,26 @@ fn a_site_served_from_a_sub_path_has_every_link_resolve() {
         assert_eq!(get(port, href).0, 200, "{href}");
     }
 }
+
+/// Two claims on one sentence are both visible: each tag's chip names its
+/// claim by its label (not its id) and shows its stance by a symbol, so
+/// neither rests on colour or on hovering.
+#[test]
+fn overlapping_claims_each_show_their_label_and_stance() {
+    let site = Site::new();
+    // Two machine suggestions on the same sentence, as ingest writes them.
+    let sentence = "The moon is made of cheese, but NASA denies it.";
+    site.write(
+        "content/sources/both.md",
+        format!(
+            "+++\ntitle = \"Both\"\noutlet = \"daily-planet\"\n\n\
+             [[tags]]\nclaim = \"moon-cheese\"\nstance = \"asserts\"\nstatus = \"suggested\"\nexact = \"{sentence}\"\n\n\
+             [[tags]]\nclaim = \"moon-denial\"\nstance = \"attributes\"\nstatus = \"confirmed\"\nexact = \"{sentence}\"\n+++\n\n{sentence}\n"
+        ),
+    );
+    site.build_ok();
+    let html = site.read("public/sources/both/index.html");
+    assert!(html.contains("claims/moon-cheese/\">+\u{a0}The moon is made of cheese</a>"), "{html}");
+    assert!(html.contains("claims/moon-denial/\">»\u{a0}NASA denies the cheese report</a>"), "{html}");
+    assert!(!html.contains(">moon-cheese</a>") && !html.contains(">moon-denial</a>"), "ids shown instead of labels");
+}
