@@ -729,6 +729,7 @@ fn highlights(
                 class: format!("tag {} {}", t.stance.as_str(), status_class(t.status)),
                 id: t.id.clone(),
                 title: format!("{label} — {} ({})", tr(t.stance.as_str()), tr(who)),
+                title_once: true,
                 chip: Some((format!("{root}claims/{}/", t.claim), format!("{symbol}\u{a0}{}", shorten_str(label, 32)))),
             }
         })
@@ -744,6 +745,7 @@ fn highlights(
                 class: format!("{class} {}", origin_class(origin)),
                 id,
                 title: title + &tr(by(origin)),
+                title_once: true,
                 chip: editor_chip(origin, root, section),
             }
         };
@@ -785,6 +787,7 @@ fn highlights(
             class: "note".into(),
             id: format!("note-{}", n.id),
             title: format!("{} {}", tr("Editor's note:"), n.text),
+            title_once: true,
             chip: Some((format!("#about-{}", n.id), tr("note"))),
         })
     }));
