@@ -294,3 +294,56 @@ fn overlapping_claims_each_show_their_label_and_stance() {
     assert!(html.contains("claims/moon-denial/\">»\u{a0}NASA denies the cheese report</a>"), "{html}");
     assert!(!html.contains(">moon-cheese</a>") && !html.contains(">moon-denial</a>"), "ids shown instead of labels");
 }
+
+/// A build with the inputs of the last one, whose output is untouched, is
+/// answered by the build cache: nothing is written and `public/` is what a
+/// clean build writes. Any change to an input or to the output, or a
+/// deleted cache, makes the next build a full one.
+#[test]
+fn the_build_cache_skips_only_what_did_not_change() {
+    let site = dated_site("");
+    // A tag whose passage is gone: a warning, and the build goes on.
+    site.write(
+        "content/sources/warned.md",
+        "+++\ntitle = \"W\"\noutlet = \"daily-planet\"\n\n[[tags]]\nclaim = \"moon-cheese\"\nstance = \"asserts\"\nstatus = \"confirmed\"\nexact = \"A sentence that is not there.\"\n+++\n\nSomething else entirely.\n",
+    );
+    let first = site.build_ok();
+    assert!(!first.cached);
+    let warnings = crate::support::render(&first);
+    assert!(warnings.contains("warning"), "{warnings}");
+    let clean = site.tree("public");
+
+    let again = site.build_ok();
+    assert!(again.cached, "nothing changed: the cache answers");
+    assert_eq!(crate::support::render(&again), warnings, "the last build's warnings are said again");
+    assert_eq!((again.sources, again.files), (first.sources, first.files));
+    assert_eq!(site.tree("public"), clean);
+
+    // An edited page: a full build, with the edit.
+    site.write("content/sources/older.md", site.read("content/sources/older.md").replace("a report said", "a new report said"));
+    let edited = site.build_ok();
+    assert!(!edited.cached);
+    assert!(site.read("public/sources/older/index.html").contains("a new report said"));
+    assert!(site.build_ok().cached);
+
+    // A file of the output removed or changed: a full build puts it back.
+    std::fs::remove_file(site.path("public/claims/index.html")).unwrap();
+    assert!(!site.build_ok().cached);
+    assert!(site.exists("public/claims/index.html"));
+    site.write("public/index.html", "defaced");
+    assert!(!site.build_ok().cached);
+    assert!(site.read("public/index.html").contains("<!doctype html>"));
+
+    // Another theme file, or no cache at all: full builds, same output as clean.
+    site.write("themes/default/templates/extra.html", "unused");
+    assert!(!site.build_ok().cached);
+    std::fs::remove_dir_all(site.path(".parallax-cache")).unwrap();
+    let rebuilt = site.build_ok();
+    assert!(!rebuilt.cached);
+    let fresh = dated_site("");
+    fresh.write("content/sources/warned.md", site.read("content/sources/warned.md"));
+    fresh.write("content/sources/older.md", site.read("content/sources/older.md"));
+    fresh.write("themes/default/templates/extra.html", "unused");
+    fresh.build_ok();
+    assert_eq!(site.tree("public"), fresh.tree("public"), "a cached site equals a clean build");
+}
