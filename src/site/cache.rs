@@ -20,6 +20,10 @@ const FILE: &str = "build.json";
 
 #[derive(Serialize, Deserialize, PartialEq)]
 struct Stored {
+    /// The executable this cache was written by, and its hash: hashing a
+    /// debug build of it each time would cost more than the check saves.
+    #[serde(default)]
+    exe: Option<(String, u64, u128, String)>,
     key: String,
     output_path: String,
     output: String,
@@ -50,8 +54,7 @@ pub struct Hit {
 /// the build runs and reports it).
 pub fn key(root: &Path, options: &str) -> Option<blake3::Hash> {
     let mut hasher = blake3::Hasher::new();
-    let exe = std::env::current_exe().ok()?;
-    hasher.update(&std::fs::read(exe).ok()?);
+    hasher.update(exe_hash(root)?.3.as_bytes());
     hasher.update(options.as_bytes());
     hasher.update(b"\0config\0");
     hasher.update(&std::fs::read(root.join(crate::config::FILE_NAME)).ok()?);
@@ -67,6 +70,25 @@ pub fn key(root: &Path, options: &str) -> Option<blake3::Hash> {
         }
     }
     Some(hasher.finalize())
+}
+
+/// The running executable: its path, size, modification time and hash,
+/// the hash taken from the cache when the first three match it.
+fn exe_hash(root: &Path) -> Option<(String, u64, u128, String)> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    let path = exe.to_string_lossy().into_owned();
+    let stored = read(root).and_then(|s| s.exe);
+    if let Some(known) = stored.filter(|(p, len, time, _)| *p == path && *len == meta.len() && *time == modified) {
+        return Some(known);
+    }
+    let hash = blake3::hash(&std::fs::read(&exe).ok()?).to_hex().to_string();
+    Some((path, meta.len(), modified, hash))
+}
+
+fn read(root: &Path) -> Option<Stored> {
+    serde_json::from_str(&std::fs::read_to_string(root.join(DIR).join(FILE)).ok()?).ok()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -108,8 +130,7 @@ fn output_state(output: &Path) -> Option<blake3::Hash> {
 
 /// The last build, when `key` is its key and `output` is as it left it.
 pub fn lookup(root: &Path, output: &Path, key: &blake3::Hash) -> Option<Hit> {
-    let text = std::fs::read_to_string(root.join(DIR).join(FILE)).ok()?;
-    let stored: Stored = serde_json::from_str(&text).ok()?;
+    let stored = read(root)?;
     if stored.key != key.to_hex().as_str() || stored.output_path != output.to_string_lossy() {
         return None;
     }
@@ -137,6 +158,7 @@ pub fn lookup(root: &Path, output: &Path, key: &blake3::Hash) -> Option<Hit> {
 pub fn store(root: &Path, output: &Path, key: &blake3::Hash, sources: usize, files: usize, diags: &[Diagnostic]) {
     let Some(state) = output_state(output) else { return };
     let stored = Stored {
+        exe: exe_hash(root),
         key: key.to_hex().to_string(),
         output_path: output.to_string_lossy().into_owned(),
         output: state.to_hex().to_string(),

@@ -320,7 +320,10 @@ fn the_build_cache_skips_only_what_did_not_change() {
     assert_eq!(site.tree("public"), clean);
 
     // An edited page: a full build, with the edit.
-    site.write("content/sources/older.md", site.read("content/sources/older.md").replace("a report said", "a new report said"));
+    site.write(
+        "content/sources/older.md",
+        site.read("content/sources/older.md").replace("a report said", "a new report said"),
+    );
     let edited = site.build_ok();
     assert!(!edited.cached);
     assert!(site.read("public/sources/older/index.html").contains("a new report said"));
