@@ -271,15 +271,12 @@ pub struct Passage {
     pub anchor: String,
     /// The tagged words, as the source's text has them.
     pub text: String,
-    /// The whole sentence or sentences the passage lies in: how the source
-    /// words the claim, side by side with the others. Equal to `text` when no
-    /// sentence holds the passage.
-    pub sentence: String,
-    /// The part of `sentence` before the tagged words (`before` + `text` +
-    /// `after` is `sentence`); empty when the passage starts the sentence.
+    /// The part of the sentence (or sentences) the passage lies in before
+    /// the tagged words: `before` + `text` + `after` is how the source words
+    /// the claim. Empty when the passage starts the sentence.
     pub before: String,
-    /// The part of `sentence` after the tagged words; empty when the passage
-    /// ends the sentence.
+    /// The part of the sentence after the tagged words; empty when the
+    /// passage ends the sentence.
     pub after: String,
     /// How the passage treats the claim.
     pub stance: Stance,
@@ -572,7 +569,6 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
                                 source: s.slug.clone(),
                                 anchor: t.id.clone(),
                                 text: t.exact.clone(),
-                                sentence: format!("{before}{}{after}", a.plain.get(t.start..t.end).unwrap_or(&t.exact)),
                                 before,
                                 after,
                                 stance: t.stance,

@@ -18,7 +18,10 @@ use serde::Serialize;
 /// Any change that removes or renames a field, changes a field's type or
 /// changes what a field means bumps it; adding a field does not, so a
 /// reader should ignore fields it does not know.
-pub const REPORT_VERSION: u32 = 1;
+///
+/// 2: `claims[].cells[].passages[].sentence` removed (it repeated
+/// `before` + `text` + `after`).
+pub const REPORT_VERSION: u32 = 2;
 
 /// The name of the schema file, beside `report.json`, and its `$id`.
 pub const SCHEMA_FILE: &str = "report.schema.json";
