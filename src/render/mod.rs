@@ -504,8 +504,11 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
     sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
-    sink("annotations.jsonld", &webanno::export(input.pages, config, base_url.unwrap_or(""))).map_err(|d| vec![d])?;
-    let mut extra = 0;
+    let annotation_files = webanno::export(input.pages, config, base_url.unwrap_or(""));
+    for (path, bytes) in &annotation_files {
+        sink(path, bytes).map_err(|d| vec![d])?;
+    }
+    let mut extra = annotation_files.len() - 1;
     if let Some(base) = base_url {
         let mut written = written.into_inner().expect("no panics while held");
         written.sort_unstable();

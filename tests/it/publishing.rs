@@ -350,3 +350,50 @@ fn the_build_cache_skips_only_what_did_not_change() {
     fresh.build_ok();
     assert_eq!(site.tree("public"), fresh.tree("public"), "a cached site equals a clean build");
 }
+
+/// Past `PAGE_SOURCES` sources the annotation collection is paged: the
+/// collection names its first and last pages, each page its neighbours and
+/// the collection, and following `next` from `first` gives every
+/// annotation once, in order, with relative URLs that resolve from the
+/// page's own folder.
+#[test]
+fn a_large_collection_of_annotations_is_paged() {
+    let site = Site::new();
+    let n = parallax::render::webanno::PAGE_SOURCES + 10;
+    for i in 0..n {
+        site.write(
+            &format!("content/sources/s{i:03}.md"),
+            crate::support::page(
+                "daily-planet",
+                &format!("Story {i}: the moon is [made of cheese](claim:moon-cheese)."),
+            ),
+        );
+    }
+    site.build_ok();
+    let read = |rel: &str| -> serde_json::Value { serde_json::from_str(&site.read(&format!("public/{rel}"))).unwrap() };
+    let collection = read("annotations.jsonld");
+    assert_eq!(collection["type"], "AnnotationCollection");
+    assert_eq!(collection["total"], n);
+    assert!(collection.get("items").is_none() && collection["first"].is_string(), "{collection}");
+    assert_eq!(collection["first"], "annotations/page-1.jsonld");
+    assert_eq!(collection["last"], "annotations/page-2.jsonld");
+    let mut next = collection["first"].as_str().map(str::to_owned);
+    let mut seen = 0;
+    let mut pages = 0;
+    while let Some(rel) = next {
+        let page = read(&rel);
+        pages += 1;
+        assert_eq!(page["type"], "AnnotationPage");
+        assert_eq!(page["partOf"], "../annotations.jsonld", "relative to the page's folder");
+        assert_eq!(page["startIndex"], seen);
+        for item in page["items"].as_array().unwrap() {
+            let id = item["id"].as_str().unwrap();
+            let source = id.strip_prefix("../").expect("relative to annotations/");
+            let slug = source.trim_start_matches("sources/").split('/').next().unwrap();
+            assert!(site.exists(&format!("public/sources/{slug}/index.html")), "{id} leads nowhere");
+            seen += 1;
+        }
+        next = page["next"].as_str().map(|p| format!("annotations/{p}"));
+    }
+    assert_eq!((pages, seen), (2, n));
+}
