@@ -74,9 +74,8 @@ hugo_version=$(hugo version | awk '{print $2}' | cut -d+ -f1 | sed 's/^v//')
 timefile=$(mktemp)
 trap 'rm -f "$timefile"' EXIT
 
-# Build caches parallax may keep in a briefing. `build` has none today (the
-# in-memory cache lives in `serve`); any of these found is removed before a
-# cold build.
+# The build cache (`.parallax-cache/`, see README): removed before a
+# cold build; the no-change and one-edit rebuilds keep it.
 cache_dirs=(.parallax-cache .parallax/cache .cache/parallax)
 
 # measure FILE LABEL COMMAND...: run COMMAND under /usr/bin/time, append
