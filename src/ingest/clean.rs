@@ -68,16 +68,38 @@ pub struct Article {
     pub credits: Vec<String>,
 }
 
+/// Where a paragraph of scraped text sat on the page, as a text dump (w3m,
+/// lynx) lays it out: which blank-line-separated block it belongs to, how
+/// far its line is indented (list items, quotes and nested boxes are), and
+/// whether it is a row of a table (cells apart by runs of spaces).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub block: usize,
+    pub indent: usize,
+    pub table: bool,
+}
+
 /// Splits scraped text into paragraphs: blank lines separate blocks, and
 /// each line of a block is its own paragraph unless the block is hard-wrapped.
 pub fn paragraphs(raw: &str) -> Vec<String> {
+    laid_out(raw).into_iter().map(|(p, _)| p).collect()
+}
+
+/// The paragraphs of scraped text with their layout.
+pub fn laid_out(raw: &str) -> Vec<(String, Layout)> {
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = Vec::new();
-    for block in raw.split("\n\n") {
-        let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    for (block, text) in raw.split("\n\n").enumerate() {
+        let raw_lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let lines: Vec<&str> = raw_lines.iter().map(|l| l.trim()).collect();
         if lines.is_empty() {
             continue;
         }
+        let layout = |raw: &str| Layout {
+            block,
+            indent: raw.chars().take_while(|c| c.is_whitespace()).count(),
+            table: is_table_row(raw.trim()),
+        };
         // Hard-wrapped text has lines of a terminal's width that stop
         // mid-sentence; scraped text has one (long) line per paragraph.
         let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
@@ -90,12 +112,24 @@ pub fn paragraphs(raw: &str) -> Vec<String> {
                     && url_line(l).is_none()
             });
         if wrapped {
-            out.push(squash_spaces(&lines.join(" ")));
+            out.push((squash_spaces(&lines.join(" ")), layout(raw_lines[0])));
         } else {
-            out.extend(lines.iter().map(|l| squash_spaces(l)).filter(|l| !l.is_empty()));
+            for (line, raw) in lines.iter().zip(&raw_lines) {
+                let line = squash_spaces(line);
+                if !line.is_empty() {
+                    out.push((line, layout(raw)));
+                }
+            }
         }
     }
     out
+}
+
+/// A row of a table as a text dump draws it: three cells or more, apart by
+/// runs of two spaces or more.
+fn is_table_row(line: &str) -> bool {
+    let cells = line.split("  ").filter(|c| !c.trim().is_empty()).count();
+    cells >= 3 && line.matches("   ").count() >= 2
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -126,11 +160,11 @@ pattern!(
 );
 pattern!(
     share,
-    r"^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
+    r"^partage\s*:?$|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
@@ -139,19 +173,25 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
 pattern!(
     after_article,
-    r"^(house rules|comments? (policy|guidelines|rules)|community (guidelines|standards)|leave a (comment|reply)|post a comment|join the (conversation|discussion)|recent posts|related posts|popular posts|latest posts|more stories|archives|featured tags|tags|you might also like|more from [\w .'-]{1,30}|commentaires|laisser un commentaire|laissez un commentaire|reagissez|dans la meme rubrique|a lire aussi|sur le meme theme|nos derniers articles|articles recents|derniers articles)\s*:?\s*$"
+    r"^(house rules|comments? (policy|guidelines|rules)|community (guidelines|standards)|leave a (comment|reply)|post a comment|join the (conversation|discussion)|recent posts|related posts|popular posts|latest posts|more stories|archives|featured tags|tags|you might also like|more from [\w .'-]{1,30}|commentaires|laisser un commentaire|laissez un commentaire|reagissez|dans la meme rubrique|a lire aussi|sur le meme theme|nos derniers articles|articles recents|derniers articles|comments?|comments? \(\d+\)|(tous )?(vos |les )?commentaires? \(\d+\)|reagir|mots-cles|keywords)\s*:?\s*$"
+);
+// The heading of a box of links that may sit inside an article as well as
+// after it: it ends the article only when teasers, not paragraphs, follow.
+pattern!(
+    links_box,
+    r"^(related (articles?|stories|content|news)|you may also like|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
 pattern!(
     timestamp,
-    r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree le\b"
+    r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree(\s+le\b|\s*:)|^date\s+\d|\b\d+ ?(s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) ago\s*$|\bil y a \d+ (min|minutes?|h|heures?|jours?|semaines?|mois)\s*$"
 );
 // A publication stamp later in a header line: "Source: X Published: 2018/7/21".
 pattern!(timestamp_inside, r"\b(published|posted|updated|publie|mis a jour|mise a jour)\s*(le|on)?\s*:?");
@@ -161,7 +201,33 @@ pattern!(
     r"^advertis(e|ing) (with us|rates|enquiries|inquiries)\b|\bcontact (the|our) advertising\b|\badvertising (office|department|team|rates)\b|^(pour )?(annoncer|faire de la publicite) (chez|dans|avec) nous\b|\bregie publicitaire\b"
 );
 // An interface word in capitals glued to a caption: "CLOSE Flooding along…".
-pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER)\s+\p{Lu}");
+pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉCÉDENT|SUIVANT)\s+\p{Lu}");
+// What a page says about its comments: the prompt to write one, the rules,
+// a reply button, a reply's header ("par Horus En réponse à : …").
+pattern!(
+    comments,
+    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b"
+);
+pattern!(
+    comment_prompt,
+    r"\b(leave|post|add|write|submit) (a|your) (comment|reply)\b|\bjoin the (conversation|discussion|debate)\b"
+);
+// "Le Club est l'espace de libre expression des abonnés…", "The views
+// expressed are the author's own".
+pattern!(
+    disclaimer,
+    r"\bn'engagent? (pas|que) (la redaction|leurs? auteurs?|l'auteur)|\bcontenus n'engagent\b|\bdo(es)? not necessarily (reflect|represent)\b|\b(views|opinions) expressed (here |in this [\w ]{1,20})?(are|do not)\b"
+);
+// Appeals to subscribe, donate or log in.
+pattern!(
+    subscribe,
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b"
+);
+// "Photo of Paige McCartney": a portrait's alt text, naming the author.
+pattern!(
+    avatar,
+    r"^(?i:photo|image|picture|avatar|portrait)\s+(?i:of|de)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
+);
 pattern!(
     advertisement,
     r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after) (this )?(advertisement|ad)\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$"
@@ -172,11 +238,11 @@ pattern!(
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|^\d+ ?min(utes?)? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?content\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?content\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
-    r"^(by|par|de|written by|reported by|texte par|text by|texte|text|article redige par|propos recueillis par|avec)\s*:?\s+\S"
+    r"^(by|par|de|written by|reported by|texte par|text by|texte|text|article redige par|propos recueillis par|avec|auteurs?|authors?)\s*:?\s+\S"
 );
 pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
@@ -192,10 +258,40 @@ pattern!(
 /// What kind of site chrome a paragraph is, if any.
 pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str> {
     let f = fold(para);
-    let f = f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ']);
+    let f = f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ', '□', '◦', '○', '■', '‣']);
     let words = word_count(f);
     if outlet_chrome.iter().any(|c| c == f) {
         return Some("outlet-chrome");
+    }
+    if avatar_name(para).is_some() {
+        return Some("byline");
+    }
+    if is_image_line(para) {
+        return Some("image");
+    }
+    if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) {
+        return Some("form");
+    }
+    if is_doubled(para.trim()) {
+        return Some("image-caption");
+    }
+    if words <= 12 && is_interface_words(f) {
+        return Some("share-widget");
+    }
+    if words <= 15 && has_icon_name(para) {
+        return Some("widget");
+    }
+    if words <= 60 && comments().is_match(f) || words <= 20 && comment_prompt().is_match(f) {
+        return Some("comments");
+    }
+    if words <= 50 && disclaimer().is_match(f) {
+        return Some("disclaimer");
+    }
+    if words <= 100 && subscribe().is_match(f) {
+        return Some("subscribe");
+    }
+    if words >= 1 && f.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1) {
+        return Some("tags");
     }
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
         return Some("consent-banner");
@@ -255,6 +351,176 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     None
 }
 
+/// What a text dump shows for a picture: "[IMG]", "[svg]", a bracketed
+/// name or hash, a button ("[Valider]"), an image's file name or the hash
+/// a CMS names it by, or alt text such as "Article thumbnail image".
+fn is_image_line(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim().trim_start_matches(['•', '□', '*', ' ']);
+    let bracketed = re(&R, r"^(\[[^\[\]\s]{0,80}\]\s*)+$");
+    if bracketed.is_match(t) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let file = !t.contains(' ')
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"].iter().any(|e| lower.ends_with(e));
+    let hash = !t.contains(' ')
+        && t.chars().count() >= 16
+        && t.chars().filter(char::is_ascii_digit).count() >= 8
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if file || hash {
+        return true;
+    }
+    const ALT: &[&str] = &[
+        "article",
+        "author",
+        "thumbnail",
+        "image",
+        "images",
+        "avatar",
+        "photo",
+        "photos",
+        "picture",
+        "featured",
+        "hero",
+        "profile",
+        "placeholder",
+        "icon",
+        "logo",
+        "img",
+        "svg",
+        "xml",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "webp",
+        "default",
+        "user",
+        "lead",
+        "main",
+        "cover",
+        "post",
+        "the",
+    ];
+    const CORE: &[&str] = &[
+        "thumbnail",
+        "image",
+        "avatar",
+        "photo",
+        "picture",
+        "img",
+        "icon",
+        "logo",
+        "svg",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+    ];
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    (1..=5).contains(&words.len())
+        && !t.ends_with('.')
+        && words.iter().all(|w| ALT.contains(w))
+        && words.iter().any(|w| CORE.contains(w))
+}
+
+/// A caption a dump shows twice, as the picture's alt text and under it:
+/// "Paris - 2 février 2019 Paris - 2 février 2019".
+fn is_doubled(t: &str) -> bool {
+    let len = t.len();
+    if len < 21 || len % 2 == 0 {
+        return false;
+    }
+    let half = len / 2;
+    t.is_char_boundary(half)
+        && t.is_char_boundary(half + 1)
+        && &t[half..half + 1] == " "
+        && t[..half] == t[half + 1..]
+        && word_count(&t[..half]) >= 3
+}
+
+/// A line made only of the words of share bars and buttons: "Facebook
+/// Twitter LinkedIn Share via Email", "cancel email link share Save".
+fn is_interface_words(f: &str) -> bool {
+    const CORE: &[&str] = &[
+        "share",
+        "shares",
+        "email",
+        "mail",
+        "link",
+        "copy",
+        "bookmark",
+        "save",
+        "saved",
+        "cancel",
+        "close",
+        "print",
+        "tweet",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "viber",
+        "pinterest",
+        "reddit",
+        "messenger",
+        "flipboard",
+        "sms",
+        "partager",
+        "imprimer",
+        "envoyer",
+        "favori",
+        "favoris",
+        "recommander",
+        "alerter",
+        "commenter",
+        "copier",
+        "lien",
+        "fermer",
+        "annuler",
+        "gift",
+    ];
+    const ALSO: &[&str] = &["via", "e", "this", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to"];
+    if f.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.iter().all(|w| CORE.contains(w) || ALSO.contains(w))
+        && words.iter().filter(|w| CORE.contains(w)).count() >= 2.min(words.len())
+}
+
+/// An icon font's ligature left as text: "arrow_upward", "account_circle".
+fn has_icon_name(line: &str) -> bool {
+    line.split_whitespace().any(|w| {
+        // "@some_user" is a handle.
+        if w.starts_with(['@', '#']) || w.contains('@') {
+            return false;
+        }
+        let w = w.trim_start_matches(|c: char| !c.is_ascii_lowercase());
+        let tail = w.rsplit(|c: char| c.is_uppercase()).next().unwrap_or(w);
+        tail.contains('_')
+            && !tail.starts_with('_')
+            && !tail.ends_with('_')
+            && tail.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    })
+}
+
+/// The name in a portrait's alt text, "Photo of Paige McCartney Paige
+/// McCartney …" giving "Paige McCartney".
+fn avatar_name(line: &str) -> Option<String> {
+    if word_count(line) > 16 || line.trim_end().ends_with('.') {
+        return None;
+    }
+    let c = avatar().captures(line.trim())?;
+    let words: Vec<&str> = c[1].split_whitespace().collect();
+    // The name, then the name again as a link.
+    let k = (2..=words.len() / 2).find(|&k| words[k] == words[0]).unwrap_or(words.len().min(3));
+    (k >= 2).then(|| words[..k].join(" "))
+}
+
 /// An article sentence that mentions a newsletter ("…, the newsletter
 /// reported.") is not a prompt to subscribe to one.
 fn ends_like_reporting(f: &str) -> bool {
@@ -277,6 +543,11 @@ fn is_breadcrumb(line: &str) -> bool {
 /// timestamp it runs into; "Article rédigé par franceinfo" gives
 /// "franceinfo".
 pub fn byline_names(line: &str) -> Option<String> {
+    // "• Par Elba": an item of the header's list of facts.
+    let line = line.trim().trim_start_matches(['•', '□', '◦', '▪', '·']).trim_start();
+    if let Some(name) = avatar_name(line) {
+        return Some(name);
+    }
     let f = fold(line);
     let words = word_count(&f);
     if words > 14 || line.ends_with(['.', '!', '?']) && words > 6 {
@@ -307,6 +578,18 @@ pub fn byline_names(line: &str) -> Option<String> {
     // "de la Russie…", "par ailleurs": a sentence, not a byline.
     let lower = fold(names);
     if ["ailleurs", "contre", "exemple", "consequent", "la suite", "rapport"].iter().any(|w| lower.starts_with(w)) {
+        return None;
+    }
+    // "Texte de votre message", "par la police": words, not names.
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    if first.is_lowercase()
+        && [
+            "de", "du", "des", "d", "la", "le", "les", "l", "votre", "vos", "notre", "nos", "your", "our", "the",
+            "this", "a", "an",
+        ]
+        .contains(&first_word.split('\'').next().unwrap_or(""))
+        && !lower.starts_with("la redaction")
+    {
         return None;
     }
     (!names.is_empty() && (first.is_uppercase() || lower.starts_with("la redaction") || words <= 4))
@@ -358,6 +641,33 @@ fn is_cut_sentence(para: &str) -> bool {
         && lower * 2 >= words.len() - 1
         && (para.contains(',') || words.iter().any(|w| function.contains(&fold(w).as_str())))
         && !para.ends_with(['.', '!', '?', ':'])
+}
+
+/// An item of a list as a dump marks it ("• Accueil", "□ Politique").
+fn is_list_item(para: &str) -> bool {
+    para.trim_start().starts_with(['•', '□', '◦', '○', '▪', '■', '‣', '·'])
+}
+
+/// A line of running text that ends a sentence: "Profitez bien.", "The
+/// production opened in December and will run until February 1."
+fn is_sentence(para: &str) -> bool {
+    let t = para.trim();
+    t.ends_with(['.', '!', '?', '»', '"', '”', '…', ')'])
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "«\"“‘'(–—-".contains(c))
+        && !is_list_item(t)
+        && !t.ends_with("...")
+}
+
+/// A headline without the paywall badge a page glues to it ("… Abonnés").
+fn without_badge(title: &str) -> String {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"\s+(?:Abonnés|Accès libre|Premium|Réservé aux abonnés|Subscribers? only|Subscriber exclusive)$");
+    let cut = r.replace(title.trim(), "");
+    if cut.trim().is_empty() {
+        title.to_owned()
+    } else {
+        cut.into_owned()
+    }
 }
 
 /// Is this paragraph a widget fragment ("OK", "Raconter l'actualité")?
@@ -414,10 +724,10 @@ fn url_line(line: &str) -> Option<String> {
 /// identified outlet's site is known to add, and lines that recur across
 /// its seeds.
 pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
-    let paras = paragraphs(raw);
+    let (paras, layout): (Vec<String>, Vec<Layout>) = laid_out(raw).into_iter().unzip();
     let mut article = Article::default();
     let blocks: Vec<Block> = paras.into_iter().map(Block::Paragraph).collect();
-    clean_blocks(&mut article, blocks, outlet_chrome, true);
+    clean_blocks(&mut article, blocks, &layout, outlet_chrome, true);
     article
 }
 
@@ -432,7 +742,13 @@ pub fn clean(raw: &str, outlet_chrome: &[String]) -> Article {
 /// headline, the last short line above the first paragraph, to the body,
 /// and holds the standfirst, byline, dateline and timestamps. Short lines
 /// before the headline or after the last paragraph are the site's menus.
-pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[String], find_title: bool) {
+pub fn clean_blocks(
+    article: &mut Article,
+    blocks: Vec<Block>,
+    layout: &[Layout],
+    outlet_chrome: &[String],
+    find_title: bool,
+) {
     let n = blocks.len();
     let texts: Vec<String> = blocks.iter().map(|b| b.text().to_owned()).collect();
     let mut kind: Vec<Option<&'static str>> = texts.iter().map(|p| chrome_kind(p, outlet_chrome)).collect();
@@ -446,25 +762,111 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
     }
     // Scraped text repeats its lede as a teaser; a web page's extracted
     // blocks are left as the extractor chose them.
-    if blocks.iter().all(|b| matches!(b, Block::Paragraph(_))) {
+    let scraped = blocks.iter().all(|b| matches!(b, Block::Paragraph(_)));
+    if scraped {
         mark_repeats(&texts, &mut kind);
+    }
+    // A picture alone in a block with one line of text under it: the text
+    // is its caption (a dump puts a figure's image and caption together).
+    let block_of = |i: usize| layout.get(i).map(|l| l.block);
+    for i in 0..n.saturating_sub(1) {
+        let alone = (i == 0 || block_of(i - 1) != block_of(i)) && (i + 2 >= n || block_of(i + 2) != block_of(i));
+        if kind[i] == Some("image")
+            && block_of(i).is_some()
+            && block_of(i + 1) == block_of(i)
+            && alone
+            && kind[i + 1].is_none()
+            && word_count(&texts[i + 1]) <= 60
+        {
+            kind[i + 1] = Some("image-caption");
+        }
     }
     let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
     let good: Vec<bool> = (0..n)
         .map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i]))
         .collect();
+    // A dump indents list items, quotes and nested boxes (comments, teasers
+    // under a list of links) further than the article's paragraphs: text
+    // indented beyond the least indented paragraph does not make the run.
+    let indent = |i: usize| layout.get(i).map_or(0, |l| l.indent);
+    // (A level needs two paragraphs to count: one stray line at the margin
+    // does not make the article's own.)
+    let mut levels: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for i in (0..n).filter(|&i| good[i]) {
+        *levels.entry(indent(i)).or_default() += 1;
+    }
+    let margin = levels.iter().find(|(_, &count)| count >= 2).or(levels.iter().next()).map_or(0, |(&level, _)| level);
+    let mut seeds: Vec<bool> = (0..n).map(|i| good[i] && indent(i) <= margin).collect();
+    // Pictures, captions, share buttons, advertisements and table rows sit
+    // inside articles: they do not interrupt the run.
+    let inline: Vec<bool> = (0..n)
+        .map(|i| {
+            matches!(kind[i], Some("image" | "image-caption" | "share-widget" | "advertisement" | "widget"))
+                || layout.get(i).is_some_and(|l| l.table)
+        })
+        .collect();
     // The article is the largest run of paragraphs no long stretch of short
     // lines interrupts; other runs are teasers and site text.
-    let (first_good, mut last_good) = main_run(&good, &texts);
+    // A full rights notice after three paragraphs or more ends the article:
+    // no run after it is the article.
+    let rights_at = (0..n).find(|&i| {
+        kind[i] == Some("copyright")
+            && rights_reserved().is_match(&fold(&texts[i]))
+            && seeds[..i].iter().filter(|g| **g).count() >= 3
+    });
+    if let Some(r) = rights_at {
+        seeds[r..].iter_mut().for_each(|g| *g = false);
+    }
+    let dated: Vec<bool> = (0..n)
+        .map(|i| kind[i] == Some("timestamp") || kind[i].is_none() && !good[i] && is_date_line(&texts[i]))
+        .collect();
+    let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts);
+    // A byline next to a timestamp inside the run is an article's header:
+    // what precedes it is teasers, when more text follows it.
+    if let (Some(f), Some(l)) = (first_good, last_good) {
+        let words = |r: std::ops::Range<usize>| r.filter(|&i| seeds[i]).map(|i| word_count(&texts[i])).sum::<usize>();
+        let header = (f + 1..l).rev().find(|&i| {
+            byline_names(&texts[i]).is_some()
+                && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| j != i && kind[j].is_none() && is_date_line(&texts[j]))
+                && words(i..l + 1) > words(f..i)
+        });
+        if let Some(h) = header {
+            first_good = (h..=l).find(|&i| seeds[i]);
+        }
+    }
+    // A byline after three paragraphs or more opens the author's box ("Photo
+    // of Jane Doe", "Jane Doe joined the paper in 2010…"), when less text
+    // follows it than precedes it.
+    if let (Some(f), Some(l)) = (first_good, last_good) {
+        let words = |r: std::ops::Range<usize>| r.filter(|&i| seeds[i]).map(|i| word_count(&texts[i])).sum::<usize>();
+        let bio = (f + 1..l).find(|&i| {
+            (kind[i] == Some("byline") || kind[i].is_none() && !seeds[i] && byline_names(&texts[i]).is_some())
+                && seeds[f..i].iter().filter(|g| **g).count() >= 3
+                && words(i..l + 1) < words(f..i)
+        });
+        if let Some(b) = bio {
+            last_good = (f..b).rev().find(|&i| seeds[i]);
+        }
+    }
     // A full rights notice after the article's paragraphs ends it ("Copyright
     // 2018 The Associated Press. All rights reserved."): what follows is
     // the site's.
-    // So does the heading of comment rules or of a list of other posts.
+    // So does the heading of comment rules or of a list of other posts, and
+    // that of a box of links that only teasers follow.
+    // The article goes on after a box of links when two of its paragraphs
+    // follow each other after it; teasers stand one by one.
+    let continues = |h: usize| {
+        let after: Vec<usize> = (h + 1..n).filter(|&i| seeds[i] && last_good.is_some_and(|l| i <= l)).collect();
+        after.windows(2).any(|w| (w[0] + 1..w[1]).all(|j| inline[j]))
+    };
     if let Some(end) = (0..n).find(|&i| {
         let f = fold(texts[i].trim());
-        let ends = kind[i] == Some("copyright") && rights_reserved().is_match(&f)
-            || word_count(&f) <= 6 && after_article().is_match(&f);
-        ends && good[..i].iter().filter(|g| **g).count() >= 3
+        let rights = kind[i] == Some("copyright") && rights_reserved().is_match(&f);
+        let heading = word_count(&f) <= 6 && after_article().is_match(&f);
+        let links = word_count(&f) <= 8 && links_box().is_match(&f) && !continues(i);
+        (rights || heading || links)
+            && good[..i].iter().filter(|g| **g).count() >= 3
+            && first_good.is_some_and(|f| i > f)
     }) {
         if kind[end].is_none() {
             kind[end] = Some("related-link");
@@ -479,10 +881,31 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         .as_deref()
         .filter(|_| find_title)
         .and_then(|url| (0..n).find(|&i| kind[i].is_none() && !good[i] && url_spells(url, &texts[i])));
+    // Not a headline: a list item, or a name next to the timestamp.
+    let named_by_date = |i: usize| {
+        is_name_line(&texts[i]) && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
+    };
+    let candidate = |i: usize| {
+        kind[i].is_none()
+            && !metadata(&texts[i])
+            && !is_body(&texts[i])
+            && !texts[i].ends_with([',', ';'])
+            && !is_place_line(&texts[i])
+            && word_count(&texts[i]) >= 2
+            && !is_list_item(&texts[i])
+            && !named_by_date(i)
+    };
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
-        (true, Some(first)) => (0..first).rev().find(|&i| {
-            kind[i].is_none() && !metadata(&texts[i]) && !is_place_line(&texts[i]) && word_count(&texts[i]) >= 2
+        (true, Some(first)) => (0..first).rev().find(|&i| candidate(i)).map(|t| {
+            // A long line under a shorter one is the standfirst under its
+            // headline (pictures and captions may sit between them).
+            let words = word_count(&texts[t]);
+            let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
+            match above {
+                Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
+                _ => t,
+            }
         }),
         _ => None,
     };
@@ -504,9 +927,10 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         (_, Some(f)) => f,
         _ => 0,
     };
+    let mut named: Option<String> = None;
     for i in 0..n {
         let outside = first_good.is_some_and(|f| i < f) || last_good.is_some_and(|l| i > l);
-        if kind[i].is_none() && good[i] && outside && !find_title_is_lede(title_at, first_good, i) {
+        if kind[i].is_none() && good[i] && outside && !find_title_is_lede(title_at, first_good, i, &kind, &inline) {
             kind[i] = Some("outside-article");
         }
         if kind[i].is_some() || good[i] {
@@ -526,10 +950,11 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
             && is_name_line(text)
             && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
         {
-            // "Anna Voss" on its own line, over or under the timestamp.
+            // "Anna Voss" on its own line, over or under the timestamp:
+            // the author, unless a byline names one.
             kind[i] = Some("byline");
-            if article.author.is_none() {
-                article.author = Some(text.trim().to_owned());
+            if named.is_none() {
+                named = Some(text.trim().to_owned());
             }
         } else if header && i > 0 && kind[i - 1] == Some("byline") && word_count(text) <= 3 {
             // "Article rédigé par franceinfo" / "Radio France".
@@ -541,6 +966,12 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
             kind[i] = Some("navigation");
+        } else if title_at.is_some_and(|t| i > t)
+            && first_good.is_some_and(|f| i < f)
+            && (is_list_item(text) || is_fragment(text) && !text.ends_with([',', ':', ';', '…']))
+        {
+            // Between the headline and the text: buttons, counters, tags.
+            kind[i] = Some("widget");
         } else if last_good.is_some_and(|l| i == l + 1) && i + 1 == n && is_cut_sentence(text) {
             // The text stops mid-sentence: the last paragraph, cut short.
         } else if last_good.is_some_and(|l| i > l)
@@ -548,6 +979,19 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
             && !text.ends_with(['.', '!', '?', '»', '"', '”'])
         {
             kind[i] = Some("navigation");
+        }
+    }
+    // A list of one item amid the article's paragraphs is a link to
+    // another page ("• The latest news about the outbreak (paywall-free)").
+    if let (Some(f), Some(l)) = (first_good, last_good) {
+        for i in f + 1..l {
+            if kind[i].is_none() && !good[i] && is_list_item(&texts[i]) && word_count(&texts[i]) <= 25 {
+                let before = (f..i).rev().find(|&j| !inline[j]);
+                let after = (i + 1..=l).find(|&j| !inline[j]);
+                if before.is_some_and(|j| good[j]) && after.is_some_and(|j| good[j]) {
+                    kind[i] = Some("related-link");
+                }
+            }
         }
     }
     // Lists under a "Latest news" / "Lire aussi" heading: their short lines
@@ -577,27 +1021,65 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
             kind[first] = Some("masthead");
         }
     }
-    // Fragments wedged between pieces of chrome are chrome too ("OK").
-    loop {
-        let mut changed = false;
-        for i in 0..n {
-            let is_chrome = |j: Option<usize>| j.is_none_or(|j: usize| kind.get(j).is_none_or(Option::is_some));
-            if kind[i].is_none()
-                && Some(i) != title_at
-                && is_fragment(&texts[i])
-                && is_chrome(i.checked_sub(1))
-                && is_chrome(Some(i + 1))
-            {
-                kind[i] = Some("widget-fragment");
-                changed = true;
+    // Fragments wedged between pieces of chrome are chrome too ("OK"), a
+    // few in a row as well ("Favori", "Recommander", "Alerter").
+    let mut i = 0;
+    while i < n {
+        let fragment = |j: usize| kind[j].is_none() && Some(j) != title_at && is_fragment(&texts[j]);
+        if !fragment(i) {
+            i += 1;
+            continue;
+        }
+        let end = (i..n).find(|&j| !fragment(j)).unwrap_or(n);
+        let is_chrome = |j: Option<usize>| j.is_none_or(|j: usize| kind.get(j).is_none_or(Option::is_some));
+        if end - i <= 8 && is_chrome(i.checked_sub(1)) && is_chrome(Some(end)) {
+            for k in &mut kind[i..end] {
+                *k = Some("widget-fragment");
             }
         }
-        if !changed {
-            break;
+        i = end;
+    }
+    // After the article's last paragraph, only sentences that follow it
+    // without a break (advertisements aside) still belong to it; from the
+    // first line that does not, the rest is the site's.
+    // A name on its own line where the text stops signs it. (An extractor
+    // has already cut a web page's article from its page.)
+    let mut signed = None;
+    if let Some(last) = last_good.filter(|_| scraped) {
+        let mut open = true;
+        for i in last + 1..n {
+            if Some(i) == title_at {
+                continue;
+            }
+            match kind[i] {
+                Some("advertisement") => continue,
+                Some("navigation") | None if open && is_name_line(&texts[i]) => {
+                    open = false;
+                    signed = Some(i);
+                    kind[i] = Some("byline");
+                }
+                Some(_) => open = false,
+                None if open && (is_sentence(&texts[i]) || i + 1 == n && is_cut_sentence(&texts[i])) => {}
+                None => {
+                    open = false;
+                    kind[i] = Some("after-article");
+                }
+            }
         }
     }
 
     let mut kept = Vec::new();
+    // Where a metadata line sits: under the headline (0), just above it
+    // (1), or right after the article, or labelled as a timestamp (2); a
+    // line far above the headline (today's edition) or among the teasers
+    // and comments further down states nothing about the article.
+    let class = |i: usize, labelled: bool| match (title_at, last_good) {
+        (Some(t), _) if i < t => (t - i <= 12).then_some(1),
+        (_, Some(l)) if i > l => (i <= l + 10 || labelled).then_some(2),
+        _ => Some(0),
+    };
+    let mut dates: [Vec<String>; 3] = Default::default();
+    let mut bylines: [Vec<String>; 3] = Default::default();
     for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
         if Some(i) == title_at {
             let (title, byline) = glued_byline(&text);
@@ -608,13 +1090,21 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
                 article.credits.push(byline.clone());
                 article.removed.push(Removed { kind: "byline".into(), text: byline });
             }
-            article.title = Some(title);
+            article.title = Some(without_badge(&title));
             continue;
         }
         match kind {
             Some(kind) => {
+                // The date under the headline, or just above it, or the
+                // one the article's end states; not a date far above the
+                // headline (today's edition) nor one in the teasers and
+                // comments further down.
                 if matches!(kind, "timestamp" | "source-footer" | "copyright" | "byline") {
-                    read_date(article, &text, false);
+                    let f = fold(&text);
+                    let labelled = timestamp().is_match(f.trim().trim_start_matches(['•', '-', ' ']));
+                    if let Some(class) = class(i, labelled) {
+                        dates[class].push(text.clone());
+                    }
                 }
                 if kind == "timestamp" && article.dateline.is_none() {
                     // "December 14, 2015 01:42 am | Updated … IST - WASHINGTON:"
@@ -624,8 +1114,11 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
                         article.dateline = Some(title_case(c[1].trim()));
                     }
                 }
-                if kind == "byline" && article.author.is_none() {
-                    article.author = byline_names(&text).filter(|n| word_count(n) > 0);
+                if kind == "byline" {
+                    let names = if Some(i) == signed { Some(text.trim().to_owned()) } else { byline_names(&text) };
+                    if let (Some(class), Some(names)) = (class(i, false), names.filter(|n| word_count(n) > 0)) {
+                        bylines[class].push(names);
+                    }
                 }
                 if matches!(kind, "byline" | "timestamp" | "source-footer" | "copyright" | "dateline") {
                     article.credits.push(text.clone());
@@ -634,6 +1127,13 @@ pub fn clean_blocks(article: &mut Article, blocks: Vec<Block>, outlet_chrome: &[
             }
             None => kept.push(block),
         }
+    }
+    for line in dates.iter().flatten() {
+        read_date(article, line, false);
+    }
+    if article.author.is_none() {
+        let [under, above, after] = bylines;
+        article.author = under.into_iter().chain(named).chain(above).chain(after).next();
     }
     if find_title && article.title.is_none() {
         if let Some(first) = kept.first() {
@@ -748,36 +1248,76 @@ fn glued_byline(line: &str) -> (String, Option<String>) {
 }
 
 /// The first and last paragraph of the largest run of paragraphs, where a
-/// run ends at more than eight lines in a row that are not paragraphs.
-fn main_run(good: &[bool], texts: &[String]) -> (Option<usize>, Option<usize>) {
+/// run ends at more than eight lines in a row that are not paragraphs;
+/// `inline` lines (pictures, captions, buttons) do not count. A run whose
+/// paragraphs stand apart, a date between most of them, is a list of
+/// teasers ("Le 9 juillet", "Malaysia / 20 m ago"), taken only when there
+/// is nothing else.
+fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) -> (Option<usize>, Option<usize>) {
     const GAP: usize = 8;
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut current: Option<(usize, usize, usize)> = None;
+    #[derive(Clone, Copy)]
+    struct Run {
+        start: usize,
+        end: usize,
+        words: usize,
+        gaps: usize,
+        dated: usize,
+        /// The run up to its first date: (end, words, paragraphs).
+        undated: (usize, usize, usize),
+    }
+    let mut runs: Vec<Run> = Vec::new();
     for (i, g) in good.iter().enumerate() {
         if !g {
             continue;
         }
         let words = word_count(&texts[i]);
-        current = match current {
-            Some((start, end, total)) if i - end <= GAP => Some((start, i, total + words)),
-            _ => {
-                if current.is_some_and(|c| best.is_none_or(|b| c.2 > b.2)) {
-                    best = current;
+        match runs.last_mut() {
+            Some(run) if (run.end + 1..i).filter(|&j| !inline[j]).count() < GAP => {
+                run.gaps += 1;
+                if (run.end + 1..i).any(|j| dated[j]) {
+                    run.dated += 1;
                 }
-                Some((i, i, words))
+                if run.dated == 0 {
+                    run.undated = (i, run.undated.1 + words, run.undated.2 + 1);
+                }
+                run.end = i;
+                run.words += words;
             }
-        };
+            _ => runs.push(Run { start: i, end: i, words, gaps: 0, dated: 0, undated: (i, words, 1) }),
+        }
     }
-    if current.is_some_and(|c| best.is_none_or(|b| c.2 > b.2)) {
-        best = current;
-    }
-    (best.map(|b| b.0), best.map(|b| b.1))
+    // A run of teasers: the article it may start with, if any, up to the
+    // first date.
+    let eligible: Vec<Run> = runs
+        .iter()
+        .filter_map(|r| {
+            if r.dated >= 2 && r.dated * 2 >= r.gaps {
+                (r.undated.2 >= 2).then_some(Run { end: r.undated.0, words: r.undated.1, ..*r })
+            } else {
+                Some(*r)
+            }
+        })
+        .collect();
+    let best = |pool: &[Run]| {
+        pool.iter()
+            .fold(None, |best: Option<Run>, r| if best.is_none_or(|b| r.words > b.words) { Some(*r) } else { best })
+    };
+    let chosen = best(&eligible).or_else(|| best(&runs));
+    (chosen.map(|b| b.start), chosen.map(|b| b.end))
 }
 
 /// A paragraph before the run can still be the standfirst right under the
-/// headline; `title_at` is found from the run, so nothing else qualifies.
-fn find_title_is_lede(title_at: Option<usize>, first_good: Option<usize>, i: usize) -> bool {
-    title_at.is_some_and(|t| t + 1 == i) && first_good.is_some_and(|f| i < f)
+/// headline (pictures, captions and buttons may sit between them);
+/// `title_at` is found from the run, so nothing else qualifies.
+fn find_title_is_lede(
+    title_at: Option<usize>,
+    first_good: Option<usize>,
+    i: usize,
+    kind: &[Option<&str>],
+    inline: &[bool],
+) -> bool {
+    title_at.is_some_and(|t| t < i && (t + 1..i).all(|j| inline[j] && kind[j].is_some()))
+        && first_good.is_some_and(|f| i < f)
 }
 
 /// Running text rather than a list of links or names: enough of its words
@@ -1208,5 +1748,138 @@ mod tests {
         let long = "Un très long premier paragraphe sans aucune virgule qui continue encore et encore bien au-delà de la limite raisonnable pour un titre.";
         let title = title_from_lede(long);
         assert!(title.ends_with('…') && title.chars().count() <= 111, "{title}");
+    }
+
+    #[test]
+    fn what_text_dumps_show_of_a_page() {
+        let none: &[String] = &[];
+        for (line, kind) in [
+            ("[svg]", "image"),
+            ("[hero_pic_2]", "image"),
+            ("[Valider]", "image"),
+            ("0004120093-photo-harbour-bridge-night.jpg", "image"),
+            ("77123456-1029384756102938-5647382910564738291-n", "image"),
+            ("Article thumbnail image", "image"),
+            ("author avatar image", "image"),
+            ("Rechercher : [ ][OK]", "form"),
+            ("Email address [ ] [Subscribe]", "form"),
+            (
+                "The bridge at dawn - Port Halvard - 3 May 2021 The bridge at dawn - Port Halvard - 3 May 2021",
+                "image-caption",
+            ),
+            ("The mayor at the reopening. — Picture by Anna Voss", "image-caption"),
+            ("FILE - The mayor speaks at the harbour on Monday, May 3, 2021.", "image-caption"),
+            ("Facebook Twitter LinkedIn Share via Email", "share-widget"),
+            ("cancel email link share Save", "share-widget"),
+            ("arrow_upward Skip to content", "widget"),
+            ("PREVIOUS Harbour bridge reopens after repairs", "widget"),
+            ("1 024 3 minute read", "notice"),
+            ("Signaler une erreur", "notice"),
+            ("Please keep your comments civil and on topic in the comments section below.", "comments"),
+            ("Répondre à ce message", "comments"),
+            ("Le 3 mai à 10:12, par Jean En réponse à : Le pont rouvre", "comments"),
+            ("Ce blog est un espace libre ; ses contenus n'engagent pas la rédaction.", "disclaimer"),
+            ("Abonnez-vous pour lire la suite de cet article.", "subscribe"),
+            ("Je m'abonne Je me connecte", "subscribe"),
+            ("#bridge #harbour", "tags"),
+            ("Harbour / 20 m ago", "timestamp"),
+            ("Photo of Anna Voss Anna Voss Send an email 2 hours ago", "byline"),
+        ] {
+            assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
+        }
+        for line in [
+            "Leave a comment and let us know which bridge you would rebuild first, the mayor wrote in a letter to residents on Monday.",
+            "Follow @harbour_works for the timetable, the council said.",
+            "Photo of the week: the bridge at dawn, taken by a reader who lives by the harbour.",
+            "[ Harbour Gazette ]",
+        ] {
+            assert_eq!(chrome_kind(line, none), None, "{line}");
+        }
+        assert_eq!(byline_names("Photo of Anna Voss Anna Voss Send an email").as_deref(), Some("Anna Voss"));
+        assert_eq!(byline_names("• Par Anna Voss").as_deref(), Some("Anna Voss"));
+        assert_eq!(byline_names("Auteur : Anna Voss").as_deref(), Some("Anna Voss"));
+        assert_eq!(byline_names("Texte de votre message"), None);
+    }
+
+    #[test]
+    fn a_dump_keeps_its_layout() {
+        let raw =
+            "Menu\n\n  • Home\n      □ World\n\nRow   Alpha     Beta      Gamma\nTwo   1         2         3\n\nText.";
+        let lines = laid_out(raw);
+        let find = |t: &str| lines.iter().find(|(p, _)| p.starts_with(t)).map(|(_, l)| *l).unwrap();
+        assert_eq!(find("• Home").indent, 2);
+        assert_eq!(find("□ World").indent, 6);
+        assert_eq!(find("• Home").block, find("□ World").block);
+        assert!(find("Row").table && find("Two").table && !find("Text").table);
+        assert_eq!(paragraphs(raw), lines.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>());
+    }
+
+    /// A page as a text dump lays it out: menus, a headline, a byline and a
+    /// timestamp, share buttons, the article with a picture, a table and a
+    /// box of links inside, then the comments and the teasers.
+    const DUMP: &str = "Skip to content\n\n  • News\n  • Sport\n      □ Football\n  • Weather\n\nTuesday, March 12 2024\n\n\
+        Harbour\n\nBridge reopens after two years of repairs\n\n\
+        By Anna Voss\nMarch 13, 2024\nFacebook Twitter Share via Email\n\n[png]\nThe bridge at dawn on Monday. Photo: Harbour Gazette\n\n\
+        The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than the town had planned.\n\n\
+        Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by several hundred residents.\n\n\
+        Costs by year:\n\n\
+        Year   Planned     Spent\n2022   1.2         1.9\n2023   0.8         1.4\n2024   0.2         0.3\n\n\
+        \x20 • Read also: the ferry service ends this week\n\n\
+        The ferry that replaced the bridge during the works will stop running at the end of the week, the operator said.\n\n\
+        Residents said they were glad to have their bridge back, though some still worry about the traffic it will bring.\n\n\
+        Lunch on the quay.\n\n\
+        Anna Voss\n\n\
+        Comments\n\n\
+        Please keep your comments civil in the comments section below.\n\n\
+        \x20   # Le 14 mars à 10:12, par Jean En réponse à : Bridge reopens\n\n\
+        \x20   I have crossed it twice already and the view from the middle is as good as it ever was, I must say.\n\n\
+        Latest news\n\n\
+        Market day moves to Thursday\n\nMarch 10, 2024\n\nThe weekly market will be held on Thursdays from next month, the council decided after a vote.\n\n\
+        School roof to be repaired\n\nMarch 9, 2024\n\nWork on the roof of the primary school will start in the summer holidays, the head teacher said.\n\n\
+        Library opens on Sundays\n\nMarch 8, 2024\n\nThe library will open on Sunday afternoons from April, the town's librarian announced on Friday.\n\n\
+        © 2024 Harbour Gazette";
+
+    #[test]
+    fn a_dump_gives_its_article_only() {
+        let a = clean(DUMP, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        assert_eq!(a.author.as_deref(), Some("Anna Voss"));
+        assert_eq!(a.date.as_deref(), Some("2024-03-13"), "the date under the headline, not today's above it");
+        let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert!(text[0].starts_with("The council reopened"), "{text:?}");
+        for kept in
+            ["The ferry that replaced", "Residents said", "Lunch on the quay.", "Year Planned Spent", "2024 0.2 0.3"]
+        {
+            assert!(text.iter().any(|t| t.starts_with(kept)), "{kept} is the article's: {text:?}");
+        }
+        for gone in [
+            "Read also",
+            "The bridge at dawn",
+            "Anna Voss",
+            "Comments",
+            "I have crossed",
+            "Market day",
+            "The weekly market",
+            "Library",
+            "Facebook",
+        ] {
+            assert!(!text.iter().any(|t| t.contains(gone)), "{gone} is not the article's: {text:?}");
+        }
+    }
+
+    #[test]
+    fn teasers_with_dates_do_not_make_the_article() {
+        // A short article, then a longer list of teasers, each with its date.
+        let raw = "Menu\n\nBridge closed\n\nBy Anna Voss\n\nThe council voted on Monday to close the old harbour bridge to all traffic for repairs.\n\n\
+                   Work should take three months, the mayor said on Tuesday at a meeting with residents of the quay.\n\n\
+                   Anna Voss\n\nA selection:\n\n\
+                   Market day moves\n\nMarch 10\n\nThe weekly market will be held on Thursdays from next month, the council decided after a long vote on Monday evening.\n\n\
+                   School roof repaired\n\nMarch 9\n\nWork on the roof of the primary school will start in the summer holidays, the head teacher told parents in a letter.\n\n\
+                   Library on Sundays\n\nMarch 8\n\nThe library will open on Sunday afternoons from April, the town's librarian announced on Friday to the council.\n";
+        let a = clean(raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge closed"));
+        let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(text[0].starts_with("The council voted"), "{text:?}");
     }
 }

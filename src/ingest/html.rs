@@ -85,6 +85,36 @@ fn unescape(s: &str) -> String {
     doc.root_element().text().collect()
 }
 
+/// The name a page gives under an "Author" or "Auteur" label of its own:
+/// "<strong>Author</strong> Ben Knight", "<dt>Auteur :</dt><dd>Jean Dupont</dd>".
+fn labelled_author(html: &str) -> Option<String> {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?is)<(strong|b|span|dt|th|label)\b[^>]*>\s*(?:author|auteur|autor|written by|écrit par)\s*:?\s*</(?:strong|b|span|dt|th|label)>\s*(?:</?(?:dd|td|span|div|p)\b[^>]*>\s*)*([^<>]{3,80}?)\s*<",
+        )
+        .expect("valid pattern")
+    });
+    let name = clean_space(&unescape(r.captures(html)?.get(2)?.as_str()));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    ((2..=6).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3))
+        .then_some(name)
+}
+
+/// Elements that hold nothing but an agency's credit and its editor's
+/// initials, "(ats/nxp)", as pages end their articles with: an extractor
+/// may leave them out. ("(AFP)" alone may be a picture's credit.)
+fn credit_elements(html: &str) -> Vec<String> {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(r">\s*(\(\s*[A-Za-z]{2,10}(?:\s*/\s*[a-z]{2,4}){1,3}\s*\))\s*<").expect("valid pattern")
+    });
+    let mut found: Vec<String> = r.captures_iter(html).map(|c| c[1].to_owned()).collect();
+    found.dedup();
+    found.truncate(3);
+    found
+}
+
 /// "Cécile Ducourtieux (Bruxelles, bureau européen)" names one person.
 fn without_parentheses(s: &str) -> String {
     let mut out = String::new();
@@ -137,16 +167,46 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
     let published = readable.as_ref().and_then(|r| iso_date(&r.published_time));
     article.date = published.or_else(|| meta.and_then(|m| m.date).map(|d| d.format("%Y-%m-%d").to_string()));
 
-    let content = match &extracted {
-        Some(e) if !e.content_html.trim().is_empty() => e.content_html.clone(),
-        _ => readable.as_ref().map(|r| r.content.clone()).unwrap_or_default(),
+    let (content, second) = match &extracted {
+        Some(e) if !e.content_html.trim().is_empty() => {
+            (e.content_html.clone(), readable.as_ref().map(|r| r.content.as_str()))
+        }
+        _ => (readable.as_ref().map(|r| r.content.clone()).unwrap_or_default(), None),
     };
     article.name_hints.extend(title_site(html));
     article.title = headline(html, article.title.take(), article.site_name.as_deref());
+    // "Deutsche Welle (www.dw.com)": the site, not a writer; a labelled
+    // field ("<strong>Author</strong> Ben Knight") may name the writer.
+    let organisation = article.author.as_deref().is_some_and(|a| a.contains("www.") || a.contains("http"));
+    if article.author.is_none() || organisation {
+        if let Some(labelled) = labelled_author(html) {
+            article.author = Some(labelled);
+        }
+    }
     article.author = article.author.map(|a| without_parentheses(&a)).filter(|a| !a.is_empty() && a != "No Author");
     let title_key = article.title.as_deref().map(crate::config::name_key);
+    let mut converted = markup::convert(&content, MAX_DEPTH);
+    if let Some(second) = second {
+        fill_gaps(&mut converted, markup::convert(second, MAX_DEPTH), html);
+    }
+    if let Some(first) = standfirst(html) {
+        let grams = |t: &str| -> std::collections::BTreeSet<String> {
+            let words: Vec<String> = crate::fold::fold(t)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            words.windows(3).map(|w| w.join(" ")).collect()
+        };
+        let own = grams(&first);
+        let shares = |t: &str| own.intersection(&grams(t)).count() * 2 >= own.len();
+        let present = converted.iter().any(|b| shares(&crate::markdown::plain_text(&b.markdown)));
+        if !present && !article.title.as_deref().is_some_and(shares) {
+            converted.insert(0, markup::MdBlock { markdown: crate::markdown::escape_text(&first), heading: false });
+        }
+    }
     let mut blocks = Vec::new();
-    for b in markup::convert(&content, MAX_DEPTH) {
+    for b in converted {
         let plain = crate::markdown::plain_text(&b.markdown);
         // The headline repeated at the top of the content.
         if title_key.as_deref() == Some(crate::config::name_key(&plain).as_str()) {
@@ -166,12 +226,183 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
     if let Some(author) = &article.author {
         article.credits.push(author.clone());
     }
+    article.credits.extend(credit_elements(html));
     let title = article.title.clone();
-    clean::clean_blocks(&mut article, blocks, chrome, title.is_none());
+    clean::clean_blocks(&mut article, blocks, &[], chrome, title.is_none());
     if title.is_some() {
         article.title = title;
     }
     article
+}
+
+/// Paragraphs the second extractor (Readability) finds next to ones the
+/// first found, that the first left out (a paragraph holding a script, one
+/// in a "teaser" box): put back where they stand among their neighbours.
+/// Only running text is taken, from the page's own paragraphs (never a
+/// caption's or an aside's), and only beside the article's paragraphs, so
+/// the second extractor's wider cut brings in no site text.
+fn fill_gaps(blocks: &mut Vec<markup::MdBlock>, other: Vec<markup::MdBlock>, html: &str) {
+    let grams = |text: &str| -> Vec<String> {
+        let words: Vec<String> = crate::fold::fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        words.windows(4).map(|w| w.join(" ")).collect()
+    };
+    let ours: Vec<Vec<String>> = blocks.iter().map(|b| grams(&crate::markdown::plain_text(&b.markdown))).collect();
+    let known: std::collections::HashSet<&String> = ours.iter().flatten().collect();
+    // Where each of the other's blocks is among ours, if it is.
+    let place = |g: &[String]| -> Option<usize> {
+        if g.is_empty() {
+            return None;
+        }
+        let (best, hits) = ours
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (i, g.iter().filter(|x| o.contains(x)).count()))
+            .max_by_key(|(_, hits)| *hits)?;
+        (hits * 2 >= g.len()).then_some(best)
+    };
+    let theirs: Vec<(Vec<String>, String)> = other
+        .iter()
+        .map(|b| {
+            let plain = crate::markdown::plain_text(&b.markdown);
+            (grams(&plain), plain)
+        })
+        .collect();
+    let placed: Vec<Option<usize>> = theirs.iter().map(|(g, _)| place(g)).collect();
+    let running = |j: usize| {
+        let plain = &theirs[j].1;
+        !other[j].heading
+            && crate::text::word_count(plain) >= 12
+            && plain.trim_end().ends_with(['.', '!', '?', '»', '"', '”', ')'])
+            && other[j].link_density() < 0.2
+    };
+    let missing = |j: usize| {
+        placed[j].is_none() && theirs[j].0.iter().filter(|x| known.contains(x)).count() * 5 < theirs[j].0.len()
+    };
+    // Holes of one or two paragraphs between two the first extractor has,
+    // or before its first one (a lede it left out).
+    let mut inserts: Vec<(usize, markup::MdBlock)> = Vec::new();
+    let mut j = 0;
+    while j < theirs.len() {
+        if placed[j].is_some() {
+            j += 1;
+            continue;
+        }
+        let end = (j..theirs.len()).find(|&k| placed[k].is_some()).unwrap_or(theirs.len());
+        let after = placed.get(end).copied().flatten();
+        let before = j.checked_sub(1).and_then(|k| placed[k]);
+        let lede = before.is_none() && (0..j).all(|k| !running(k));
+        let hole: Vec<usize> = (j..end).filter(|&k| running(k)).collect();
+        if let (Some(at), true) = (before.map(|b| b + 1).or(after.filter(|_| lede)), hole.len() <= 2 && after.is_some())
+        {
+            for k in hole.into_iter().filter(|&k| missing(k)) {
+                inserts.push((at, other[k].clone()));
+            }
+        }
+        j = end;
+    }
+    if inserts.is_empty() {
+        return;
+    }
+    let own = body_paragraphs(html);
+    let key = |plain: &str| crate::fold::fold(&clean_space(plain)).chars().take(60).collect::<String>();
+    inserts.retain(|(_, b)| own.contains(&key(&crate::markdown::plain_text(&b.markdown))));
+    // From the last, so earlier positions stay right.
+    inserts.sort_by_key(|(at, _)| *at);
+    for (at, block) in inserts.into_iter().rev() {
+        blocks.insert(at.min(blocks.len()), block);
+    }
+}
+
+/// The standfirst under the headline, which extractors leave out: the first
+/// element after the page's `<h1>` that the page marks as one ("subheadline",
+/// "standfirst", "chapo", "dek", "lead"…), of eight words to eighty.
+fn standfirst(html: &str) -> Option<String> {
+    const MARKS: &[&str] = &[
+        "subheadline",
+        "sub-headline",
+        "subhead",
+        "standfirst",
+        "chapo",
+        "chapeau",
+        "article-lead",
+        "article__lead",
+        "lead-text",
+        "leadtext",
+        "dek",
+        "deck",
+        "kicker-text",
+        "sous-titre",
+        "subtitle",
+    ];
+    let doc = scraper::Html::parse_document(html);
+    let all = scraper::Selector::parse("h1, h2, h3, p, div, span").expect("valid selector");
+    let mut after_h1 = None;
+    for (i, el) in doc.select(&all).enumerate() {
+        let v = el.value();
+        if after_h1.is_none() {
+            if v.name() == "h1" {
+                after_h1 = Some(i);
+            }
+            continue;
+        }
+        if after_h1.is_some_and(|h| i > h + 60) {
+            break;
+        }
+        let marks = ["class", "id", "data-qa", "data-testid", "itemprop"]
+            .iter()
+            .filter_map(|a| v.attr(a))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let marked = marks
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .any(|m| MARKS.contains(&m) || MARKS.iter().any(|k| k.contains('-') && m.contains(k)));
+        if marked {
+            let text = clean_space(&el.text().collect::<String>());
+            let words = crate::text::word_count(&text);
+            if (8..=80).contains(&words) {
+                return Some(text);
+            }
+        }
+    }
+    None
+}
+
+/// The start (60 folded characters) of each `<p>` of the page that sits in
+/// no figure, caption, aside, navigation, footer, gallery, list of related
+/// links or comment.
+fn body_paragraphs(html: &str) -> std::collections::HashSet<String> {
+    const OUTSIDE: &[&str] = &["figure", "figcaption", "aside", "nav", "footer"];
+    const MARKS: &[&str] = &["caption", "credit", "gallery", "related", "comment", "promo", "newsletter", "sidebar"];
+    let doc = scraper::Html::parse_document(html);
+    let p = scraper::Selector::parse("p").expect("valid selector");
+    doc.select(&p)
+        .filter(|el| {
+            !el.ancestors().filter_map(scraper::ElementRef::wrap).any(|a| {
+                let v = a.value();
+                let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
+                OUTSIDE.contains(&v.name()) || MARKS.iter().any(|m| marks.contains(m))
+            })
+        })
+        .map(|el| {
+            // The paragraph's text, not the script it may hold.
+            let text: String = el
+                .descendants()
+                .filter_map(|n| n.value().as_text().map(|t| (n, t)))
+                .filter(|(n, _)| {
+                    n.parent()
+                        .and_then(scraper::ElementRef::wrap)
+                        .is_none_or(|e| !matches!(e.value().name(), "script" | "style" | "noscript"))
+                })
+                .map(|(_, t)| &**t)
+                .collect();
+            crate::fold::fold(&clean_space(&text)).chars().take(60).collect()
+        })
+        .collect()
 }
 
 /// The page with tags that would nest elements deeper than `max` left out
@@ -323,5 +554,41 @@ mod tests {
             Some("https://b.example/y?a=1&b=2")
         );
         assert_eq!(url("<p>none</p>"), None);
+    }
+
+    #[test]
+    fn the_standfirst_and_paragraphs_an_extractor_leaves_out() {
+        let body = |extra: &str| {
+            format!(
+                r#"<html><head><title>Bridge reopens | Harbour Gazette</title></head><body>
+            <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>Bridge reopens</h1>
+            <h2 class="article-subheadline">The old harbour bridge carries traffic again after two years of repairs</h2>
+            <p>The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.</p>
+            {extra}
+            <p>Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.</p>
+            <figure><img src="a.jpg"><figcaption>The bridge at dawn on Monday, before the ceremony, seen from the quay.</figcaption></figure>
+            <p>The ferry that replaced the bridge during the works will stop running at the end of the week, the operator said.</p>
+            </article></body></html>"#
+            )
+        };
+        let a = read(&body(""), &[]);
+        let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert!(text[0].starts_with("The old harbour bridge carries traffic again"), "the standfirst: {text:?}");
+        assert!(!text.iter().any(|t| t.contains("seen from the quay")), "no caption: {text:?}");
+        let other = vec![
+            markup::MdBlock { markdown: "The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.".into(), heading: false },
+            markup::MdBlock { markdown: "Traffic was light on the first morning, the police said, and no accident was reported on the bridge.".into(), heading: false },
+            markup::MdBlock { markdown: "Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.".into(), heading: false },
+        ];
+        let html = body("<p>Traffic was light on the first morning, the police said, and no accident was reported on the bridge.</p>");
+        let mut ours = vec![other[0].clone(), other[2].clone()];
+        fill_gaps(&mut ours, other.clone(), &html);
+        assert_eq!(ours.len(), 3);
+        assert!(ours[1].markdown.starts_with("Traffic was light"), "{ours:?}");
+        // Not a paragraph of the page (a caption, say): left out.
+        let mut ours = vec![other[0].clone(), other[2].clone()];
+        fill_gaps(&mut ours, other, &body(""));
+        assert_eq!(ours.len(), 2);
     }
 }

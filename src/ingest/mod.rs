@@ -343,7 +343,7 @@ fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> Article {
     }
     let mut article = Article { url: front.url, author: front.author, ..Article::default() };
     article.date = front.date.map(|d| d.to_string());
-    clean::clean_blocks(&mut article, blocks, chrome, title.is_none());
+    clean::clean_blocks(&mut article, blocks, &[], chrome, title.is_none());
     if title.is_some() {
         article.title = title;
     }
