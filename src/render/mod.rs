@@ -504,11 +504,12 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
     sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
-    let annotation_files = webanno::export(input.pages, config, base_url.unwrap_or(""));
-    for (path, bytes) in &annotation_files {
-        sink(path, bytes).map_err(|d| vec![d])?;
-    }
-    let mut extra = annotation_files.len() - 1;
+    // Each file written as soon as it is made: at ten thousand sources the
+    // collection is over a hundred MB.
+    let annotation_files =
+        webanno::export(input.pages, config, base_url.unwrap_or(""), &mut |path, bytes| sink(path, bytes))
+            .map_err(|d| vec![d])?;
+    let mut extra = annotation_files - 1;
     if let Some(base) = base_url {
         let mut written = written.into_inner().expect("no panics while held");
         written.sort_unstable();

@@ -256,10 +256,15 @@ fn count(a: &Annotated) -> usize {
 /// collection), so that no file grows with the briefing.
 pub const PAGE_SOURCES: usize = 250;
 
-/// The collection of every annotation in the briefing, as (path, bytes)
-/// files. `base` is the site's base URL ending in `/`, or "" for relative
-/// URLs.
-pub fn export(pages: &[&Annotated], config: &Config, base: &str) -> Vec<(String, Vec<u8>)> {
+/// The collection of every annotation in the briefing, each file handed to
+/// `write` as soon as it is made; returns how many files. `base` is the
+/// site's base URL ending in `/`, or "" for relative URLs.
+pub fn export(
+    pages: &[&Annotated],
+    config: &Config,
+    base: &str,
+    write: &mut dyn FnMut(&str, &[u8]) -> Result<(), crate::diag::Diagnostic>,
+) -> Result<usize, crate::diag::Diagnostic> {
     let chunks: Vec<&[&Annotated]> = pages.chunks(PAGE_SOURCES).collect();
     let totals: Vec<usize> = chunks.iter().map(|c| c.iter().map(|a| count(a)).sum()).collect();
     let total: usize = totals.iter().sum();
@@ -273,19 +278,20 @@ pub fn export(pages: &[&Annotated], config: &Config, base: &str) -> Vec<(String,
             json(format!("{base}annotations.jsonld#page-1"))
         );
         let body = sized(|out| write_items(out, chunks.first().copied().unwrap_or(&[]), config, base));
-        return vec![("annotations.jsonld".into(), [head.as_bytes(), &body, b"}}\n"].concat())];
+        write("annotations.jsonld", &[head.as_bytes(), &body, b"}}\n"].concat())?;
+        return Ok(1);
     }
     let page_url = |i: usize| format!("{base}annotations/page-{}.jsonld", i + 1);
-    let mut files = vec![(
-        "annotations.jsonld".to_owned(),
+    write(
+        "annotations.jsonld",
         format!(
             "{{\"@context\":\"{CONTEXT}\",\"id\":{collection},\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
              \"first\":{},\"last\":{}}}\n",
             json(page_url(0)),
             json(page_url(chunks.len() - 1))
         )
-        .into_bytes(),
-    )];
+        .as_bytes(),
+    )?;
     // Without a base URL, relative URLs in a page file resolve against its
     // folder, `annotations/`.
     let (inner_base, inner_page, inner_collection) = match base {
@@ -311,10 +317,10 @@ pub fn export(pages: &[&Annotated], config: &Config, base: &str) -> Vec<(String,
         }
         head.push_str(",\"items\":");
         let body = sized(|out| write_items(out, chunk, config, inner_base));
-        files.push((format!("annotations/page-{}.jsonld", i + 1), [head.as_bytes(), &body, b"}\n"].concat()));
+        write(&format!("annotations/page-{}.jsonld", i + 1), &[head.as_bytes(), &body, b"}\n"].concat())?;
         start += totals[i];
     }
-    files
+    Ok(chunks.len() + 1)
 }
 
 /// What `write` writes, measured first and then written into a buffer of
