@@ -191,7 +191,7 @@ pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bm
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
 pattern!(
     timestamp,
-    r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree(\s+le\b|\s*:)|^date\s+\d|\b\d+ ?(s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) ago\s*$|\bil y a \d+ (min|minutes?|h|heures?|jours?|semaines?|mois)\s*$"
+    r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree(\s+le\b|\s*:)|^date\s+\d[\d./-]*\s*$|\b\d+ ?(s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) ago\s*$|\bil y a \d+ (min|minutes?|h|heures?|jours?|semaines?|mois)\s*$"
 );
 // A publication stamp later in a header line: "Source: X Published: 2018/7/21".
 pattern!(timestamp_inside, r"\b(published|posted|updated|publie|mis a jour|mise a jour)\s*(le|on)?\s*:?");
@@ -645,7 +645,39 @@ fn is_cut_sentence(para: &str) -> bool {
 
 /// An item of a list as a dump marks it ("• Accueil", "□ Politique").
 fn is_list_item(para: &str) -> bool {
-    para.trim_start().starts_with(['•', '□', '◦', '○', '▪', '■', '‣', '·'])
+    let t = para.trim_start();
+    t.starts_with(['•', '□', '◦', '○', '▪', '■', '‣', '·']) || t.starts_with("* ") || t.starts_with("+ ") || t == "*"
+}
+
+/// A line a dump opens with a numbered link: "[141]Police in…", "* [3]Home".
+fn link_led(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches(['*', '•', '+', ' ']);
+    t.strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Which lines of a dump sit inside an item of a bulleted list: the lines
+/// under a bullet indented further than it, up to a line that is not. (The
+/// bullet's own line may be an article's list item, "• The deck was
+/// replaced."; a list of comments or teasers puts its text under it.)
+fn in_list_items(texts: &[String], layout: &[Layout]) -> Vec<bool> {
+    let mut open: Vec<usize> = Vec::new();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let Some(l) = layout.get(i) else { return false };
+            while open.last().is_some_and(|&bullet| bullet >= l.indent) {
+                open.pop();
+            }
+            let inside = !open.is_empty();
+            if is_list_item(t) {
+                open.push(l.indent);
+            }
+            inside
+        })
+        .collect()
 }
 
 /// A line of running text that ends a sentence: "Profitez bien.", "The
@@ -785,18 +817,19 @@ pub fn clean_blocks(
     let good: Vec<bool> = (0..n)
         .map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i]))
         .collect();
-    // A dump indents list items, quotes and nested boxes (comments, teasers
-    // under a list of links) further than the article's paragraphs: text
-    // indented beyond the least indented paragraph does not make the run.
-    let indent = |i: usize| layout.get(i).map_or(0, |l| l.indent);
-    // (A level needs two paragraphs to count: one stray line at the margin
-    // does not make the article's own.)
-    let mut levels: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for i in (0..n).filter(|&i| good[i]) {
-        *levels.entry(indent(i)).or_default() += 1;
+    // A dump indents the text of a list's items under their bullet: a list
+    // of comments, or of teasers, is no article, however long its items.
+    // A bullet's own line counts when it is running text beside more (a
+    // list of sentences), not alone (a teaser's headline); nor does a line
+    // that opens with a link, as lynx numbers them ("[141]Police in…").
+    let listed = in_list_items(&texts, layout);
+    let beside = |i: usize| i > 0 && good[i - 1] || i + 1 < n && good[i + 1];
+    let mut seeds: Vec<bool> = (0..n)
+        .map(|i| good[i] && !listed[i] && (!is_list_item(&texts[i]) || beside(i)) && !link_led(&texts[i]))
+        .collect();
+    if !seeds.contains(&true) {
+        seeds.clone_from(&good);
     }
-    let margin = levels.iter().find(|(_, &count)| count >= 2).or(levels.iter().next()).map_or(0, |(&level, _)| level);
-    let mut seeds: Vec<bool> = (0..n).map(|i| good[i] && indent(i) <= margin).collect();
     // Pictures, captions, share buttons, advertisements and table rows sit
     // inside articles: they do not interrupt the run.
     let inline: Vec<bool> = (0..n)
@@ -871,7 +904,8 @@ pub fn clean_blocks(
         if kind[end].is_none() {
             kind[end] = Some("related-link");
         }
-        last_good = last_good.map(|l| l.min(end.saturating_sub(1)));
+        last_good =
+            last_good.map(|l| (0..end.min(l + 1)).rev().find(|&i| seeds[i]).unwrap_or(l.min(end.saturating_sub(1))));
     }
     // The headline: the line the page's address spells ("…/nearly-300-
     // reuters-journalists-strike-…"), else the last short line above the
@@ -1045,7 +1079,8 @@ pub fn clean_blocks(
     // A name on its own line where the text stops signs it. (An extractor
     // has already cut a web page's article from its page.)
     let mut signed = None;
-    if let Some(last) = last_good.filter(|_| scraped) {
+    let paragraphs = first_good.zip(last_good).map_or(0, |(f, l)| seeds[f..=l].iter().filter(|s| **s).count());
+    if let Some(last) = last_good.filter(|_| scraped && paragraphs >= 2) {
         let mut open = true;
         for i in last + 1..n {
             if Some(i) == title_at {
@@ -1078,6 +1113,7 @@ pub fn clean_blocks(
         (_, Some(l)) if i > l => (i <= l + 10 || labelled).then_some(2),
         _ => Some(0),
     };
+    let mut tail_credits = 0;
     let mut dates: [Vec<String>; 3] = Default::default();
     let mut bylines: [Vec<String>; 3] = Default::default();
     for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
@@ -1120,7 +1156,12 @@ pub fn clean_blocks(
                         bylines[class].push(names);
                     }
                 }
-                if matches!(kind, "byline" | "timestamp" | "source-footer" | "copyright" | "dateline") {
+                // "AFP" on its own line after the text credits it.
+                let closing = kind == "after-article" && word_count(&text) <= 6 && tail_credits < 2;
+                if closing {
+                    tail_credits += 1;
+                }
+                if closing || matches!(kind, "byline" | "timestamp" | "source-footer" | "copyright" | "dateline") {
                     article.credits.push(text.clone());
                 }
                 article.removed.push(Removed { kind: kind.into(), text });
@@ -1249,7 +1290,8 @@ fn glued_byline(line: &str) -> (String, Option<String>) {
 
 /// The first and last paragraph of the largest run of paragraphs, where a
 /// run ends at more than eight lines in a row that are not paragraphs;
-/// `inline` lines (pictures, captions, buttons) do not count. A run whose
+/// `inline` lines (pictures, captions, buttons) do not count; a run weighs
+/// its words, a list item's half. A run whose
 /// paragraphs stand apart, a date between most of them, is a list of
 /// teasers ("Le 9 juillet", "Malaysia / 20 m ago"), taken only when there
 /// is nothing else.
@@ -1270,7 +1312,8 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
         if !g {
             continue;
         }
-        let words = word_count(&texts[i]);
+        // A list item weighs half a paragraph: lists of teasers are long.
+        let words = if is_list_item(&texts[i]) { word_count(&texts[i]) / 2 } else { word_count(&texts[i]) };
         match runs.last_mut() {
             Some(run) if (run.end + 1..i).filter(|&j| !inline[j]).count() < GAP => {
                 run.gaps += 1;
