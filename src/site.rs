@@ -363,7 +363,8 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     // Same inputs as the last build, whose output is still as it left it:
     // nothing to do (see `cache`).
     let options = format!("{}\0{:?}\0{}", output.display(), opts.base_url, opts.index_links);
-    if let Some(hit) = cache::key(root, &options).and_then(|key| cache::lookup(root, &output, &key)) {
+    let key_before = cache::key(root, &options);
+    if let Some(hit) = key_before.as_ref().and_then(|key| cache::lookup(root, &output, key)) {
         report.diagnostics = hit.diagnostics;
         report.sources = hit.sources;
         report.files = hit.files;
@@ -415,8 +416,10 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     report.files = files;
     report.written = true;
     let report = finish(report)?;
-    // After the build, so that content pages it created are part of the key.
-    if let Some(key) = cache::key(root, &options) {
+    // Content pages the build created are inputs of the next one: hash
+    // again only then.
+    let key = if report.created.is_empty() { key_before } else { cache::key(root, &options) };
+    if let Some(key) = key {
         cache::store(root, &output, &key, report.sources, report.files, &report.diagnostics);
     }
     Ok(report)
