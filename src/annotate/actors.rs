@@ -1003,13 +1003,16 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
         if text.is_empty() {
             continue;
         }
-        let end = start + text.len();
         // "L'UFDG", "d'Emmanuel Macron": the elided article is no part of the name.
         let elided = ["L'", "L’", "l'", "l’", "D'", "D’", "d'", "d’"]
             .iter()
             .find(|p| text.starts_with(*p))
             .map_or(0, |p| p.len());
         let (start, text) = (start + elided, &text[elided..]);
+        // "Statistics Canada’s economist": the possessive is no part of the
+        // name.
+        let text = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+        let end = start + text.len();
         // "PLR Christa Markwalder": a party's or an agency's initials before
         // a person's name are not part of it.
         let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());

@@ -1039,7 +1039,11 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let _ = n;
     }
     let at = if currency.is_some() { i + 1 } else { i };
-    if let Some(((v, top, exact), n)) = phrase_at(toks, at, VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e)))) {
+    // "20 millions": the scale word of a number, never a vague quantity.
+    let after_number = at > 0 && toks[at - 1].kind == Kind::Digits;
+    let vague_phrase =
+        phrase_at(toks, at, VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e)))).filter(|_| !after_number);
+    if let Some(((v, top, exact), n)) = vague_phrase {
         // "une dizaine", "dozens", "quelques dizaines"
         low = Some(v);
         high = top;
@@ -1269,7 +1273,10 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         }
         // A number that counts nothing named is not a figure, unless its
         // wording makes it one (a hedge, a vague quantity).
-        if counts.is_empty() && !vague && first == at {
+        // A scale word makes an amount of its own ("20 millions", "1,5
+        // milliard"): what it counts is clear from the sentence.
+        let scaled = !vague && MULTIPLIERS.iter().any(|(w, f)| *w == toks[at + taken - 1].text && *f >= 1e3);
+        if counts.is_empty() && !vague && first == at && !scaled {
             return None;
         }
         // Scores and ratios: "3-1", "2 à 1".
@@ -1451,6 +1458,9 @@ mod tests {
         assert_eq!(one("200'000 foyers").low, Some(200000.0));
         assert_eq!(one("deux mille manifestants").low, Some(2000.0));
         assert_eq!(one("3 millions de dollars").low, Some(3e6));
+        // A scale word after a number is no vague quantity of its own.
+        let f = one("chaque jour de grève coûte 20 millions à l'entreprise");
+        assert_eq!((f.text.as_str(), f.low, f.high, f.vague), ("20 millions", Some(2e7), Some(2e7), false));
     }
 
     #[test]

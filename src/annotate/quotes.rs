@@ -54,7 +54,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Verbs of saying, folded, as the past participle of a French compound
 /// tense or an English past or present form.
-const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies)";
+const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|points out)";
 
 /// French verbs said in the present, inverted: "déclare-t-il", "explique-t-elle".
 const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|sourit|ironise|glisse|souffle|lache|assene)";
@@ -89,6 +89,8 @@ enum Who {
     /// "son service de presse", "its press office": the organisation whose
     /// press service the text named before.
     PressService,
+    /// "it", "the statement": the organisation quoted just before.
+    It,
 }
 
 /// Institutions an article names by a common noun, and that speak.
@@ -147,6 +149,8 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
     let mut last_speaker: Option<(Option<String>, usize)> = None;
     // The sentence of the last quotation that had a speaker.
     let mut last_sentence: Option<((usize, usize), Option<String>)> = None;
+    // The last person quoted, and where the sentence of that quotation ends.
+    let mut last_person_quoted: Option<(String, usize)> = None;
     for (k, span) in spans.iter().enumerate() {
         let (start, end) = (span.start, span.end);
         if start >= end {
@@ -177,6 +181,30 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 .and_then(|(s, _)| s.clone())
                 .filter(|id| found.actors.iter().any(|a| a.id == *id && !a.person))
                 .or_else(|| Some(noun.to_owned())),
+            // "“…,” he suggested" after "“…,” Tom Alweendo told The
+            // Namibian": the pronoun stands for the person just quoted,
+            // unless another person has been named since.
+            Some(Who::Pronoun(gender))
+                if last_person_quoted.as_ref().is_some_and(|(id, close)| {
+                    span.open.saturating_sub(*close) < 1200
+                        && found.actors.iter().any(|a| {
+                            a.id == *id && a.person && (gender.is_none() || a.gender.is_none_or(|g| Some(g) == gender))
+                        })
+                        && !found
+                            .within(*close, span.open)
+                            .iter()
+                            .any(|m| found.actors[m.actor].person && found.actors[m.actor].id != *id)
+                }) =>
+            {
+                last_person_quoted.as_ref().map(|(id, _)| id.clone())
+            }
+            // "“…,” it added", "“…,” the statement said": the organisation
+            // just quoted.
+            Some(Who::It) => last_speaker
+                .as_ref()
+                .filter(|(_, end)| *end + 2 >= para_start.saturating_sub(1))
+                .and_then(|(s, _)| s.clone())
+                .filter(|id| !found.actors.iter().any(|a| a.id == *id && a.person)),
             Some(who) => resolve(who, span.open, found, &inside, plain),
             None => {
                 // A quotation that follows another's attribution carries on
@@ -185,16 +213,40 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 // names who speaks ("Saeb Erekat said they would …").
                 // A paragraph that is only the quotation, ended as a
                 // sentence (a headline repeating a quote has no full stop).
+                // Words outside the paragraph's quotations are an
+                // attribution not understood: nothing carries over then.
+                let only_quoted = {
+                    let mut from = para_start;
+                    let mut outside = String::new();
+                    for q in spans.iter().filter(|q| q.open >= para_start && q.open < para_end) {
+                        outside.push_str(&plain[from.min(q.open)..q.open]);
+                        from = q.close.max(from);
+                    }
+                    outside.push_str(&plain[from.min(para_end)..para_end]);
+                    !outside.chars().any(char::is_alphanumeric)
+                };
                 let alone = plain[para_start..span.open].trim().is_empty()
+                    && only_quoted
                     && plain[..para_end]
                         .trim_end()
                         .trim_end_matches(['»', '"', '”', '’', ' ', '\u{a0}'])
                         .ends_with(['.', '!', '?', '…']);
+                // A whole sentence in quotation marks ("Not everyone will
+                // succeed.") is someone's words, however short.
+                let sentence = text.starts_with(char::is_uppercase) && text.trim_end().ends_with(['.', '!', '?']);
                 let same_sentence =
                     last_sentence.as_ref().filter(|(s, _)| *s == (s_start, s_end)).map(|(_, w)| w.clone());
                 let carried = match &last_speaker {
                     _ if same_sentence.is_some() => same_sentence.flatten(),
-                    Some((speaker, at)) if *at >= span.open && words >= SCARE_WORDS => speaker.clone(),
+                    // Only a quotation that opens its sentence: one inside
+                    // another sentence has that sentence's subject.
+                    Some((speaker, at))
+                        if *at >= span.open
+                            && (words >= SCARE_WORDS || sentence)
+                            && plain[s_start..span.open].trim_start_matches(['«', '"', '“', ' ']).is_empty() =>
+                    {
+                        speaker.clone()
+                    }
                     Some((speaker, at)) if alone && words >= SCARE_WORDS && *at + 2 >= para_start.saturating_sub(1) => {
                         speaker.clone()
                     }
@@ -214,6 +266,11 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
             }
         };
         let scare = who.is_none() && speaker.is_none() && words < SCARE_WORDS;
+        if let Some(id) = &speaker {
+            if found.actors.iter().any(|a| a.id == *id && a.person) {
+                last_person_quoted = Some((id.clone(), s_end.max(span.close)));
+            }
+        }
         if who.is_some() || speaker.is_some() {
             last_speaker = Some((speaker.clone(), para_end));
             last_sentence = Some(((s_start, s_end), speaker.clone()));
@@ -277,6 +334,7 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
         Who::Role(role) => found.with_role(role, at),
         Who::Unnamed => None,
         Who::PressService => press_service_of(plain, at, found),
+        Who::It => None,
         Who::Institution(noun) => return Some(noun.to_owned()),
     }?;
     Some(found.actors[index].id.clone())
@@ -364,7 +422,7 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
     let subject_first = re(
         &SUBJECT_FIRST,
         &format!(
-            r"^(.{{1,70}}?)\s+(?:(?:a|avait|ont|avaient|aurait|has|had|have|is|was)\s+(?:[a-z]+\s+)?)?(?:{SAY})\b"
+            r"^(.{{1,120}}?)\s+(?:(?:a|avait|ont|avaient|aurait|has|had|have|is|was)\s+(?:[a-z]+\s+)?)?(?:{SAY})\b"
         ),
     );
     if let Some(c) = subject_first.captures(&fold) {
@@ -417,8 +475,20 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
                     | "chez"
             )
         });
-        if !subject.as_str().contains(['«', '"', ':']) && !subject.as_str().trim_end().ends_with(',') && !preposition {
-            return subject_at(window, subject.as_str(), base, folded, found, false);
+        let text = subject.as_str();
+        if text.contains(['«', '"', ':']) || preposition {
+            return None;
+        }
+        if !text.trim_end().ends_with(',') {
+            return (text.len() <= 70).then(|| subject_at(window, text, base, folded, found, false)).flatten();
+        }
+        // ", Jessica Caldwell, Edmunds' executive director of industry
+        // analysis, said": a name with its apposition between commas; the
+        // name, in capitals, is the subject.
+        let head = &window[..byte_at(window, &fold, text.find(", ").unwrap_or(0))];
+        let capitalised = head.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if !head.is_empty() && capitalised && head.split_whitespace().count() <= 4 {
+            return subject_at(window, &text[..text.find(", ").unwrap_or(0)], base, folded, found, false);
         }
     }
     None
@@ -498,6 +568,12 @@ fn subject_at(
         }
         if matches!(*w, "ils" | "elles" | "they" | "we" | "nous" | "on" | "i" | "je") {
             return Some(Who::Unnamed);
+        }
+        if *w == "it"
+            || first.len() >= 2 && first[0] == "the" && matches!(first[1], "statement" | "release" | "communique")
+            || first.len() >= 2 && first[0] == "le" && first[1] == "communique"
+        {
+            return Some(Who::It);
         }
     }
     if first.len() >= 3
@@ -916,9 +992,19 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         let at = crate::fold::fold(&sentence[..*s]).len();
         // "State Department official David Holmes": the next candidate, a
         // few words on in the same phrase, is the one.
+        // A preposition between ("Lauren Nel from Natural Justice"): the
+        // next name qualifies this one.
+        let preposition = |w: &str| {
+            matches!(
+                w,
+                "from" | "of" | "at" | "in" | "with" | "for" | "de" | "du" | "des" | "chez" | "a" | "au" | "pour"
+            )
+        };
         let next_close = candidates.get(k + 1).is_some_and(|(ns, _, _)| {
-            let between = &sentence[(*e).min(*ns)..*ns];
-            !between.contains(',') && between.split_whitespace().count() <= 3
+            let between = crate::fold::fold(&sentence[(*e).min(*ns)..*ns]);
+            !between.contains(',')
+                && between.split_whitespace().count() <= 3
+                && !between.split_whitespace().any(preposition)
         });
         if next_close {
             continue;
@@ -935,7 +1021,15 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
                 && verbish(head.trim_start())
                 && !head.contains(['«', '"', ';'])
         };
-        if leads_to_verb(&gap) || subject_slot(at) && (!relative(&gap) && verbish(gap.trim_start()) || coordinated) {
+        // "Lauren Nel from Natural Justice in Cape Town says": a person
+        // opening the sentence, qualified by where they come from.
+        let qualified = matches!(who, Who::Actor(a) if found.actors[*a].person)
+            && gap.split_whitespace().next().is_some_and(preposition)
+            && !relative(&gap)
+            && !gap.contains(',');
+        if leads_to_verb(&gap)
+            || subject_slot(at) && (!relative(&gap) && verbish(gap.trim_start()) || coordinated || qualified)
+        {
             return Some(*who);
         }
     }
@@ -1240,6 +1334,48 @@ mod tests {
     fn speakers(plain: &str) -> Vec<(String, Option<String>, bool)> {
         let c = Config::parse("[site]\ntitle = \"T\"\n", Path::new("config.toml")).unwrap();
         find(plain, &c.rules).into_iter().filter(|q| !q.reported).map(|q| (q.text, q.speaker, q.scare)).collect()
+    }
+
+    #[test]
+    fn appositions_pronouns_and_organisations_carry_the_speaker() {
+        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
+        let name = |s: &str| Some(s.to_owned());
+        // A name with its apposition between commas, before the verb.
+        assert_eq!(
+            who("\"The end of the year is a popular time to buy,\" Jessica Caldwell, the site's executive director of analysis, said in a statement."),
+            [name("jessica-caldwell")]
+        );
+        // Present-tense verbs of saying after the quotation.
+        assert_eq!(
+            who("\"We worked on the architecture of the spacecraft and its logistics,\" comments Robin Biesbroek."),
+            [name("robin-biesbroek")]
+        );
+        // A short quotation that is a sentence continues the last speaker's words.
+        assert_eq!(
+            who("\"We will see the industry shake out a bit,\" Anna Voss said. \"Not everyone will succeed.\""),
+            [name("anna-voss"), name("anna-voss")]
+        );
+        // "he suggested" is the person just quoted, not the place named
+        // after them; "it added" is the organisation just quoted.
+        assert_eq!(
+            who("\"You need to connect the sites with the infrastructure,\" minister Tom Alweendo told reporters at the summit in Cape Town.\n\n\"You can then connect that to the south, why not?\" he suggested."),
+            [name("tom-alweendo"), name("tom-alweendo")]
+        );
+        assert_eq!(
+            who("The prosecutor decided to \"discontinue the investigation into the case\", the Swedish Prosecution Authority said.\n\n\"The evidence has weakened considerably over the years,\" it added."),
+            [name("prosecution"), name("prosecution")]
+        );
+        // A person qualified by where they come from is the subject.
+        assert_eq!(
+            who("Lauren Nel from Natural Justice in Cape Town says: \"We demand full disclosure of the business deals.\""),
+            [name("lauren-nel")]
+        );
+        // Words outside the quotations of a paragraph that name no one
+        // understood: the speaker of the paragraph before does not carry.
+        assert_eq!(
+            who("\"We will win this,\" Anna Voss said.\n\n\"The market is changing fast for all of us,\" according to the unnamed analysts of the sector we spoke with."),
+            [name("anna-voss"), None]
+        );
     }
 
     #[test]
