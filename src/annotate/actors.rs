@@ -633,6 +633,44 @@ const ORGANISATION_WORDS: &[&str] = &[
     "cup",
     "coupe",
     "championship",
+    // Things and places that are no one's name.
+    "constitution",
+    "town",
+    "park",
+    "reserve",
+    "free",
+    "justice",
+    "research",
+    "scientific",
+    "statistics",
+    "survey",
+    "report",
+    "act",
+    "law",
+    "treaty",
+    "accord",
+    "agreement",
+    "plan",
+    "program",
+    "programme",
+    "project",
+    "summit",
+    "conference",
+    "forum",
+    "festival",
+    "games",
+    "olympics",
+    "market",
+    "exchange",
+    "index",
+    "economy",
+    "budget",
+    "day",
+    "week",
+    "war",
+    "guerre",
+    "crisis",
+    "crise",
 ];
 
 /// Role nouns: what an apposition calls a person ("the spokesman", "la
@@ -1213,7 +1251,13 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             }
         }
         let after = crate::text::after(plain, m.end, 80);
-        if let Some(c) = after_re.captures(after) {
+        // "chez Auchan, la ministre, Astrid Dupont,": the role between
+        // commas is the name's after it.
+        let names_next = |c: &regex::Captures| {
+            let whole = c.get(0).expect("group");
+            whole.as_str().ends_with(',') && after[whole.end()..].trim_start().starts_with(char::is_uppercase)
+        };
+        if let Some(c) = after_re.captures(after).filter(|c| !names_next(c)) {
             let w = words(&c[1]);
             if w.iter().any(|x| ROLES.contains(&x.as_str())) {
                 gender = gender.or_else(|| w.iter().find_map(|x| gender_of(x)));
