@@ -987,6 +987,11 @@ fn scan(plain: &str, folded: &Folded, marked: bool) -> Vec<Figure> {
             i = found.next;
             continue;
         }
+        // An age after a name: "Thaier Al-Sudani, 47, cameraman …".
+        if !marked && found.bare_digits && found.low.is_some_and(|v| v < 120.0) && after_name(plain, s) {
+            i = found.next;
+            continue;
+        }
         out.push(Figure {
             start: s,
             end: e,
@@ -1206,6 +1211,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         if year && class.as_deref().is_none_or(|c| c == "time-span") {
             return None;
         }
+        // A time of day: "9 am", "10 p.m.".
+        if toks[at].kind == Kind::Digits
+            && matches!(next_word, Some("am" | "pm" | "a" | "p"))
+            && text[toks[last].end..].trim_start().starts_with(['a', 'p'])
+            && text[toks[last].end..].trim_start().get(1..2).is_some_and(|c| c == "m" || c == ".")
+        {
+            return None;
+        }
         // Ages: "45-year-old", "âgé de 45 ans", "aged 45".
         if toks.get(last + 1).is_some_and(|t| t.text.starts_with("year-old") || t.text.starts_with("years-old"))
             || prev_word.is_some_and(|w| matches!(w, "aged" | "age" | "agee" | "ages"))
@@ -1221,7 +1234,9 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // Before a number that counts a noun ("accusé de 14 viols", "in 14
         // cities"), a preposition or a season is no label.
         let labelled = prev_word.is_some_and(|w| LABELS.contains(&w) || counts.is_empty() && DATE_WORDS.contains(&w));
-        if bare_digits && adjacent && labelled && class.is_none() {
+        // "Phase six", "saison deux": a number word after a label too.
+        let label_word = words_only && taken == 1 && prev_word.is_some_and(|w| LABELS.contains(&w));
+        if (bare_digits && labelled || label_word) && adjacent && class.is_none() {
             return None;
         }
         // Durations count only as penalties ("20 ans de prison", "faces a
@@ -1276,11 +1291,13 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // A scale word makes an amount of its own ("20 millions", "1,5
         // milliard"): what it counts is clear from the sentence.
         let scaled = !vague && MULTIPLIERS.iter().any(|(w, f)| *w == toks[at + taken - 1].text && *f >= 1e3);
-        if counts.is_empty() && !vague && first == at && !scaled {
+        if counts.is_empty() && !vague && first == at && !scaled && !thousands_grouped(toks[at].text) {
             return None;
         }
-        // Scores and ratios: "3-1", "2 à 1".
-        if bare_digits && counts.is_empty() {
+        // Scores and ratios: "3-1", "2 à 1". A number in thousands stands
+        // for its count even bare ("jumped by 98,700", "little changed at
+        // 3,800").
+        if bare_digits && counts.is_empty() && !thousands_grouped(toks[at].text) {
             return None;
         }
     } else if counts.is_empty() {
@@ -1298,6 +1315,27 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         vague,
         bare_digits,
     })
+}
+
+/// Digits grouped in thousands: "3,800", "98 700", "1.250.000".
+fn thousands_grouped(digits: &str) -> bool {
+    let groups: Vec<&str> = digits.split([',', '.', ' ', '\u{a0}', '\u{202f}', '\'']).collect();
+    groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a comma and a capitalised word that does not open its sentence
+/// stand before `start`: "Maher Nazeh, 53".
+fn after_name(plain: &str, start: usize) -> bool {
+    let Some(before) = plain[..start].trim_end().strip_suffix(',') else { return false };
+    let mut words = before.rsplit(char::is_whitespace);
+    let last = words.next().unwrap_or("");
+    let previous = words.next().unwrap_or("");
+    last.starts_with(char::is_uppercase)
+        && (previous.starts_with(char::is_uppercase) || previous.is_empty())
+        && !previous.ends_with(['.', '!', '?'])
 }
 
 /// Whether the number at `start` in `plain` is part of a name: the word
@@ -1391,6 +1429,21 @@ mod tests {
     fn bounds(text: &str) -> (Option<f64>, Option<f64>) {
         let f = one(text);
         (f.low, f.high)
+    }
+
+    #[test]
+    fn bare_thousands_count_and_times_ages_labels_do_not() {
+        assert_eq!(bounds("Youth employment jumped by 98,700 in May."), (Some(98700.0), Some(98700.0)));
+        assert_eq!(bounds("The labour force was little changed at 3,800."), (Some(3800.0), Some(3800.0)));
+        for text in [
+            "The call came at 9 am on Monday.",
+            "Photographer Thaier Al-Sudani, 47, was hurt.",
+            "Phase six includes a pipeline to the coast.",
+            "About 30 seconds later the second round hit.",
+            "In 2019, Paris changed its rules.",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
     }
 
     #[test]
