@@ -1007,7 +1007,53 @@ fn scan(plain: &str, folded: &Folded, marked: bool) -> Vec<Figure> {
         });
         i = found.next;
     }
+    ratios(plain, folded, &mut out);
     out
+}
+
+/// Ratios: "un TGV sur sept", "trois Transiliens sur cinq", "nine out of
+/// 10 voters", as the fraction they state; they replace the count of their
+/// first number.
+fn ratios(plain: &str, folded: &Folded, out: &mut Vec<Figure>) {
+    static RATIO: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let ratio = RATIO.get_or_init(|| {
+        let words: Vec<&str> = UNITS.iter().map(|(w, _)| *w).filter(|w| !w.contains(' ')).collect();
+        let number = format!(r"(?:un|une|{}|\d+)", words.join("|"));
+        regex::Regex::new(&format!(r"\b({number})\s+((?:[\p{{L}}'-]+\s+){{0,3}}?)(?:sur|out of)\s+({number})\b"))
+            .expect("built-in pattern is valid")
+    });
+    let value = |w: &str| -> Option<f64> {
+        match w {
+            "un" | "une" => Some(1.0),
+            _ if w.chars().all(|c| c.is_ascii_digit()) => w.parse().ok(),
+            _ => UNITS.iter().find(|(u, _)| *u == w).map(|(_, v)| *v),
+        }
+    };
+    let text = &folded.text;
+    for c in ratio.captures_iter(text) {
+        let (Some(n), Some(m)) = (value(&c[1]), value(&c[3])) else { continue };
+        if !(n >= 1.0 && n < m && m <= 1000.0) {
+            continue;
+        }
+        let whole = c.get(0).expect("match");
+        let (s, e) = folded.original_range(whole.start(), whole.end());
+        out.retain(|f| f.end <= s || f.start >= e);
+        let noun: Vec<&str> = c[2].split_whitespace().collect();
+        out.push(Figure {
+            start: s,
+            end: e,
+            text: plain[s..e].to_owned(),
+            low: Some(n / m),
+            high: Some(n / m),
+            counts: noun.first().map(|w| singular(w).to_owned()).unwrap_or_default(),
+            class: Some("share".to_owned()),
+            approximate: false,
+            vague: false,
+            claim: None,
+            origin: super::Origin::Machine,
+        });
+    }
+    out.sort_by_key(|f| (f.start, f.end));
 }
 
 /// What `figure_at` finds.
@@ -1274,7 +1320,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
                     | "tes"
             )
         };
-        if words_only && prev_word.is_some_and(determiner) && low.is_some_and(|v| v <= 12.0) {
+        if words_only && prev_word.is_some_and(determiner) && low.is_some_and(|v| (1.0..=12.0).contains(&v)) {
             return None;
         }
         // "un" and "une" are articles; "one" too, as in "one of them".
@@ -1429,6 +1475,16 @@ mod tests {
     fn bounds(text: &str) -> (Option<f64>, Option<f64>) {
         let f = one(text);
         (f.low, f.high)
+    }
+
+    #[test]
+    fn ratios_and_fractions_after_an_article() {
+        let f = one("Un TGV sur sept circulera mardi.");
+        assert_eq!((f.text.as_str(), f.low, f.counts.as_str()), ("Un TGV sur sept", Some(1.0 / 7.0), "tgv"));
+        assert_eq!(bounds("trois Transiliens sur cinq rouleront"), (Some(0.6), Some(0.6)));
+        assert_eq!(bounds("Nine out of 10 voters agreed."), (Some(0.9), Some(0.9)));
+        // A fraction after "les" is a share, not a reference to things named.
+        assert_eq!(bounds("les trois quarts des conducteurs sont en grève"), (Some(0.75), Some(0.75)));
     }
 
     #[test]
