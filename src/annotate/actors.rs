@@ -1173,6 +1173,16 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
     found
 }
 
+/// Whether a name of several words reads as an organisation's or a
+/// place's: a word of one, or a possessive inside ("Indiana's Richmond
+/// High School").
+fn named_as_organisation(name: &str) -> bool {
+    name.contains(' ')
+        && (name.split_whitespace().any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()))
+            || name.contains("'s ")
+            || name.contains("’s "))
+}
+
 /// Whether only a few words (determiners, titles, roles) stand between the
 /// sentence's start and `at`.
 fn opens_sentence(plain: &str, at: usize) -> bool {
@@ -1224,7 +1234,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         if let Some(c) = before_re.captures(before) {
             let w = words(&c[1]);
             if let Some(last) = w.last() {
-                if TITLES.contains(&last.as_str()) {
+                if TITLES.contains(&last.as_str()) && !named_as_organisation(&found.actors[m.actor].name) {
                     gender = gender_of(last);
                     found.actors[m.actor].person = true;
                 }
@@ -1280,7 +1290,9 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 .flatten()
         });
         let actor = &mut found.actors[m.actor];
-        if !roles.is_empty() {
+        // "the IDF Military Advocate General's Corps": a name made of an
+        // organisation's words stays one, whatever role comes before it.
+        if !roles.is_empty() && !named_as_organisation(&actor.name) {
             actor.person = true;
         }
         if !actor.person {

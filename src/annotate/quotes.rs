@@ -1415,6 +1415,12 @@ mod tests {
             who("Rinaani Musutua told The Namibian that the park matters.\n\n\"It would destroy the habitats of the whole coast,\" she says.\n\nThe Namibian Constitution protects it."),
             [name("rinaani-musutua")]
         );
+        // An organisation with a title-like word in its name is no person
+        // a pronoun stands for.
+        assert_eq!(
+            who("However, Nick Kaufman, a lawyer who served in the IDF Military Advocate General's Corps, said it was unclear.\n\n\"On the basis of the report alone, it is not possible to conclude,\" he said."),
+            [name("nick-kaufman")]
+        );
         // Words outside the quotations of a paragraph that name no one
         // understood: the speaker of the paragraph before does not carry.
         assert_eq!(
