@@ -173,7 +173,7 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -194,7 +194,10 @@ pattern!(
     r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree(\s+le\b|\s*:)|^date\s+\d[\d./-]*\s*$|\b\d+ ?(s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) ago\s*$|\bil y a \d+ (min|minutes?|h|heures?|jours?|semaines?|mois)\s*$"
 );
 // A publication stamp later in a header line: "Source: X Published: 2018/7/21".
-pattern!(timestamp_inside, r"\b(published|posted|updated|publie|mis a jour|mise a jour)\s*(le|on)?\s*:?");
+pattern!(
+    timestamp_inside,
+    r"\b(published|posted|updated|modified|publie|modifie|mis a jour|mise a jour)\s*(le|on)?\s*:?"
+);
 // The site's own advertising desk: "Advertising rates", "Advertise with us".
 pattern!(
     advertising_desk,
@@ -223,6 +226,18 @@ pattern!(
     subscribe,
     r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b"
 );
+// "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
+pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
+// "US & Canada is sponsored by", "Brought to you by".
+pattern!(
+    sponsor,
+    r"\b(is |are )?(sponsored|supported|presented|powered) by\s*\S{0,40}$|\bbrought to you by\b|\bin partnership with\s*\S{0,40}$|\ben partenariat avec\s*\S{0,40}$|\bsponsorise par\b"
+);
+// A video player's buttons and counters.
+pattern!(
+    player,
+    r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$"
+);
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
     avatar,
@@ -238,7 +253,7 @@ pattern!(
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?content\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -275,9 +290,6 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if is_doubled(para.trim()) {
         return Some("image-caption");
     }
-    if words <= 12 && is_interface_words(f) {
-        return Some("share-widget");
-    }
     if words <= 15 && has_icon_name(para) {
         return Some("widget");
     }
@@ -290,8 +302,16 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 100 && subscribe().is_match(f) {
         return Some("subscribe");
     }
-    if words >= 1 && f.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1) {
+    if words >= 1 && f.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1)
+        || words <= 40 && topics().is_match(f)
+    {
         return Some("tags");
+    }
+    if words <= 20 && sponsor().is_match(f) {
+        return Some("advertisement");
+    }
+    if words <= 10 && player().is_match(f) {
+        return Some("widget");
     }
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
         return Some("consent-banner");
@@ -339,6 +359,9 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 12 && notice().is_match(f) {
         return Some("notice");
     }
+    if words <= 12 && is_interface_words(f) {
+        return Some("share-widget");
+    }
     if words <= 120 && credit_line().is_match(f) {
         return Some("credit");
     }
@@ -357,7 +380,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
 fn is_image_line(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let t = line.trim().trim_start_matches(['•', '□', '*', ' ']);
-    let bracketed = re(&R, r"^(\[[^\[\]\s]{0,80}\]\s*)+$");
+    let bracketed = re(&R, r"^(?i:image|photo|picture|video|img)?\s*(\[[^\[\]\s]{0,80}\]\s*)+$");
     if bracketed.is_match(t) {
         return true;
     }
@@ -475,6 +498,10 @@ fn is_interface_words(f: &str) -> bool {
         "favoris",
         "recommander",
         "alerter",
+        "log",
+        "sign",
+        "login",
+        "logout",
         "commenter",
         "copier",
         "lien",
@@ -482,18 +509,25 @@ fn is_interface_words(f: &str) -> bool {
         "annuler",
         "gift",
     ];
-    const ALSO: &[&str] = &["via", "e", "this", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to"];
+    const ALSO: &[&str] = &[
+        "via", "e", "this", "it", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to", "in", "out",
+        "up",
+    ];
     if f.ends_with('.') {
         return false;
     }
     let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     !words.is_empty()
         && words.iter().all(|w| CORE.contains(w) || ALSO.contains(w))
-        && words.iter().filter(|w| CORE.contains(w)).count() >= 2.min(words.len())
+        && words.iter().filter(|w| CORE.contains(w)).count() >= if words.len() <= 3 { 1 } else { 2 }
 }
 
 /// An icon font's ligature left as text: "arrow_upward", "account_circle".
 fn has_icon_name(line: &str) -> bool {
+    // An icon font's glyph, from Unicode's private use area.
+    if line.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
+        return true;
+    }
     line.split_whitespace().any(|w| {
         // "@some_user" is a handle.
         if w.starts_with(['@', '#']) || w.contains('@') {
@@ -573,7 +607,14 @@ pub fn byline_names(line: &str) -> Option<String> {
         .min()
         .unwrap_or(folded.len());
     let cut = names.char_indices().nth(folded[..cut].chars().count()).map_or(names.len(), |(i, _)| i);
-    let names = names[..cut].trim().trim_matches([',', ':', ';', '-', '–', '—', ' ']);
+    let names = names[..cut].trim();
+    // "By Anna Voss March 13, 2024": the names end where a date starts.
+    let folded = fold(names);
+    let names = match find_dates(&folded).first().filter(|d| d.start > 0) {
+        Some(d) => names.char_indices().nth(folded[..d.start].chars().count()).map_or(names, |(i, _)| &names[..i]),
+        None => names,
+    };
+    let names = names.trim().trim_matches([',', ':', ';', '-', '–', '—', ' ']);
     let first = names.chars().next()?;
     // "de la Russie…", "par ailleurs": a sentence, not a byline.
     let lower = fold(names);
@@ -604,8 +645,14 @@ fn role_byline(line: &str) -> Option<String> {
         &R,
         r"^(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,2}?),?\s+(?:[\p{L}'-]+\s+){0,2}?(?i:editor|correspondent|reporter|journalist|writer|producer|presenter|columnist|redacteur|redactrice|rédacteur|rédactrice|journaliste|correspondant|correspondante|envoyé spécial|envoyée spéciale|chroniqueur|chroniqueuse)(?:\s+(?:à|a|in|en|au|aux)\s+\p{Lu}[\p{L}'-]+)?$",
     );
-    let c = r.captures(line.trim())?;
-    Some(c[1].to_owned())
+    if let Some(c) = r.captures(line.trim()) {
+        return Some(c[1].to_owned());
+    }
+    // "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jeanne Martin | 12 mars 2024".
+    static DATED: OnceLock<Regex> = OnceLock::new();
+    let dated = re(&DATED, r"^(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3})\s+[-–—|·•]\s+(.+)$");
+    let c = dated.captures(line.trim())?;
+    (is_date_line(&c[2]) && find_dates(&fold(&c[2])).first().is_some_and(|d| d.start <= 4)).then(|| c[1].to_owned())
 }
 
 /// A line that only gives a date (and maybe a time, a place, a wire):
@@ -623,6 +670,8 @@ fn is_date_line(line: &str) -> bool {
     words <= 16
         && dates.first().is_some_and(|d| d.start <= 12 || timestamp().is_match(&f) || timestamp_inside().is_match(&f))
         || words <= 8 && dates.iter().any(|d| d.full.is_some())
+        // "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST"
+        || words <= 24 && dates.len() >= 2 && dates[0].start <= 12 && timestamp_inside().is_match(&f)
 }
 
 /// Does a paragraph read like a crosshead: short, no closing punctuation?
@@ -647,6 +696,39 @@ fn is_cut_sentence(para: &str) -> bool {
 fn is_list_item(para: &str) -> bool {
     let t = para.trim_start();
     t.starts_with(['•', '□', '◦', '○', '▪', '■', '‣', '·']) || t.starts_with("* ") || t.starts_with("+ ") || t == "*"
+}
+
+/// Whether a line can be a headline at all: not a sentence cut by a comma or
+/// ended by a full stop, not an item of a list, an address, a trail of
+/// sections ("Site | Section"), a bracketed label, nor mostly figures
+/// ("21.dez.2018 às 12h55", "1 / 5").
+fn could_be_headline(t: &str) -> bool {
+    let t = t.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    !(t.ends_with([',', ';', '|']) || t.ends_with('.') && !t.ends_with("..."))
+        && !t.starts_with('[')
+        && !t.contains('@')
+        && !t.contains(" | ")
+        && !numbered_item(t)
+        && !is_list_item(t)
+        && digits * 2 < t.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// A person's name, maybe with initials: "Richard (R.J.) Eskow".
+fn name_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_matches(['(', ')', ',']);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        })
+}
+
+/// An item of a numbered list: "1. Linda Poon", "3) Read more".
+fn numbered_item(t: &str) -> bool {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ')
 }
 
 /// A line a dump opens with a numbered link: "[141]Police in…", "* [3]Home".
@@ -854,6 +936,24 @@ pub fn clean_blocks(
         .map(|i| kind[i] == Some("timestamp") || kind[i].is_none() && !good[i] && is_date_line(&texts[i]))
         .collect();
     let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts);
+    // List items at either end of the run, apart from its paragraphs, are a
+    // list of links beside the article.
+    if let (Some(f), Some(l)) = (first_good, last_good) {
+        let prose: Vec<usize> = (f..=l).filter(|&i| seeds[i] && !is_list_item(&texts[i])).collect();
+        let apart = |a: usize, b: usize| (a + 1..b).filter(|&j| !inline[j]).count() >= 2;
+        if let (Some(&p0), Some(&p1)) = (prose.first(), prose.last()) {
+            if let Some(last_item) = (f..p0).rev().find(|&i| seeds[i]) {
+                if apart(last_item, p0) {
+                    first_good = Some(p0);
+                }
+            }
+            if let Some(first_item) = (p1 + 1..=l).find(|&i| seeds[i]) {
+                if apart(p1, first_item) {
+                    last_good = Some(p1);
+                }
+            }
+        }
+    }
     // A byline next to a timestamp inside the run is an article's header:
     // what precedes it is teasers, when more text follows it.
     if let (Some(f), Some(l)) = (first_good, last_good) {
@@ -908,8 +1008,11 @@ pub fn clean_blocks(
             last_good.map(|l| (0..end.min(l + 1)).rev().find(|&i| seeds[i]).unwrap_or(l.min(end.saturating_sub(1))));
     }
     // The headline: the line the page's address spells ("…/nearly-300-
-    // reuters-journalists-strike-…"), else the last short line above the
-    // first paragraph.
+    // reuters-journalists-strike-…"), else a short line above the first
+    // paragraph: the nearest, unless one a little further up is the line
+    // the page repeats (a breadcrumb's last step, a picture's alt text), the
+    // one the byline and the date stand under, or a headline's length where
+    // the nearer is a name or a button's two words.
     let spelled = article
         .url
         .as_deref()
@@ -920,27 +1023,58 @@ pub fn clean_blocks(
         is_name_line(&texts[i]) && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
     };
     let candidate = |i: usize| {
+        let t = texts[i].trim();
         kind[i].is_none()
-            && !metadata(&texts[i])
-            && !is_body(&texts[i])
-            && !texts[i].ends_with([',', ';'])
-            && !is_place_line(&texts[i])
-            && word_count(&texts[i]) >= 2
-            && !is_list_item(&texts[i])
+            && !metadata(t)
+            && !is_body(t)
+            && could_be_headline(t)
+            && !is_place_line(t)
+            && word_count(t) >= 2
             && !named_by_date(i)
+    };
+    let key =
+        |t: &str| fold(t).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let repeated = |i: usize, first: usize| {
+        let own = key(&texts[i]);
+        word_count(&own) >= 4
+            && (i.saturating_sub(15)..first.min(i + 16)).any(|j| {
+                let other = key(&texts[j]);
+                j != i && (other == own || other.ends_with(&format!(" {own}")) && texts[j].contains('|'))
+            })
+    };
+    let over_byline = |i: usize, first: usize| {
+        // (A byline: teasers too have a date under their headlines.)
+        (i + 1..(i + 5).min(first))
+            .any(|j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
     };
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
-        (true, Some(first)) => (0..first).rev().find(|&i| candidate(i)).map(|t| {
-            // A long line under a shorter one is the standfirst under its
-            // headline (pictures and captions may sit between them).
-            let words = word_count(&texts[t]);
-            let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
-            match above {
-                Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
-                _ => t,
-            }
-        }),
+        (true, Some(first)) => (first.saturating_sub(40)..first)
+            .rev()
+            .filter(|&i| candidate(i))
+            .enumerate()
+            .max_by_key(|&(rank, i)| {
+                let near = [2, 1].get(rank).copied().unwrap_or(0);
+                let long = (4..=30).contains(&word_count(&texts[i])) && !name_like(&texts[i]);
+                (
+                    3 * usize::from(repeated(i, first))
+                        + 3 * usize::from(over_byline(i, first))
+                        + 2 * usize::from(long)
+                        + near,
+                    usize::MAX - rank,
+                )
+            })
+            .map(|(_, t)| t)
+            .map(|t| {
+                // A long line under a shorter one is the standfirst under its
+                // headline (pictures and captions may sit between them).
+                let words = word_count(&texts[t]);
+                let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
+                match above {
+                    Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
+                    _ => t,
+                }
+            }),
         _ => None,
     };
     if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
@@ -1179,12 +1313,15 @@ pub fn clean_blocks(
     if find_title && article.title.is_none() {
         if let Some(first) = kept.first() {
             let text = first.text().to_owned();
-            // The only paragraph left is the article, never its title.
-            if kept.len() > 1 && word_count(&text) <= 30 && !text.ends_with('.') {
+            // The only paragraph left is the article, never its title; nor
+            // is an item of a menu.
+            if kept.len() > 1 && word_count(&text) <= 30 && could_be_headline(&text) {
                 article.title = Some(text);
                 kept.remove(0);
             } else {
-                article.title = Some(title_from_lede(&text));
+                // The lede: the first running text, not a stray short line.
+                let lede = kept.iter().map(Block::text).find(|t| is_body(t)).unwrap_or(&text);
+                article.title = Some(title_from_lede(lede));
             }
         }
     }
@@ -1267,8 +1404,10 @@ fn mark_repeats(texts: &[String], kind: &mut [Option<&'static str>]) {
         let repeated = (i + 1..texts.len()).any(|j| {
             let (a, b) = (&all[i], &all[j]);
             let short = a.len().min(b.len());
-            // The later copy is the article's only when more text follows it.
-            let followed = texts[j + 1..].iter().any(|t| is_body(t));
+            // The later copy is the article's only when more text follows it;
+            // a teaser's copy in a list of links does not make a headline one.
+            let followed =
+                texts[j + 1..].iter().any(|t| is_body(t)) && (is_list_item(&texts[i]) || !is_list_item(&texts[j]));
             kind[j].is_none() && followed && short >= 9 && a.len() >= b.len() && a[..short - 1] == b[..short - 1]
         });
         if repeated {
@@ -1924,5 +2063,29 @@ mod tests {
         let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
         assert_eq!(text.len(), 2, "{text:?}");
         assert!(text[0].starts_with("The council voted"), "{text:?}");
+    }
+
+    #[test]
+    fn the_headline_of_a_dump() {
+        // Under the headline, its byline; nearer the text, a gallery's
+        // buttons and title.
+        let raw = "Menu\n\nHarbour\n\nBridge reopens after two years of repairs\n\nBy Anna Voss March 13, 2024\n\n\
+                   1 of 24\n\nFull Screen\n\nAutoplay\n\nBoats gather under the new deck\n\n\
+                   The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\n\
+                   Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n";
+        let a = clean(raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        assert_eq!(a.author.as_deref(), Some("Anna Voss"));
+        // The headline the page repeats beats a name nearer the text.
+        let raw = "Menu\n\nNews|Bridge reopens after two years of repairs\n\nBridge reopens after two years of repairs\n\n\
+                   The deck and the cables are new.\n\nRichard (R.J.) Voss\n\nLog out Sign in\n\n\
+                   The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\n\
+                   Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n";
+        assert_eq!(clean(raw, &[]).title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        assert_eq!(byline_names("Dan Voss - Apr 16, 2015 8:02 pm UTC").as_deref(), Some("Dan Voss"));
+        for line in ["1. Linda Voss", "21.dez.2018 às 12h55", "Harbour Gazette | News from the quay"] {
+            let raw = format!("{line}\n\nThe council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\nEngineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n");
+            assert_ne!(clean(&raw, &[]).title.as_deref(), Some(line), "{line} is no headline");
+        }
     }
 }
