@@ -8,6 +8,12 @@
 //!
 //! The same line classifier cleans the text extracted from saved web pages
 //! (`html`), so both kinds of seed are judged by one set of rules.
+//!
+//! Scraped text is read with the layout a text dump (w3m, lynx, html2text)
+//! gives it (`Layout`): blocks, indentation, table rows. Text under a list's
+//! bullets (comments, teasers) does not make the article; pictures, captions,
+//! buttons and tables inside it do not break it; after its last paragraph
+//! only the sentences that follow without a break still belong to it.
 
 use crate::fold::fold;
 use crate::page::Removed;
@@ -920,8 +926,6 @@ pub fn clean_blocks(
                 || layout.get(i).is_some_and(|l| l.table)
         })
         .collect();
-    // The article is the largest run of paragraphs no long stretch of short
-    // lines interrupts; other runs are teasers and site text.
     // A full rights notice after three paragraphs or more ends the article:
     // no run after it is the article.
     let rights_at = (0..n).find(|&i| {
@@ -935,6 +939,8 @@ pub fn clean_blocks(
     let dated: Vec<bool> = (0..n)
         .map(|i| kind[i] == Some("timestamp") || kind[i].is_none() && !good[i] && is_date_line(&texts[i]))
         .collect();
+    // The article is the largest run of paragraphs no long stretch of short
+    // lines interrupts; other runs are teasers and site text.
     let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts);
     // List items at either end of the run, apart from its paragraphs, are a
     // list of links beside the article.
@@ -983,11 +989,10 @@ pub fn clean_blocks(
     }
     // A full rights notice after the article's paragraphs ends it ("Copyright
     // 2018 The Associated Press. All rights reserved."): what follows is
-    // the site's.
-    // So does the heading of comment rules or of a list of other posts, and
-    // that of a box of links that only teasers follow.
-    // The article goes on after a box of links when two of its paragraphs
-    // follow each other after it; teasers stand one by one.
+    // the site's. So does the heading of comment rules or of a list of other
+    // posts, and that of a box of links that only teasers follow: the
+    // article goes on after a box of links when two of its paragraphs follow
+    // each other after it; teasers stand one by one.
     let continues = |h: usize| {
         let after: Vec<usize> = (h + 1..n).filter(|&i| seeds[i] && last_good.is_some_and(|l| i <= l)).collect();
         after.windows(2).any(|w| (w[0] + 1..w[1]).all(|j| inline[j]))
@@ -1018,7 +1023,8 @@ pub fn clean_blocks(
         .as_deref()
         .filter(|_| find_title)
         .and_then(|url| (0..n).find(|&i| kind[i].is_none() && !good[i] && url_spells(url, &texts[i])));
-    // Not a headline: a list item, or a name next to the timestamp.
+    // Not a headline: a name next to the timestamp, or what
+    // `could_be_headline` rules out.
     let named_by_date = |i: usize| {
         is_name_line(&texts[i]) && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
     };
