@@ -8,6 +8,7 @@
 use crate::diag::Diagnostic;
 use crate::{fold, translit};
 use regex::Regex;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -102,6 +103,11 @@ impl Site {
     pub fn source_language(&self) -> &str {
         self.source_language.as_deref().unwrap_or(self.language())
     }
+    /// A word the build itself writes into the report and the pages, in
+    /// the interface language (the built-in theme's strings).
+    pub fn word(&self, english: &str) -> String {
+        crate::render::builtin_word(self.language(), english)
+    }
     /// `base_url`, checked and ending in `/`; `None` when unset or invalid
     /// (an invalid one is an error of the config).
     pub fn base_url(&self) -> Option<String> {
@@ -149,7 +155,9 @@ impl Default for Limits {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+/// An outlet's relation to the state, from its profile in `config.toml` or
+/// the shipped registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[derive(Default)]
 pub enum Affiliation {
@@ -157,7 +165,9 @@ pub enum Affiliation {
     State,
     /// Publicly funded with statutory editorial independence.
     Public,
+    /// Privately owned.
     Private,
+    /// Not known: the profile does not say, or the outlet is not identified.
     #[default]
     Unknown,
 }
@@ -220,10 +230,14 @@ fn unknown() -> String {
     "unknown".into()
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A note on an outlet's known bias, with where it comes from.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutletNote {
+    /// The note.
     pub text: String,
+    /// Where the note comes from: references to public sources, as written
+    /// in the outlet's profile.
     pub sources: Vec<String>,
 }
 
@@ -242,7 +256,8 @@ pub struct Signatures {
     pub chrome: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+/// How a passage treats a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     /// States the claim in its own voice.

@@ -28,7 +28,11 @@ pub fn init(dir: &Path, title: &str, language: &str, force: bool) -> anyhow::Res
         ("config.toml", config(title, language)),
         ("content/_index.md", intro(title, language)),
         ("seeds/.gitkeep", String::new()),
-        (".gitignore", "# The built site and the build's temporary folders.\npublic/\n.public.*\n".to_owned()),
+        (
+            ".gitignore",
+            "# The built site, the build's temporary folders and its cache.\npublic/\n.public.*\n.parallax-cache/\n"
+                .to_owned(),
+        ),
     ] {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {

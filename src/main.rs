@@ -202,6 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build { root, output, timings, base_url, index_links } => {
             let root = find_root(root);
             let started = Instant::now();
+            let output_arg = output.clone();
             let mut report = site::build(&BuildOptions { root: root.clone(), output, base_url, index_links })?;
             report.diagnostics = located(&root, std::mem::take(&mut report.diagnostics));
             for d in report.diagnostics.iter().filter(|d| !quiet || d.severity == Severity::Error) {
@@ -222,6 +223,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !report.written {
                 eprintln!("build failed: {errors} error(s), {warnings} warning(s); nothing was written, the previous site is unchanged");
                 return Ok(ExitCode::from(1));
+            }
+            if report.cached {
+                say(&format!(
+                    "nothing changed since the last build: {} source(s), {} file(s) in {} are up to date ({warnings} warning(s), {} ms)",
+                    report.sources,
+                    report.files,
+                    output_arg.unwrap_or_else(|| root.join("public")).display(),
+                    started.elapsed().as_millis()
+                ));
+                return Ok(ExitCode::SUCCESS);
             }
             say(&format!(
                 "built {} source(s) into {} file(s) in {} ms ({warnings} warning(s))",

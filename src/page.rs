@@ -7,6 +7,7 @@
 
 use crate::config::{self, Stance};
 use crate::diag::Diagnostic;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -85,14 +86,16 @@ fn suggested() -> Status {
     Status::Suggested
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+/// Whether the editor has reviewed a claim tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Proposed by the machine, not yet reviewed.
     Suggested,
-    /// Reviewed and kept by the editor.
+    /// Reviewed and kept by the editor (or written by the editor in the text).
     Confirmed,
-    /// Reviewed and dropped; kept so it never comes back.
+    /// Reviewed and dropped; kept so it never comes back. Rejected tags are
+    /// left out of `report.json`.
     Rejected,
 }
 

@@ -12,6 +12,7 @@ use crate::diag::{self, Diagnostic};
 use crate::ingest;
 use crate::page::{Intro, Page};
 use crate::render::{self, ThemeFiles};
+pub mod cache;
 pub mod output;
 pub mod refresh;
 pub mod session;
@@ -49,6 +50,9 @@ pub struct BuildReport {
     pub files: usize,
     /// False when errors stopped the build before anything was written.
     pub written: bool,
+    /// Nothing changed since the last build, whose output stands: the
+    /// build cache answered and nothing was done.
+    pub cached: bool,
     /// How long each stage took, in order, with the resident memory (KiB)
     /// after it where the platform tells.
     pub timings: Vec<(&'static str, std::time::Duration, Option<u64>)>,
@@ -356,6 +360,19 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         report.timings.push((stage, clock.elapsed(), resident_kib()));
         clock = std::time::Instant::now();
     };
+    // Same inputs as the last build, whose output is still as it left it:
+    // nothing to do (see `cache`).
+    let options = format!("{}\0{:?}\0{}", output.display(), opts.base_url, opts.index_links);
+    let key_before = cache::key(root, &options);
+    if let Some(hit) = key_before.as_ref().and_then(|key| cache::lookup(root, &output, key)) {
+        report.diagnostics = hit.diagnostics;
+        report.sources = hit.sources;
+        report.files = hit.files;
+        report.written = true;
+        report.cached = true;
+        lap(&mut report, "compare with the last build");
+        return Ok(report);
+    }
     let loaded = load(root, &mut report.diagnostics, &mut PageCache::default());
     lap(&mut report, "load, ingest, annotate");
     let finish = |mut report: BuildReport| {
@@ -398,7 +415,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     report.sources = loaded.pages.len();
     report.files = files;
     report.written = true;
-    finish(report)
+    let report = finish(report)?;
+    // Content pages the build created are inputs of the next one: hash
+    // again only then.
+    let key = if report.created.is_empty() { key_before } else { cache::key(root, &options) };
+    if let Some(key) = key {
+        cache::store(root, &output, &key, report.sources, report.files, &report.diagnostics);
+    }
+    Ok(report)
 }
 
 enum Parsed {

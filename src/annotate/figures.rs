@@ -778,17 +778,39 @@ pub fn read_marked(text: &str) -> Option<Figure> {
 
 /// The words (tokens) `n` ahead of `i`, if they are all words and read `phrase`.
 fn matches_words(toks: &[Token], i: usize, phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.kind == Kind::Word && t.text == *w))
+    words_taken(toks, i, phrase, &[' ']).is_some()
+}
+
+/// How many tokens from `i` spell `phrase` split at `separators`, word for
+/// word; `None` when they do not. Allocates nothing: it runs for every
+/// entry of the phrase tables at every token of every page.
+fn words_taken(toks: &[Token], i: usize, phrase: &str, separators: &[char]) -> Option<usize> {
+    let mut n = 0;
+    for (k, w) in phrase.split(separators).enumerate() {
+        let t = toks.get(i + k)?;
+        if t.kind != Kind::Word || t.text != w {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// A phrase of `VAGUE` or `FRACTIONS` starting at token `i`: its entry and
-/// the number of tokens it takes.
-fn phrase_at<T: Copy>(toks: &[Token], i: usize, table: &[(&str, T)]) -> Option<(T, usize)> {
+/// the number of tokens it takes. An entry matches as written (a hyphen
+/// inside one token) or with its hyphens as token breaks.
+fn phrase_at<'t, T: Copy + 't>(
+    toks: &[Token],
+    i: usize,
+    table: impl Iterator<Item = (&'t str, T)>,
+) -> Option<(T, usize)> {
+    let first = toks.get(i).filter(|t| t.kind == Kind::Word)?.text;
     table
-        .iter()
-        .filter(|(w, _)| matches_words(toks, i, &w.replace('-', " ")) || matches_words(toks, i, w))
-        .map(|(w, v)| (*v, if matches_words(toks, i, w) { w.split(' ').count() } else { w.split(['-', ' ']).count() }))
+        .filter(|(w, _)| w.starts_with(first))
+        .filter_map(|(w, v)| {
+            let n = words_taken(toks, i, w, &[' ']).or_else(|| words_taken(toks, i, w, &['-', ' ']))?;
+            Some((v, n))
+        })
         .max_by_key(|(_, n)| *n)
 }
 
@@ -1017,16 +1039,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let _ = n;
     }
     let at = if currency.is_some() { i + 1 } else { i };
-    if let Some(((v, top, exact), n)) =
-        phrase_at(toks, at, &VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e))).collect::<Vec<_>>())
-    {
+    if let Some(((v, top, exact), n)) = phrase_at(toks, at, VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e)))) {
         // "une dizaine", "dozens", "quelques dizaines"
         low = Some(v);
         high = top;
         approximate = exact;
         vague = !exact;
         taken = n;
-    } else if let Some((v, n)) = phrase_at(toks, at, FRACTIONS) {
+    } else if let Some((v, n)) = phrase_at(toks, at, FRACTIONS.iter().copied()) {
         low = Some(v);
         high = Some(v);
         approximate = false;

@@ -21,6 +21,7 @@ use crate::page::{Page, Status};
 use comrak::nodes::NodeValue;
 use comrak::Arena;
 use corrections::Corrections;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -55,12 +56,13 @@ impl Annotated {
 }
 
 /// Who made an annotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
-    /// Suggested by parallax (front matter `[[tags]]`, found quotes).
+    /// Found by parallax (front matter `[[tags]]`, found quotes and other
+    /// findings).
     Machine,
-    /// Written by the editor in the text.
+    /// Marked by the editor in the text of the content page.
     Editor,
 }
 

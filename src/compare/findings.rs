@@ -7,35 +7,59 @@ use crate::annotate::sourcing;
 use crate::annotate::{Annotated, Origin};
 use crate::config::Config;
 use crate::fold::fold;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, Serialize)]
+/// A passage of a source: a quotation's wording in a shared quote, or a
+/// date's mention in the timeline.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Carrier {
+    /// The source's slug.
     pub source: String,
-    /// Anchor id in the source page.
+    /// The passage's anchor in the source's page: for a quote `q` and a
+    /// number (`q2`), for a date mention `dt` and a number (`dt1`), numbered
+    /// in the order of the text.
     pub anchor: String,
+    /// The passage as the source writes it: the quoted words without the
+    /// quotation marks, or the date as written ("mardi 4 juin").
     pub text: String,
+    /// Who found the passage: the machine, or the editor who marked it.
     pub origin: Origin,
-    /// For a shared quote: this wording is word for word another source's,
-    /// or an exact excerpt of it, even where the group as a whole is a
-    /// paraphrase.
+    /// Present, and true, only in a shared quote, on a wording that is word
+    /// for word another source's or an exact excerpt of it, even where the
+    /// group as a whole is a paraphrase. Absent otherwise (never `false`),
+    /// and always absent in the timeline and in translations.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub verbatim: bool,
 }
 
-#[derive(Debug, Serialize)]
+/// A quotation that several sources carry.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SharedQuote {
+    /// The speaker's actor id (see `speakers[].actor`): the one most carriers
+    /// give; `null` when no carrier names a speaker.
     pub speaker: Option<String>,
+    /// The speaker's name; `Speaker not identified` when `speaker` is
+    /// `null`.
     pub speaker_name: String,
-    /// verbatim, near-verbatim, paraphrase, or translation (carriers in
-    /// more than one language).
+    /// How close the wordings are: `verbatim` (the same words, or exact
+    /// excerpts of the longest wording), `near-verbatim` (similarity of 85
+    /// or more), `paraphrase` (less), or `translation` (wordings in more than
+    /// one language).
+    #[schemars(extend("enum" = ["verbatim", "near-verbatim", "paraphrase", "translation"]))]
     pub kind: &'static str,
-    /// The lowest similarity between the first carrier's wording and
-    /// another's, in percent; for a translation, the lowest share of
-    /// cognates and numbers between the linked wordings.
+    /// How alike the wordings are, in percent (0 to 100): between the first
+    /// carrier's wording and each other one, the share of word 3-grams they
+    /// have in common out of the shorter wording's (100 when one contains the
+    /// other), the lowest of these. For a translation: the lowest Dice
+    /// coefficient of the translation links, over numbers and the first five
+    /// letters of longer words, where cognates meet.
     pub similarity: u32,
+    /// Each source's wording, one entry per quote (a source can have
+    /// several), in source order.
     pub carriers: Vec<Carrier>,
+    /// How many distinct sources carry the quote (at least 2).
     pub sources: usize,
 }
 
@@ -406,36 +430,64 @@ fn translations(quotes: &[Q], groups: Vec<Vec<usize>>) -> Vec<(Vec<usize>, Optio
         .collect()
 }
 
-#[derive(Debug, Serialize)]
+/// A figure a source gives.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FigureEntry {
+    /// The source's slug.
     pub source: String,
+    /// The figure's anchor in the source's page: `f` and a number (`f4`),
+    /// the figures numbered in the order of the text.
     pub anchor: String,
+    /// The whole expression as the source writes it, the counted noun
+    /// included ("une centaine de militaires").
     pub text: String,
-    /// The bounds the wording states.
+    /// The lower bound the wording states, as a number (100 for "une
+    /// centaine", 25000000 for "25 millions"); `null` when it states none
+    /// ("fewer than 100").
     pub low: Option<f64>,
+    /// The upper bound the wording states; `null` when it states none
+    /// ("dozens", "more than 3,000"). Equal to `low` for a single number.
     pub high: Option<f64>,
-    /// The value for people: "2,400", "≈ 100", "≥ 3,000", "25,000,000–30,000,000".
+    /// The bounds for people: "2,400", "≈ 100" (approximate), "≥ 3,000",
+    /// "≤ 100", "25,000,000–30,000,000", or "?" when neither bound is known.
     pub value: String,
+    /// True for hedged wording ("environ", "about", "nearly"): not an exact
+    /// count.
     pub approximate: bool,
+    /// True for a vague quantity ("dozens", "des milliers"): only its lower
+    /// bound is meant.
     pub vague: bool,
+    /// What is counted: the noun, folded (lowercase, no accents) and singular
+    /// ("militaire", "container ship"); empty when the number stands alone.
     pub counts: String,
+    /// The class of the counted noun in parallax's list of counted things
+    /// ("military", "people"); `null` when the noun has none.
     pub class: Option<String>,
-    /// The claim whose tagged passage holds the figure, if any.
+    /// The id of the claim the figure is about: the claim of a tagged passage
+    /// that holds it (or the one the editor named); `null` when none.
     pub claim: Option<String>,
+    /// Who found the figure: the machine, or the editor who marked it.
     pub origin: Origin,
 }
 
-#[derive(Debug, Serialize)]
+/// The figures the sources give for one kind of count.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct FigureGroup {
-    /// What the figures count: the classes of their nouns ("military,
-    /// people, staff"), or the noun itself when it has no class.
+    /// What the figures count, for people: `classes` joined with ", "
+    /// ("military, people, staff").
     pub label: String,
+    /// The kinds of count in the group, sorted: the classes of the counted
+    /// nouns that are compared with one another, or the noun itself when it
+    /// has no class.
     pub classes: Vec<String>,
+    /// Every figure of this kind, source by source in source order, then in
+    /// the order of the text.
     pub entries: Vec<FigureEntry>,
-    /// Sources whose figures for this kind of count cannot both be right:
-    /// their ranges do not overlap.
+    /// True when two sources give figures that cannot both be right: their
+    /// ranges do not overlap (an approximate figure taken within 10%, a
+    /// missing bound open).
     pub disagree: bool,
-    /// How many sources give a figure here.
+    /// How many distinct sources give a figure here.
     pub sources: usize,
 }
 
@@ -503,20 +555,34 @@ pub fn figures(pages: &[&Annotated], _config: &Config) -> Vec<FigureGroup> {
     out
 }
 
-#[derive(Debug, Serialize)]
+/// How one source describes an actor, once per wording.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Description {
+    /// The source's slug.
     pub source: String,
+    /// The description's anchor in the source's page: `d` and a number
+    /// (`d2`), the descriptions numbered in the order of the text. The first
+    /// passage with this wording.
     pub anchor: String,
+    /// The description as written, without its determiner ("président
+    /// américain").
     pub text: String,
+    /// Who found the description: the machine, or the editor who marked it.
     pub origin: Origin,
 }
 
-#[derive(Debug, Serialize)]
+/// How the sources describe one actor.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ActorDescriptions {
+    /// The actor's id in `config.toml` (`[actors.<id>]`).
     pub actor: String,
+    /// The actor's name from the config (its id when the config has none).
     pub name: String,
-    /// Distinct descriptions across sources (folded).
+    /// How many different descriptions there are across sources, counting
+    /// wordings that differ only in case or accents as one.
     pub distinct: usize,
+    /// Each source's descriptions, source by source in source order, each
+    /// wording once per source.
     pub descriptions: Vec<Description>,
 }
 
@@ -549,24 +615,50 @@ pub fn descriptions(pages: &[&Annotated], config: &Config) -> Vec<ActorDescripti
         .collect()
 }
 
-#[derive(Debug, Serialize)]
+/// How one source cites someone.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CiteRef {
+    /// The source's slug.
     pub source: String,
-    /// Anchor id in the source page; `None` for photo credits.
+    /// The anchor of the source's first citation of it in the source's page:
+    /// `c` and a number (`c1`), the citations in the text numbered in the
+    /// order of the text; `null` when the source cites it only in a photo
+    /// credit, which is not part of the text.
     pub anchor: Option<String>,
+    /// How the first citation cites it: the words that introduce it, folded
+    /// (lowercase, no accents: "selon", "citant", "cite par", "d'apres",
+    /// "according to"…), `reports` for an organisation that reports
+    /// something, `photo credit` for a photo credit, `marked by the editor`
+    /// for a citation the editor marked.
     pub via: String,
+    /// Who is cited, as the first citation writes it ("Wall Street Journal",
+    /// "une source proche du ministère russe de la Défense").
     pub text: String,
+    /// Who found the first citation: the machine, or the editor who marked
+    /// it.
     pub origin: Origin,
-    /// How many times the source cites it; the anchor is the first.
+    /// How many times the source cites it (at least 1).
     pub count: usize,
 }
 
-#[derive(Debug, Serialize)]
+/// Someone the sources cite, and where.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CitedSource {
+    /// What the citations are grouped under: the actor id of a configured
+    /// actor, `government-<country code>` for a capital standing for its
+    /// government ("government-ve" for "Caracas"), the cited name folded
+    /// (lowercase, no accents) for another named source, or `unnamed` for
+    /// every unnamed source.
     pub key: String,
+    /// Who is cited, for people: the configured actor's name, the
+    /// government's name, the name as written, or `Unnamed sources`.
     pub name: String,
+    /// False for unnamed sources ("a source close to the ministry", "selon
+    /// la presse").
     pub named: bool,
+    /// How many distinct sources cite it.
     pub sources: usize,
+    /// One entry per source citing it, in source order.
     pub citations: Vec<CiteRef>,
 }
 
@@ -587,7 +679,7 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
                 (Some(id), _, _) => config.actors.get(id).map_or_else(|| c.cited.clone(), |x| x.name.clone()),
                 (None, Some(government), _) => government,
                 (None, None, true) => c.cited.clone(),
-                (None, None, false) => "Unnamed sources".to_owned(),
+                (None, None, false) => config.site.word("Unnamed sources"),
             };
             let entry = by_key.entry(key).or_insert_with(|| (name, c.named, Vec::new()));
             match entry.2.last_mut().filter(|r| r.source == a.page.slug) {
@@ -616,11 +708,19 @@ pub fn sourcing(pages: &[&Annotated], config: &Config) -> Vec<CitedSource> {
     out
 }
 
-#[derive(Debug, Serialize)]
+/// A date the sources mention.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TimelineDate {
-    /// YYYY-MM-DD or YYYY-MM.
+    /// The date the mentions stand for: YYYY-MM-DD, YYYY-MM for a month, or
+    /// `--MM-DD` / `--MM` when no year is given or known (ISO 8601). A
+    /// weekday ("mardi") is dated from the publication date; without one it
+    /// is left out.
+    #[schemars(pattern(r"^(\d{4}|-)-\d{2}(-\d{2})?$"))]
     pub date: String,
+    /// How many distinct sources mention the date.
     pub sources: usize,
+    /// Every mention, source by source in source order, then in the order of
+    /// the text.
     pub mentions: Vec<Carrier>,
 }
 

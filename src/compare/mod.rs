@@ -12,91 +12,187 @@ pub mod vocabulary;
 use crate::annotate::Annotated;
 use crate::config::{Affiliation, Config, OutletNote, Stance, UNKNOWN_OUTLET};
 use crate::page::Status;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Serialize)]
+/// The cross-source comparison: the briefing's sources, outlets and claims,
+/// and each section of the report, in full.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Comparison {
+    /// Every source, in slug order: each content page (a `.md` file under
+    /// `content/`, `content/_index.md` aside).
     pub sources: Vec<Source>,
+    /// The outlets: every outlet `config.toml` lists, whether or not a source
+    /// is theirs, and each outlet of the shipped registry that has a source,
+    /// in id order; last, the `unknown` outlet when some source's outlet is
+    /// not identified.
     pub outlets: Vec<Outlet>,
+    /// Every claim `config.toml` defines, in id order, with who carries it.
     pub claims: Vec<Claim>,
+    /// Claims carried only by one outlet, only by state-affiliated outlets or
+    /// only by outlets of one country, in claim order.
     pub blindspots: Vec<Blindspot>,
+    /// Who is quoted: one entry per speaker with their quotes across sources;
+    /// identified speakers first, most widely quoted (by number of sources)
+    /// first, then by name; quotes with no identified speaker last.
     pub speakers: Vec<Speaker>,
-    /// Sources per affiliation, for the outlet-mix chart.
+    /// How many sources there are per outlet affiliation (the outlet-mix
+    /// chart), one row per affiliation that has sources, in the order
+    /// `state`, `public`, `private`, `unknown`.
     pub mix: Vec<MixRow>,
+    /// Quotations that several sources carry, word for word, nearly, as a
+    /// paraphrase or in translation; carried by the most sources first.
     pub shared_quotes: Vec<findings::SharedQuote>,
+    /// The figures the sources give (counts of people, equipment, money…),
+    /// grouped by what they count; groups that several sources give first.
     pub figures: Vec<findings::FigureGroup>,
+    /// How the sources describe each configured actor ("le président
+    /// américain", "the opposition leader"), by actor id.
     pub descriptions: Vec<findings::ActorDescriptions>,
+    /// Whom the sources cite ("selon le Wall Street Journal", "according to
+    /// a source close to…"): named sources first, most widely cited first,
+    /// unnamed sources together.
     pub sourcing: Vec<findings::CitedSource>,
+    /// The words each outlet uses distinctively more than the others, one
+    /// entry per group of sources, sorted by `group`; empty when
+    /// there are fewer than two groups to compare.
     pub vocabulary: Vec<vocabulary::Distinctive>,
+    /// The dates the sources' texts mention, each with its mentions, sorted
+    /// as text: dates without a year (`--MM-DD`, `--MM`) first, then by
+    /// date.
     pub timeline: Vec<findings::TimelineDate>,
     /// The sources in order of publication, and those far from the others.
     pub chronology: Chronology,
-    /// Sentences several sources share.
+    /// Sentences that several sources share (text reuse: a wire dispatch, a
+    /// press release), shared by the most sources first.
     pub shared_passages: Vec<reuse::SharedPassage>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One source: an article of the briefing, as its content page gives it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Source {
+    /// The source's id everywhere in this file: its content page's file name
+    /// without `.md`, made safe for an address (lowercase ASCII letters,
+    /// digits and hyphens). Its page on the site is `sources/<slug>/`.
     pub slug: String,
+    /// The article's title (`title` in the page's front matter).
     pub title: String,
+    /// The outlet's id (see `outlets[].id`), or `unknown` when the source's
+    /// outlet is not identified.
     pub outlet: String,
+    /// The outlet's name from the config or the shipped registry; `Unknown
+    /// outlet` for an unidentified one.
     pub outlet_name: String,
+    /// The outlet's country as the config or registry writes it ("France");
+    /// `unknown` when the outlet is unidentified or gives none.
     pub country: String,
+    /// The outlet's affiliation; `unknown` when the outlet is unidentified.
     pub affiliation: Affiliation,
+    /// The article's language code (`fr`, `en`): the page's `language`, else
+    /// the config's `[site] source_language`, else the site's language.
     pub language: String,
+    /// The publication date as the page's front matter gives it: YYYY-MM-DD,
+    /// or a date and time (`2019-06-04T08:00:00+02:00`) when the page gives
+    /// one; `null` when the source gives no full date.
     pub date: Option<String>,
-    /// The date as the source states it, when it gives no full date.
+    /// The date as the source states it ("Dernière mise à jour à 09h07 le
+    /// 28/03"), when it gives no full date; otherwise `null`.
     pub date_text: Option<String>,
+    /// Where the article was filed from ("Moscou"), when the source says;
+    /// otherwise `null`.
     pub dateline: Option<String>,
     /// Days between the publication date and the briefing's median
-    /// publication date (negative: earlier); `None` without a date. Set by
-    /// the comparison, absent from a source page rendered alone.
+    /// publication date (`chronology.median`), negative when earlier; `null`
+    /// when the source has no date.
     pub days_from_median: Option<i64>,
-    /// Published more than `FAR_DAYS` days from the median: the source may
-    /// report an earlier or later episode than the rest of the briefing.
+    /// True when published more than `chronology.far_days` days from the
+    /// median date: the source may report an earlier or later episode than
+    /// the rest of the briefing. False for an undated source.
     pub far: bool,
+    /// The article's address on the web (`url` in the front matter); `null`
+    /// when the page gives none.
     pub url: Option<String>,
-    /// The content page, relative to the site root.
+    /// The source's content page, relative to the briefing's folder, with `/`
+    /// separators (`content/sources/<file>.md` for the pages parallax
+    /// creates from seeds).
     pub page: String,
+    /// How many claim tags the source has (suggested or confirmed; rejected
+    /// ones are not counted).
     pub tags: usize,
+    /// How many quotations the source has, scare quotes (quotation marks
+    /// nobody is said to have spoken) included.
     pub quotes: usize,
+    /// How many pieces of site chrome (banners, share buttons, captions…)
+    /// were taken out of the article when it was ingested.
     pub removed: usize,
 }
 
-#[derive(Debug, Serialize)]
+/// An outlet's profile, from `config.toml` or the registry shipped with
+/// parallax, and its sources.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Outlet {
+    /// The outlet's id (`[outlets.<id>]`); `unknown` for the sources whose
+    /// outlet is not identified.
     pub id: String,
+    /// The outlet's name; `Unknown outlet` for `unknown`.
     pub name: String,
+    /// False only for `unknown`, the sources of no identified outlet.
     pub known: bool,
+    /// The outlet's country, as the profile writes it ("France"); `unknown`
+    /// when the profile gives none.
     pub country: String,
+    /// Who owns the outlet, as the profile writes it; `unknown` when it does
+    /// not say.
     pub owner: String,
+    /// How the outlet is funded, as the profile writes it; `unknown` when it
+    /// does not say.
     pub funding: String,
+    /// The outlet's relation to the state.
     pub affiliation: Affiliation,
+    /// The outlet's website; `null` when the profile gives none.
     pub url: Option<String>,
+    /// Notes on the outlet's known biases, each with where it comes from;
+    /// empty when there are none.
     pub notes: Vec<OutletNote>,
+    /// The slugs of the outlet's sources, in slug order; empty for an outlet
+    /// the config lists but no source is from yet.
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// A claim the briefing tracks (`[claims.<id>]` in `config.toml`) and which
+/// sources make it, report it or deny it.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Claim {
+    /// The claim's id (`[claims.<id>]`); its page is `claims/<id>/`.
     pub id: String,
+    /// The claim in a few words, from the config.
     pub label: String,
+    /// The config's longer description of the claim; empty when it gives
+    /// none.
     pub description: String,
     /// One cell per source with a passage on the claim, whatever its
     /// stance, in source order. Sources without a cell do not mention it.
     pub cells: Vec<Cell>,
-    /// How many sources mention the claim at all (`cells.len()`).
+    /// How many sources mention the claim at all (the length of `cells`).
     pub mentioned_by: usize,
     /// How many sources carry the claim: assert it, or report someone making
     /// it. A source whose only passages deny it does not carry it.
     pub carried_by: usize,
-    /// Sources with at least one passage of each stance; a source can count
-    /// under several (it reports the claim and carries a denial).
+    /// How many sources have at least one passage asserting the claim. A
+    /// source can count under several stances (it reports the claim and
+    /// carries a denial), so these three counts can add up to more than
+    /// `mentioned_by`.
     pub asserted_by: usize,
+    /// How many sources have at least one passage attributing the claim to
+    /// someone (see `asserted_by`).
     pub attributed_by: usize,
+    /// How many sources have at least one passage denying the claim or
+    /// carrying a denial of it (see `asserted_by`).
     pub denied_by: usize,
-    /// Per outlet with sources: how many of them carry the claim, and how.
+    /// The same counts per outlet: one entry per outlet that has sources
+    /// (mentioning the claim or not), in outlet id order, `unknown` pooling
+    /// the unidentified ones.
     pub by_outlet: Vec<OutletCell>,
 }
 
@@ -106,105 +202,172 @@ pub fn carries(stance: Stance) -> bool {
     matches!(stance, Stance::Asserts | Stance::Attributes)
 }
 
-#[derive(Debug, Serialize)]
+/// One outlet's sources and a claim.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OutletCell {
+    /// The outlet's id (see `outlets[].id`).
     pub outlet: String,
-    /// The outlet's sources that carry the claim (assert or attribute it).
+    /// How many of the outlet's sources carry the claim (assert or
+    /// attribute it).
     pub carried_by: usize,
-    /// The outlet's sources with a passage of each stance.
+    /// How many of the outlet's sources have a passage asserting the claim.
     pub asserted_by: usize,
+    /// How many of the outlet's sources have a passage attributing it.
     pub attributed_by: usize,
+    /// How many of the outlet's sources have a passage denying it.
     pub denied_by: usize,
-    /// The outlet's sources with any passage on the claim.
+    /// How many of the outlet's sources have any passage on the claim.
     pub mentioned_by: usize,
+    /// How many sources the outlet has in the briefing.
     pub sources: usize,
-    /// Passages per stance across the outlet's sources, in `Stance::ALL` order.
+    /// Passages (not sources) per stance across the outlet's sources: always
+    /// three `[stance, count]` pairs, in the order `asserts`, `attributes`,
+    /// `denies`, with a count of 0 where there are none.
     pub stances: Vec<(Stance, usize)>,
 }
 
-#[derive(Debug, Serialize)]
+/// One source's passages on a claim.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Cell {
+    /// The source's slug.
     pub source: String,
-    /// The source asserts or attributes the claim (see [`carries`]).
+    /// True when the source carries the claim: one of its passages asserts
+    /// or attributes it. False when it only denies it.
     pub carries: bool,
-    /// Distinct stances, in a fixed order; empty means absent.
+    /// The stances of the source's passages, each once, in the order
+    /// `asserts`, `attributes`, `denies`; never empty.
     pub stances: Vec<Stance>,
-    /// One entry per stance: how many passages, and the first to link to.
+    /// One entry per stance in `stances`, in the same order: how many
+    /// passages, and the first one to link to.
     pub by_stance: Vec<StanceCount>,
+    /// Every passage of the source tagged with the claim, in the order of the
+    /// text.
     pub passages: Vec<Passage>,
 }
 
-#[derive(Debug, Serialize)]
+/// A source's passages of one stance on a claim.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct StanceCount {
+    /// The stance.
     pub stance: Stance,
+    /// How many of the source's passages on the claim take this stance (at
+    /// least 1).
     pub count: usize,
+    /// The anchor of the first of them in the source's page (`t` and a
+    /// number, such as `t3`).
     pub anchor: String,
-    /// Confirmed when the editor confirmed any of these passages.
+    /// `confirmed` when the editor confirmed any of these passages, else
+    /// `suggested`.
     pub status: Status,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A passage of a source tagged with a claim.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Passage {
+    /// The source's slug.
     pub source: String,
-    /// Anchor id in the source page.
+    /// The claim tag's anchor in the source's page: `t` and a number (`t3`),
+    /// the tags numbered in the order of the text.
     pub anchor: String,
+    /// The tagged words, as the source's text has them.
     pub text: String,
-    /// The whole sentence or sentences the passage lies in: how the source
-    /// words the claim, side by side with the others.
-    pub sentence: String,
-    /// The sentence before and after the passage (`before` + `text` +
-    /// `after` is `sentence`).
+    /// The part of the sentence (or sentences) the passage lies in before
+    /// the tagged words: `before` + `text` + `after` is how the source words
+    /// the claim. Empty when the passage starts the sentence.
     pub before: String,
+    /// The part of the sentence after the tagged words; empty when the
+    /// passage ends the sentence.
     pub after: String,
+    /// How the passage treats the claim.
     pub stance: Stance,
+    /// Whether the editor confirmed the tag (`confirmed`, also for tags the
+    /// editor wrote in the text) or it is the machine's suggestion
+    /// (`suggested`). Never `rejected`: rejected tags are left out.
     pub status: Status,
 }
 
-#[derive(Debug, Serialize)]
+/// A claim only one outlet, only state-affiliated outlets or only outlets
+/// of one country carry. A claim can have two blindspots (`state-only` and
+/// `single-country`).
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Blindspot {
+    /// The claim's id.
     pub claim: String,
+    /// The claim's label.
     pub label: String,
+    /// What the claim is confined to.
     pub kind: BlindspotKind,
-    /// The outlet, affiliation or country the claim is confined to.
+    /// What it is confined to, for people: for `single-outlet` the outlet's
+    /// name (`Unknown outlet` for a single unidentified source), for
+    /// `state-only` the words `state-affiliated outlets`, for
+    /// `single-country` the country as the outlets' profiles write it.
     pub only: String,
-    /// The sources that carry the claim (assert or attribute it).
+    /// The slugs of the sources that carry the claim (assert or attribute
+    /// it), in source order.
     pub sources: Vec<String>,
-    /// Sources that deny the claim without carrying it: they do not count
-    /// as carriers, but the report names them beside the blindspot.
+    /// The slugs of the sources that deny the claim without carrying it:
+    /// they do not count as carriers, but the report names them beside the
+    /// blindspot.
     pub denied_by: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
+/// What a blindspot's claim is confined to.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum BlindspotKind {
+    /// Every source that carries the claim is from one outlet (each
+    /// unidentified source counts as an outlet of its own).
     SingleOutlet,
+    /// The claim is carried by several outlets, all state-affiliated.
     StateOnly,
+    /// The claim is carried by several outlets, all of one known country.
     SingleCountry,
 }
 
-#[derive(Debug, Serialize)]
+/// Someone the sources quote, and their quotes.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Speaker {
-    /// Actor id, or None for quotes whose speaker was not found.
+    /// The speaker's actor id: the config's (`[actors.<id>]`), or one made
+    /// from the name the articles give ("anna-voss"); `null` for the one
+    /// entry that gathers the quotes whose speaker was not found.
     pub actor: Option<String>,
+    /// The speaker's name: the config's, else the fullest form an article
+    /// gives; `Speaker not identified` when `actor` is `null`.
     pub name: String,
+    /// The speaker's role from the config ("Kremlin spokesman"); empty when
+    /// the config gives none.
     pub role: String,
+    /// The slugs of the sources quoting the speaker, each once, in source
+    /// order.
     pub sources: Vec<String>,
+    /// Every quote, source by source in source order, then in the order of
+    /// the text.
     pub quotes: Vec<QuoteRef>,
 }
 
-#[derive(Debug, Serialize)]
+/// A quotation in a source.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct QuoteRef {
+    /// The source's slug.
     pub source: String,
+    /// The quote's anchor in the source's page: `q` and a number (`q2`), the
+    /// quotes numbered in the order of the text.
     pub anchor: String,
+    /// The quoted words, without the quotation marks.
     pub text: String,
-    /// Indirect speech: the source's words, not the speaker's.
+    /// True for indirect speech ("X said that …"): the words are the
+    /// source's, not the speaker's.
     pub reported: bool,
+    /// Who found the quote: the machine, or the editor who marked it.
     pub origin: crate::annotate::Origin,
 }
 
-#[derive(Debug, Serialize)]
+/// How many sources have outlets of one affiliation.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MixRow {
+    /// The affiliation.
     pub affiliation: Affiliation,
+    /// How many sources are from outlets of this affiliation (at least 1).
     pub sources: usize,
 }
 
@@ -223,7 +386,7 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         *mix.entry(s.affiliation).or_default() += 1;
     }
     let mix = mix.into_iter().map(|(affiliation, sources)| MixRow { affiliation, sources }).collect();
-    let vocabulary = vocabulary::distinctive(pages, &sources);
+    let vocabulary = vocabulary::distinctive(pages, &sources, config);
     Comparison {
         sources,
         outlets,
@@ -246,25 +409,36 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
 /// publication date is marked as far from the others.
 pub const FAR_DAYS: i64 = 30;
 
-#[derive(Debug, Serialize)]
+/// The sources in order of publication, and how far each is from the
+/// others in time.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Chronology {
-    /// The median publication date of the dated sources (the earlier of the
-    /// two middle ones for an even count); `None` when no source has a date.
+    /// The median publication date of the dated sources, YYYY-MM-DD (the
+    /// earlier of the two middle ones for an even count); `null` when no
+    /// source has a date.
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"))]
     pub median: Option<String>,
-    /// The threshold for `far`, in days.
+    /// The threshold for `far`, in days (30).
     pub far_days: i64,
-    /// Dated sources by publication date (then in source order).
+    /// The dated sources by publication date (sources of the same day in
+    /// source order).
     pub sources: Vec<DatedSource>,
-    /// Slugs of the sources with no publication date, in source order.
+    /// The slugs of the sources with no publication date (or one that is not
+    /// a calendar date), in source order.
     pub undated: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// A dated source in the chronology.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DatedSource {
+    /// The source's slug.
     pub source: String,
-    /// YYYY-MM-DD.
+    /// The publication date, YYYY-MM-DD (any time of day left out).
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"))]
     pub date: String,
+    /// Days from the median publication date, negative when earlier.
     pub days_from_median: i64,
+    /// True when more than `far_days` days from the median.
     pub far: bool,
 }
 
@@ -316,7 +490,7 @@ pub fn source(a: &Annotated, config: &Config) -> Source {
     Source {
         slug: a.page.slug.clone(),
         title: front.title.clone(),
-        outlet_name: profile.map_or_else(|| UNKNOWN_OUTLET_NAME.to_owned(), |o| o.name.clone()),
+        outlet_name: profile.map_or_else(|| config.site.word(UNKNOWN_OUTLET_NAME), |o| o.name.clone()),
         country: profile.map_or_else(|| "unknown".to_owned(), |o| o.country.clone()),
         affiliation: profile.map_or(Affiliation::Unknown, |o| o.affiliation),
         outlet: outlet_id,
@@ -362,11 +536,11 @@ fn outlets(sources: &[Source], config: &Config) -> Vec<Outlet> {
     if let Some(unknown) = by_outlet.get(UNKNOWN_OUTLET) {
         out.push(Outlet {
             id: UNKNOWN_OUTLET.into(),
-            name: UNKNOWN_OUTLET_NAME.into(),
+            name: config.site.word(UNKNOWN_OUTLET_NAME),
             known: false,
             country: "unknown".into(),
-            owner: "unknown".into(),
-            funding: "unknown".into(),
+            owner: config.site.word("unknown"),
+            funding: config.site.word("unknown"),
             affiliation: Affiliation::Unknown,
             url: None,
             notes: Vec::new(),
@@ -395,7 +569,6 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
                                 source: s.slug.clone(),
                                 anchor: t.id.clone(),
                                 text: t.exact.clone(),
-                                sentence: format!("{before}{}{after}", a.plain.get(t.start..t.end).unwrap_or(&t.exact)),
                                 before,
                                 after,
                                 stance: t.stance,

@@ -11,6 +11,7 @@ use super::cluster;
 use crate::annotate::Annotated;
 use crate::fold::fold;
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -19,26 +20,47 @@ const SHINGLE: usize = 5;
 /// Share of the smaller sentence's 5-grams two wordings must share.
 const LINK: f64 = 0.5;
 
-#[derive(Debug, Clone, Serialize)]
+/// One source's sentence in a shared passage.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Occurrence {
+    /// The source's slug.
     pub source: String,
-    /// Plain-text range in the source.
+    /// Where the sentence starts in the source's plain text, in bytes of
+    /// UTF-8 (not characters), counted from 0. The plain text is the body of
+    /// the source's content page (`page`, after its front matter) with the
+    /// markdown markup taken out (a link keeps its text, annotation links
+    /// included): paragraphs, headings and list items separated by a blank
+    /// line (`\n\n`), a line break inside a paragraph read as a space, a hard
+    /// line break as `\n`. `text` is the plain text from `start` to `end`.
     pub start: usize,
+    /// Where the sentence ends in the same plain text, in bytes of UTF-8,
+    /// exclusive: the byte just after the sentence's last character.
     pub end: usize,
+    /// The sentence as the source writes it.
     pub text: String,
-    /// Anchor of a claim tag covering the passage, if any.
+    /// The anchor of a claim tag overlapping the sentence in the source's
+    /// page (`t3`; the first in the order of the text when several do);
+    /// `null` when no tag does.
     pub tag: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// A sentence several sources share, word for word or nearly.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SharedPassage {
-    /// Stable id within a build: `p1`, `p2`, …
+    /// The passage's id, `p1`, `p2`… in the order of the list; it can change
+    /// from one build to the next when sources change.
     pub id: String,
+    /// How many distinct sources share it (at least 2).
     pub sources: usize,
-    /// True when every occurrence has the same words.
+    /// True when every occurrence has the same words (case, accents and
+    /// punctuation aside).
     pub verbatim: bool,
+    /// Each source's sentence, in source order and order of the text. With
+    /// `publish = "excerpts"`, only the occurrences inside the published
+    /// excerpts are kept, and a passage left with none is left out.
     pub occurrences: Vec<Occurrence>,
-    /// Claims tagged on any occurrence; empty makes this a claim candidate.
+    /// The ids of the claims tagged on any occurrence, sorted; empty makes
+    /// the passage a candidate claim.
     pub claims: Vec<String>,
 }
 

@@ -40,6 +40,7 @@ use crate::compare::Source;
 use crate::config::UNKNOWN_OUTLET;
 use crate::fold::fold;
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -56,27 +57,47 @@ pub const TOP: usize = 12;
 /// Past this many groups, sources of unidentified outlets are pooled.
 const MAX_GROUPS: usize = 50;
 
-#[derive(Debug, Serialize)]
+/// A word a group of sources uses distinctively more than the others.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Term {
-    /// The form the outlet uses most for this word.
+    /// The form the group uses most for this word, lowercase, as written
+    /// ("états-unis", "coup d'état").
     pub word: String,
-    /// The word's key: folded (lowercase, no accents) and singular. The
-    /// forms counted together are those with the same key.
+    /// The word's key: folded (lowercase, no accents) and singular, not a
+    /// stem ("etat-uni"). The forms counted together are those with the same
+    /// key.
     pub stem: String,
+    /// How many times the group's sources use the word (any form; at least
+    /// 2).
     pub count: u32,
+    /// The z-score of the log-odds ratio of the word in the group against
+    /// the other sources, with an informative Dirichlet prior (Monroe,
+    /// Colaresi & Quinn 2008), rounded to 2 decimals; only words above 1.96
+    /// are listed.
     pub z: f64,
-    /// A source of the outlet where the word appears (the first in order).
+    /// The slug of a source of the group that uses the word's most used
+    /// form (the first in source order).
     pub example: String,
 }
 
-#[derive(Debug, Serialize)]
+/// The distinctive vocabulary of one group of sources.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Distinctive {
-    /// Outlet id, `unknown:<source>` for one unidentified source, or
-    /// `unknown` for all of them pooled.
+    /// The group: an outlet id, `unknown:<slug>` for one source of no
+    /// identified outlet, or `unknown` for all of those pooled (past 50
+    /// groups).
     pub group: String,
+    /// The group's name: the outlet's name, `Unknown outlet: <the source's
+    /// title, shortened>`, or `Unknown outlets` for the pool.
     pub name: String,
+    /// The slugs of the group's sources, in source order.
     pub sources: Vec<String>,
+    /// How many words the group's sources have once function words,
+    /// numbers and words under three letters are left out: what the counts
+    /// are measured against.
     pub words: usize,
+    /// The group's distinctive words, at most 12, highest `z` first; empty
+    /// when it has none.
     pub terms: Vec<Term>,
 }
 
@@ -294,7 +315,7 @@ fn merge_words(into: &mut Words, from: Words) {
     }
 }
 
-pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive> {
+pub fn distinctive(pages: &[&Annotated], sources: &[Source], config: &crate::config::Config) -> Vec<Distinctive> {
     let groups_count = sources.iter().map(|s| group_of(s, true)).collect::<HashSet<_>>().len();
     let split_unknown = groups_count <= MAX_GROUPS;
     // Counted straight into each group (at most MAX_GROUPS + outlets), in
@@ -342,9 +363,9 @@ pub fn distinctive(pages: &[&Annotated], sources: &[Source]) -> Vec<Distinctive>
         let key = group_of(s, split_unknown);
         let Some(counts) = by_group.get(&key) else { continue };
         let name = if key == UNKNOWN_OUTLET {
-            "Unknown outlets".to_owned()
+            config.site.word("Unknown outlets")
         } else if s.outlet == UNKNOWN_OUTLET {
-            format!("Unknown outlet: {}", crate::render::shorten_str(&s.title, 50))
+            format!("{} {}", config.site.word("Unknown outlet:"), crate::render::shorten_str(&s.title, 50))
         } else {
             s.outlet_name.clone()
         };

@@ -21,7 +21,10 @@ pub struct Highlight {
     pub element: &'static str,
     pub class: String,
     pub id: String,
+    /// The tooltip; none when empty.
     pub title: String,
+    /// The tooltip on the first piece only.
+    pub title_once: bool,
     /// A small link placed right after the span (href, label).
     pub chip: Option<(String, String)>,
 }
@@ -95,12 +98,18 @@ pub(crate) fn write_text(
         for &i in &inside {
             let h = &highlights[i];
             write!(out, "<{} class=\"{}\"", h.element, h.class)?;
-            if opened.insert(i) {
+            let opened_now = opened.insert(i);
+            if opened_now {
                 write!(out, " id=\"{}\"", h.id)?;
             }
-            out.push_str(" title=\"");
-            escape(out, &h.title);
-            out.push_str("\">");
+            // Only the first piece of a highlight cut by others carries the
+            // tooltip: repeated, it was a third of a source page's bytes.
+            if !h.title.is_empty() && (opened_now || !h.title_once) {
+                out.push_str(" title=\"");
+                escape(out, &h.title);
+                out.push('"');
+            }
+            out.push('>');
         }
         escape(out, &text[s - start..e - start]);
         for &i in inside.iter().rev() {
@@ -167,6 +176,7 @@ mod tests {
             class: "tag".into(),
             id: id.into(),
             title: "t".into(),
+            title_once: false,
             chip: Some(("/c/".into(), "c".into())),
         }
     }

@@ -118,6 +118,7 @@ mod tests {
             class: "tag".into(),
             id: format!("t{start}"),
             title: "t".into(),
+            title_once: false,
             chip: None,
         }
     }

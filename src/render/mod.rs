@@ -10,6 +10,7 @@ mod excerpts;
 mod feeds;
 pub mod linkcheck;
 mod links;
+pub mod schema;
 mod search;
 mod sections;
 pub mod webanno;
@@ -151,6 +152,23 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     tera.register_filter("shorten", shorten);
     tera.register_filter("text_fragment", text_fragment);
     let strings = interface_strings(input)?;
+    let code_strings = strings.clone();
+    let tr = move |text: &str| code_strings.get(text).cloned().unwrap_or_else(|| text.to_owned());
+    // `n | count(one="source", other="sources")`: the number and the form
+    // its language's plural rule asks for (French reads 0 and 1 as one),
+    // translated.
+    let plural_strings = strings.clone();
+    let french = input.config.site.language() == "fr";
+    tera.register_filter("count", move |value: &tera::Value, args: &std::collections::HashMap<String, tera::Value>| {
+        let n = value.as_u64().ok_or_else(|| tera::Error::msg("count expects a number"))?;
+        let form = |name: &str| {
+            args.get(name).and_then(|v| v.as_str()).ok_or_else(|| tera::Error::msg(format!("count needs `{name}`")))
+        };
+        let singular = n == 1 || (french && n == 0);
+        let word = if singular { form("one")? } else { form("other")? };
+        let word = plural_strings.get(word).cloned().unwrap_or_else(|| word.to_owned());
+        Ok(tera::Value::String(format!("{n} {word}")))
+    });
     tera.register_filter("tr", move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
         let text = value.as_str().ok_or_else(|| tera::Error::msg("tr expects a string"))?;
         Ok(tera::Value::String(strings.get(text).cloned().unwrap_or_else(|| text.to_owned())))
@@ -213,7 +231,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
                 cache.get(&a.page.path).filter(|(h, _)| Some(*h) == hash).map(|(_, html)| html.clone())
             });
             let body_html = cached.unwrap_or_else(|| {
-                let highlights = highlights(a, config, root, &actor_names);
+                let highlights = highlights(a, config, root, &actor_names, &tr);
                 let html: Arc<str> = match config.site.publish {
                     Publish::Full => body::render(&a.page.body, highlights, config.site.raw_html),
                     Publish::Excerpts => excerpts::render(&a.plain, &highlights),
@@ -261,7 +279,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             input
                 .pages
                 .par_iter()
-                .map(|a| (a.page.slug.as_str(), excerpts::ranges(&a.plain, &highlights(a, config, "", &actor_names))))
+                .map(|a| {
+                    (a.page.slug.as_str(), excerpts::ranges(&a.plain, &highlights(a, config, "", &actor_names, &tr)))
+                })
                 .collect()
         });
     let published = |o: &crate::compare::reuse::Occurrence| {
@@ -281,7 +301,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
     ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
     ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
-    ctx.insert("mix_svg", &chart::outlet_mix(cmp));
+    ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
     ctx.insert(
         "glance",
         &serde_json::json!({
@@ -372,7 +392,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     }
     ctx.insert("totals", &lists["totals"]);
     ctx.insert("vocabulary", &cmp.vocabulary);
-    ctx.insert("timeline_svg", &chart::timeline(cmp));
+    ctx.insert("timeline_svg", &chart::timeline(cmp, &tr));
     // Everything but the passages' text, which the report does not show.
     let claims: Vec<ReportClaim> = cmp
         .claims
@@ -427,8 +447,8 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
         pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
     }
-    ctx.insert("mix_svg", &chart::outlet_mix(cmp));
-    ctx.insert("coverage_svg", &chart::coverage(cmp));
+    ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
+    ctx.insert("coverage_svg", &chart::coverage(cmp, &tr));
     pages.push(render("report.html", "report/index.html".into(), ctx));
     pages.par_extend(
         sections::full_pages(
@@ -463,15 +483,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     for (path, bytes) in &index {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    #[derive(Serialize)]
-    struct Report<'a> {
-        generator: &'a str,
-        site: &'a SiteContext<'a>,
-        comparison: &'a Comparison,
-    }
     // Serialised straight from the structs: a serde_json::Value of the whole
     // comparison would cost several times its size in memory.
-    let report = Report { generator: "parallax", site: &site, comparison: cmp };
+    let report = schema::Report::new(&site, cmp);
     // Compact: at ten thousand sources, indentation alone would add tens of MB.
     // Measured first, then written into a buffer of the exact size (see
     // webanno::export).
@@ -486,11 +500,16 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         });
     }
     sink("report.json", &json).map_err(|d| vec![d])?;
+    sink(schema::SCHEMA_FILE, &schema::report_schema()).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
     sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
-    sink("annotations.jsonld", &webanno::export(input.pages, config, base_url.unwrap_or(""))).map_err(|d| vec![d])?;
-    let mut extra = 0;
+    // Each file written as soon as it is made: at ten thousand sources the
+    // collection is over a hundred MB.
+    let annotation_files =
+        webanno::export(input.pages, config, base_url.unwrap_or(""), &mut |path, bytes| sink(path, bytes))
+            .map_err(|d| vec![d])?;
+    let mut extra = annotation_files - 1;
     if let Some(base) = base_url {
         let mut written = written.into_inner().expect("no panics while held");
         written.sort_unstable();
@@ -510,7 +529,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         }
         .map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 5 + extra + index.len() + input.theme.statics.len())
+    Ok(pages.len() + 6 + extra + index.len() + input.theme.statics.len())
 }
 
 /// A writer that only counts the bytes written to it.
@@ -687,7 +706,13 @@ struct QuoteView<'a> {
     reported: bool,
 }
 
-fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str, &str>) -> Vec<Highlight> {
+fn highlights(
+    a: &Annotated,
+    config: &Config,
+    root: &str,
+    actors: &BTreeMap<&str, &str>,
+    tr: chart::Tr,
+) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = a
         .tags
         .iter()
@@ -698,14 +723,18 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
                 Status::Confirmed => "confirmed by the editor",
                 Status::Rejected => "rejected",
             };
+            // The chip names the claim and shows the stance by its symbol,
+            // so neither rests on colour or on hovering.
+            let symbol = chart::STANCE_MARKS.iter().find(|(s, _, _)| *s == t.stance).map_or("", |m| m.2);
             Highlight {
                 start: t.start,
                 end: t.end,
                 element: "mark",
                 class: format!("tag {} {}", t.stance.as_str(), status_class(t.status)),
                 id: t.id.clone(),
-                title: format!("{label} — {} ({who})", t.stance.as_str()),
-                chip: Some((format!("{root}claims/{}/", t.claim), t.claim.clone())),
+                title: format!("{label} — {} ({})", tr(t.stance.as_str()), tr(who)),
+                title_once: true,
+                chip: Some((format!("{root}claims/{}/", t.claim), format!("{symbol}\u{a0}{}", shorten_str(label, 32)))),
             }
         })
         .collect();
@@ -719,37 +748,38 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
                 element: "span",
                 class: format!("{class} {}", origin_class(origin)),
                 id,
-                title: title + by(origin),
+                title: title + &tr(by(origin)),
+                title_once: true,
                 chip: editor_chip(origin, root, section),
             }
         };
     out.extend(a.quotes.iter().map(|q| {
         let title = match (q.speaker.as_deref().and_then(|s| actors.get(s)), q.reported) {
-            (Some(name), false) => format!("Quote — {name}"),
-            (Some(name), true) => format!("Reported speech — {name}"),
-            (None, _) => "Quote — speaker not identified".into(),
+            (Some(name), false) => format!("{} — {name}", tr("Quote")),
+            (Some(name), true) => format!("{} — {name}", tr("Reported speech")),
+            (None, _) => tr("Quote — speaker not identified"),
         };
         let class = if q.reported { "quote reported" } else { "quote" };
         finding((q.start, q.end), class.into(), q.id.clone(), title, q.origin, "quotes")
     }));
     out.extend(a.figures.iter().enumerate().map(|(i, f)| {
-        let title = format!("Figure: {}", f.value());
+        let title = format!("{} {}", tr("Figure:"), f.value());
         finding((f.start, f.end), "figure".into(), format!("f{}", i + 1), title, f.origin, "figures")
     }));
     out.extend(a.dates.iter().enumerate().map(|(i, d)| {
         let title = d
             .date
             .as_ref()
-            .map_or_else(|| "Date (cannot be told: no publication date)".into(), |x| format!("Date: {x}"));
+            .map_or_else(|| tr("Date (cannot be told: no publication date)"), |x| format!("{} {x}", tr("Date:")));
         finding((d.start, d.end), "date".into(), format!("dt{}", i + 1), title, d.origin, "timeline")
     }));
     out.extend(a.descriptors.iter().enumerate().map(|(i, d)| {
         let name = actors.get(d.actor.as_str()).copied().unwrap_or(&d.actor);
-        let title = format!("How this source names {name}");
+        let title = format!("{} {name}", tr("How this source names"));
         finding((d.start, d.end), "descriptor".into(), format!("d{}", i + 1), title, d.origin, "names")
     }));
     out.extend(a.citations.iter().filter_map(|c| Some((c.span?, c))).enumerate().map(|(i, (span, c))| {
-        let title = format!("Cited source: {}", c.cited);
+        let title = format!("{} {}", tr("Cited source:"), c.cited);
         finding(span, "cited".into(), format!("c{}", i + 1), title, c.origin, "sourcing")
     }));
     out.extend(a.notes.iter().filter_map(|n| {
@@ -760,8 +790,9 @@ fn highlights(a: &Annotated, config: &Config, root: &str, actors: &BTreeMap<&str
             element: "mark",
             class: "note".into(),
             id: format!("note-{}", n.id),
-            title: format!("Editor's note: {}", n.text),
-            chip: Some((format!("#about-{}", n.id), "note".into())),
+            title: format!("{} {}", tr("Editor's note:"), n.text),
+            title_once: true,
+            chip: Some((format!("#about-{}", n.id), tr("note"))),
         })
     }));
     // Every highlight covers whole words, so that no cut of one inside
@@ -868,6 +899,20 @@ fn interface_strings(input: &Inputs) -> Result<Arc<std::collections::HashMap<Str
     toml::from_str(text)
         .map(Arc::new)
         .map_err(|e| vec![crate::config::toml_error(text, std::path::Path::new(&file), &e)])
+}
+
+/// `english` in `language`, from the built-in theme's strings: for the
+/// words code writes into data (an unknown outlet's name, "unnamed
+/// sources"), which no template translates.
+pub fn builtin_word(language: &str, english: &str) -> String {
+    static FR: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let table = match language {
+        "fr" => {
+            FR.get_or_init(|| toml::from_str(include_str!("../../themes/default/i18n/fr.toml")).unwrap_or_default())
+        }
+        _ => return english.to_owned(),
+    };
+    table.get(english).cloned().unwrap_or_else(|| english.to_owned())
 }
 
 /// `shorten(length=N)`: at most N characters, cut at a word boundary, with an

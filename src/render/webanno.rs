@@ -248,41 +248,96 @@ fn count(a: &Annotated) -> usize {
         + a.dates.iter().filter(|d| editor(d.origin) && d.date.is_some()).count()
 }
 
-/// The collection of every annotation in the briefing.
-/// `base` is the site's base URL ending in `/`, or "" for relative URLs.
-pub fn export(pages: &[&Annotated], config: &Config, base: &str) -> Vec<u8> {
-    // Measured first, then written into a buffer of the exact size: growing
-    // a buffer of a hundred MB by doubling holds twice that for a moment.
+/// Sources a page of the collection holds. A briefing of up to this many
+/// sources is one file, the collection with its one page inline; a larger
+/// one is the collection (`annotations.jsonld`) and its pages
+/// (`annotations/page-N.jsonld`, linked by `first`, `last`, `next`,
+/// `prev` and `partOf`, as the Web Annotation Protocol pages a
+/// collection), so that no file grows with the briefing.
+pub const PAGE_SOURCES: usize = 250;
+
+/// The collection of every annotation in the briefing, each file handed to
+/// `write` as soon as it is made; returns how many files. `base` is the
+/// site's base URL ending in `/`, or "" for relative URLs.
+pub fn export(
+    pages: &[&Annotated],
+    config: &Config,
+    base: &str,
+    write: &mut dyn FnMut(&str, &[u8]) -> Result<(), crate::diag::Diagnostic>,
+) -> Result<usize, crate::diag::Diagnostic> {
+    let chunks: Vec<&[&Annotated]> = pages.chunks(PAGE_SOURCES).collect();
+    let totals: Vec<usize> = chunks.iter().map(|c| c.iter().map(|a| count(a)).sum()).collect();
+    let total: usize = totals.iter().sum();
+    let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
+    let json = |s: String| serde_json::to_string(&s).expect("string");
+    let collection = json(format!("{base}annotations.jsonld"));
+    if chunks.len() <= 1 {
+        let head = format!(
+            "{{\"@context\":\"{CONTEXT}\",\"id\":{collection},\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
+             \"first\":{{\"id\":{},\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":",
+            json(format!("{base}annotations.jsonld#page-1"))
+        );
+        let body = sized(|out| write_items(out, chunks.first().copied().unwrap_or(&[]), config, base));
+        write("annotations.jsonld", &[head.as_bytes(), &body, b"}}\n"].concat())?;
+        return Ok(1);
+    }
+    let page_url = |i: usize| format!("{base}annotations/page-{}.jsonld", i + 1);
+    write(
+        "annotations.jsonld",
+        format!(
+            "{{\"@context\":\"{CONTEXT}\",\"id\":{collection},\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
+             \"first\":{},\"last\":{}}}\n",
+            json(page_url(0)),
+            json(page_url(chunks.len() - 1))
+        )
+        .as_bytes(),
+    )?;
+    // Without a base URL, relative URLs in a page file resolve against its
+    // folder, `annotations/`.
+    let (inner_base, inner_page, inner_collection) = match base {
+        "" => (
+            "../",
+            (|i: usize| format!("page-{}.jsonld", i + 1)) as fn(usize) -> String,
+            json("../annotations.jsonld".into()),
+        ),
+        _ => (base, (|_: usize| String::new()) as fn(usize) -> String, collection.clone()),
+    };
+    let in_page = |i: usize| if base.is_empty() { inner_page(i) } else { page_url(i) };
+    let mut start = 0;
+    for (i, chunk) in chunks.iter().enumerate() {
+        let mut head = format!(
+            "{{\"@context\":\"{CONTEXT}\",\"id\":{},\"type\":\"AnnotationPage\",\"partOf\":{inner_collection},\"startIndex\":{start}",
+            json(in_page(i))
+        );
+        if i > 0 {
+            head.push_str(&format!(",\"prev\":{}", json(in_page(i - 1))));
+        }
+        if i + 1 < chunks.len() {
+            head.push_str(&format!(",\"next\":{}", json(in_page(i + 1))));
+        }
+        head.push_str(",\"items\":");
+        let body = sized(|out| write_items(out, chunk, config, inner_base));
+        write(&format!("annotations/page-{}.jsonld", i + 1), &[head.as_bytes(), &body, b"}\n"].concat())?;
+        start += totals[i];
+    }
+    Ok(chunks.len() + 1)
+}
+
+/// What `write` writes, measured first and then written into a buffer of
+/// the exact size: growing a buffer of many MB by doubling holds twice that
+/// for a moment.
+fn sized(write: impl Fn(&mut dyn std::io::Write)) -> Vec<u8> {
     let mut size = super::ByteCount(0);
-    write_export(&mut size, pages, config, base);
+    write(&mut size);
     let mut out = Vec::with_capacity(size.0);
-    write_export(&mut out, pages, config, base);
+    write(&mut out);
     out
 }
 
-/// `created` of a page's annotations, as an `xsd:dateTime` (a date alone
-/// is read as its midnight, UTC).
-fn created(a: &Annotated) -> Option<String> {
-    let front = &a.page.front;
-    let when = front.date.as_ref().or(front.accessed.as_ref())?;
-    let date = when.date?;
-    Some(match when.time {
-        Some(t) => format!("{date}T{:02}:{:02}:{:02}Z", t.hour, t.minute, t.second.unwrap_or(0)),
-        None => format!("{date}T00:00:00Z"),
-    })
-}
-
-fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &Config, base: &str) {
+/// The annotations of `pages`, as one JSON array.
+fn write_items(out: &mut dyn std::io::Write, pages: &[&Annotated], config: &Config, base: &str) {
     let total: usize = pages.iter().map(|a| count(a)).sum();
-    let label = serde_json::to_string(&format!("Annotations of the briefing “{}”", config.site.title)).expect("string");
-    let id = serde_json::to_string(&format!("{base}annotations.jsonld")).expect("string");
-    let page_id = serde_json::to_string(&format!("{base}annotations.jsonld#page-1")).expect("string");
-    let head = format!(
-        "{{\"@context\":\"{CONTEXT}\",\"id\":{id},\"type\":\"AnnotationCollection\",\"label\":{label},\"total\":{total},\
-         \"first\":{{\"id\":{page_id},\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":"
-    );
-    out.write_all(head.as_bytes()).expect("in-memory write");
-    let mut ser = serde_json::Serializer::new(&mut *out);
+    let mut ser = serde_json::Serializer::new(out);
     let mut items = ser.serialize_seq(Some(total)).expect("in-memory write");
     for a in pages {
         let refs = PageRefs { source: format!("{base}sources/{}/", a.page.slug), base, created: created(a) };
@@ -299,5 +354,16 @@ fn write_export<W: std::io::Write>(out: &mut W, pages: &[&Annotated], config: &C
         }
     }
     items.end().expect("in-memory write");
-    out.write_all(b"}}\n").expect("in-memory write");
+}
+
+/// `created` of a page's annotations, as an `xsd:dateTime` (a date alone
+/// is read as its midnight, UTC).
+fn created(a: &Annotated) -> Option<String> {
+    let front = &a.page.front;
+    let when = front.date.as_ref().or(front.accessed.as_ref())?;
+    let date = when.date?;
+    Some(match when.time {
+        Some(t) => format!("{date}T{:02}:{:02}:{:02}Z", t.hour, t.minute, t.second.unwrap_or(0)),
+        None => format!("{date}T00:00:00Z"),
+    })
 }

@@ -118,3 +118,60 @@ fn search_finds_sources_claims_actors_and_quotes() {
     );
     assert!(stdout.contains("\"ok\":true"), "{stdout}");
 }
+
+/// axe-core finds no serious or critical violation on the front, report,
+/// source, claim and outlet pages of the example; at 390 px no page
+/// overflows sideways and no text is under 12 px. Screenshots at 1280 and
+/// 390 px are left in target/tmp/screenshots/ to look at.
+#[test]
+fn pages_are_accessible_and_fit_a_phone() {
+    let Some(browser_dir) = browser_dir() else { return };
+    let site = Site::example();
+    let server = Running::start(&site, &["serve", "--port", "0"]);
+    let origin = format!("http://127.0.0.1:{}", server.port.unwrap());
+    let source = site.source_pages().into_iter().next().expect("the example has sources");
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let pages = [
+        ("front", String::from("/")),
+        ("report", "/report/".into()),
+        ("source", format!("/sources/{source}/")),
+        ("claim", "/claims/withdrawal-reported/".into()),
+        ("outlet", "/outlets/rt-france/".into()),
+        ("sources", "/sources/".into()),
+        ("search", "/search/".into()),
+    ];
+    let output = Command::new("node")
+        .arg(browser_dir.join("a11y.mjs"))
+        .arg(&shots)
+        .args(pages.iter().map(|(name, path)| format!("{name}={origin}{path}")))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}");
+    let result: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON line");
+    let mut problems = Vec::new();
+    for (name, _) in &pages {
+        let page = &result["pages"][name];
+        for v in page["violations"].as_array().unwrap() {
+            if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
+                problems.push(format!(
+                    "{name} at {} px: {} ({}, {} nodes, e.g. {}): {}",
+                    v["width"], v["id"], v["impact"], v["nodes"], v["example"], v["summary"]
+                ));
+            }
+        }
+        if page["overflow"].as_f64().unwrap() > 0.0 {
+            problems.push(format!("{name}: {} px of horizontal overflow at 390 px", page["overflow"]));
+        }
+        if page["min_font"].as_f64().unwrap() < 12.0 {
+            problems.push(format!("{name}: text of {} px at 390 px ({})", page["min_font"], page["min_font_at"]));
+        }
+        for width in [1280, 390] {
+            assert!(shots.join(format!("{name}-{width}.png")).is_file(), "no screenshot of {name} at {width} px");
+        }
+    }
+    eprintln!("axe and small screens: {stdout}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -15,6 +15,11 @@ fn quiet_prints_only_errors_and_verbose_prints_the_stages() {
     let (code, err) = site.run(&["build", "--quiet"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(err, "", "a quiet build that succeeds prints nothing");
+    // Nothing changed: the build cache answers, and says so.
+    let (code, err) = site.run(&["build", "-v"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("nothing changed since the last build"), "{err}");
+    std::fs::remove_dir_all(site.path(".parallax-cache")).unwrap();
     let (code, err) = site.run(&["build", "-v"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("built ") && err.contains(" ms"), "{err}");

@@ -111,18 +111,21 @@ fn denials_are_counted_apart_from_support() {
     // The heat map draws each stance apart, each with its symbol.
     let report = site.read("public/report/index.html");
     let mark = |stance: &str, outlet: &str| -> String {
-        let title = format!(": {stance} in ");
-        let end = format!(" source(s) of {outlet}</title></g>");
+        let title = format!("<title>The moon is made of cheese — {outlet}: {stance} ");
         report
             .split("<g class=\"mark ")
             .skip(1)
             .map(|g| &g[..g.find("</g>").unwrap() + 4])
-            .find(|g| g.starts_with(stance) && g.contains("<title>The moon is made of cheese") && g.ends_with(&end))
+            .find(|g| g.starts_with(stance) && g.contains(&title))
             .map(str::to_owned)
             .unwrap_or_else(|| panic!("no {stance} mark for {outlet}{title}"))
     };
     let state_denies = mark("denies", "State News");
-    assert!(state_denies.contains("✕") && state_denies.contains("denies in 1 of 1"), "{state_denies}");
+    assert!(state_denies.contains("✕") && state_denies.contains("denies 1/1</title>"), "{state_denies}");
+    // The same numbers as text, under the chart.
+    let table =
+        strip_tags(report.split("<details class=\"chart-data\">").nth(1).unwrap().split("</details>").next().unwrap());
+    assert!(table.contains("The moon is made of cheese — State News0011"), "{table}");
     let state_asserts = mark("asserts", "State News");
     assert!(
         state_asserts.contains("fill-opacity=\"0.00\"") && !state_asserts.contains(">+<"),
@@ -240,7 +243,7 @@ fn chronology_orders_sources_and_marks_the_far_ones() {
     let report = strip_tags(&site.read("public/report/index.html"));
     let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(report.contains("Median publication date: 2019-06-03"), "{report}");
-    assert!(report.contains("Publication date unknown for 1 sources: State News"), "{report}");
+    assert!(report.contains("Publication date unknown for 1 source: State News"), "{report}");
     let svg = site.read("public/report/index.html");
     let rows: Vec<String> = svg
         .split("<table class=\"chronology\">")
@@ -257,7 +260,16 @@ fn chronology_orders_sources_and_marks_the_far_ones() {
     assert!(rows[0].starts_with("2019-03-27") && rows[0].ends_with("-68 far from the others"), "{rows:?}");
     assert!(rows[2].starts_with("2019-06-05") && rows[2].ends_with("+2"), "{rows:?}");
     assert_eq!(svg.matches("<tr class=\"far\">").count(), 1);
-    assert!(svg.contains("2019-03-27: 1 source(s) published") && svg.contains("2019-06-05: 2 source(s) published"));
+    // The chart's numbers as a table: date, sources that mention it, sources published that day.
+    let data = svg.split("chart timeline").nth(1).unwrap().split("<details class=\"chart-data\">").nth(1).unwrap();
+    assert!(
+        data.contains("<th scope=\"row\">2019-03-27</th><td class=\"num\">0</td><td class=\"num\">1</td>"),
+        "{data}"
+    );
+    assert!(
+        data.contains("<th scope=\"row\">2019-06-05</th><td class=\"num\">0</td><td class=\"num\">2</td>"),
+        "{data}"
+    );
 
     // The sources list and the front page give each date and mark the far one.
     for path in ["public/sources/index.html", "public/index.html"] {
@@ -309,7 +321,7 @@ fn example_briefing_by_stance_words_and_dates() {
     }
     let report = site.read("public/report/index.html");
     for outlet in ["RT France", "Press TV (French service)"] {
-        let end = format!("denies in 1 of 1 source(s) of {outlet}</title></g>");
+        let end = format!(" — {outlet}: denies 1/1</title></g>");
         let mark = report.split("<g class=\"mark ").find(|g| g.contains(&end) && g.contains("<title>Russia withdrew"));
         assert!(mark.is_some_and(|g| g.contains(">✕<")), "{outlet}: no denial mark");
     }

@@ -208,7 +208,8 @@ fn check_killed(scn: &Scenario, briefing: &Path, base: &Tree) -> Vec<String> {
     let now = crate::support::without(&snapshot(briefing), "public");
     for (path, node) in &now {
         let name = path.rsplit('/').next().unwrap();
-        if is_leftover_folder(path) || (is_tmp(name) && matches!(node, Node::File(_))) {
+        if is_leftover_folder(path) || crate::support::is_cache(path) || (is_tmp(name) && matches!(node, Node::File(_)))
+        {
             continue;
         }
         if let Some(expected) = base.get(path) {
@@ -227,7 +228,7 @@ fn check_killed(scn: &Scenario, briefing: &Path, base: &Tree) -> Vec<String> {
             None => problems.push(format!("(c) unexpected leftover {path}")),
         }
     }
-    for path in base.keys().filter(|p| !now.contains_key(*p)) {
+    for path in base.keys().filter(|p| !now.contains_key(*p) && !crate::support::is_cache(p)) {
         problems.push(format!("(c) {path} was removed"));
     }
     problems
@@ -258,7 +259,10 @@ fn check_recovered(scn: &Scenario, briefing: &Path, base: &Tree, code: i32, stde
             problems.push(format!("(d) {leftover} is still there after a good build"));
         }
     }
-    for (path, node) in base.iter().filter(|(p, _)| !p.starts_with("content/") && !p.starts_with("public")) {
+    for (path, node) in base
+        .iter()
+        .filter(|(p, _)| !p.starts_with("content/") && !p.starts_with("public") && !crate::support::is_cache(p))
+    {
         if std::fs::symlink_metadata(briefing.join(path)).is_err() {
             problems.push(format!("(d) {path} was removed"));
         } else if let (Node::File(bytes), Ok(now)) = (node, std::fs::read(briefing.join(path))) {

@@ -450,7 +450,8 @@ fn every_page_has_a_favicon_a_description_and_open_graph_tags() {
     assert!(site.read("public/favicon.svg").starts_with("<svg"));
     assert!(site.read("public/robots.txt").contains("User-agent: *"));
     let tree = site.tree("public");
-    let pages: Vec<&String> = tree.keys().filter(|p| p.ends_with(".html")).collect();
+    // The 404 page links from the site's root path, being served anywhere.
+    let pages: Vec<&String> = tree.keys().filter(|p| p.ends_with(".html") && *p != "404.html").collect();
     assert!(pages.len() > 20, "{pages:?}");
     for path in pages {
         let html = String::from_utf8_lossy(&tree[path]);
@@ -493,3 +494,115 @@ fn article_text_carries_its_language() {
     let html = site.read(&format!("public/sources/{source}"));
     assert!(html.contains("<html lang=\"fr\">") && html.contains("<div class=\"body\">"), "{html}");
 }
+
+/// A French briefing shows no English: every string of the interface,
+/// whether a template or the code writes it (an unknown outlet's name,
+/// unnamed sources, chart labels, tooltips, table heads), is French, and
+/// counts take the French plural ("1 source", "0 source", "2 sources").
+/// The fixture's own text and config are French, so any English word in
+/// the built pages comes from parallax.
+#[test]
+fn a_french_briefing_shows_no_english() {
+    let site = Site::with_config(FRENCH_CONFIG);
+    for (slug, page) in FRENCH_PAGES {
+        site.write(&format!("content/sources/{slug}.md"), page);
+    }
+    site.build_ok();
+    // Words of English that are not also French words.
+    let english: std::collections::BTreeSet<&str> = "the of and with from outside tagged claim claims outlet outlets \
+        unknown quotes quoted report not identified unidentified show all more by who which shared none this that \
+        these is are was has have their its than other found without words word speaker speakers timeline carried \
+        denied asserts attributes denies suggested confirmed editor search briefing results previous next see also \
+        only each per yet no named unnamed cited in on at to for it be an as or"
+        .split_whitespace()
+        .collect();
+    let attribute = regex::Regex::new(r#"(?:title|aria-label|alt|placeholder|data-[a-z-]+)="([^"]*)""#).unwrap();
+    let tags = regex::Regex::new(r"(?s)<script.*?</script>|<[^>]+>").unwrap();
+    let file_names = regex::Regex::new(r"\b[\w-]+\.(?:json|csv|jsonld|toml|md|xml)\b|parallax claims").unwrap();
+    let singular_plural =
+        regex::Regex::new(r"\b[01] (?:sources|affirmations|mots|citations|médias|passages)\b").unwrap();
+    let mut found = Vec::new();
+    for (path, bytes) in site.tree("public").iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        let attributes: Vec<&str> = attribute.captures_iter(&html).map(|c| c.get(1).unwrap().as_str()).collect();
+        let text = format!("{} {}", tags.replace_all(&html, "\n"), attributes.join("\n"));
+        let text = text.replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&");
+        let text = file_names.replace_all(&text, "");
+        for line in text.split(['\n', ';', ':', '·', '|']) {
+            let words: Vec<&str> = line.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+            if words.iter().any(|w| english.contains(w.to_lowercase().as_str())) {
+                found.push(format!("{path}: {}", line.trim()));
+            }
+        }
+        for m in singular_plural.find_iter(&text) {
+            found.push(format!("{path}: plural after 0 or 1: {}", m.as_str()));
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "English or wrong plurals in the French interface:\n{}", found.join("\n"));
+}
+
+const FRENCH_CONFIG: &str = r#"[site]
+title = "Dossier d'essai"
+language = "fr"
+
+[outlets.quotidien]
+name = "Le Quotidien"
+country = "France"
+affiliation = "private"
+[[outlets.quotidien.notes]]
+text = "Journal fictif des essais."
+sources = ["Suite d'essais"]
+[outlets.quotidien.signatures]
+text = ["Rédaction du Quotidien"]
+
+[outlets.etat]
+name = "Radio d'État"
+country = "Russie"
+affiliation = "state"
+[[outlets.etat.notes]]
+text = "Radio fictive d'un État."
+sources = ["Suite d'essais"]
+[outlets.etat.signatures]
+text = ["Radio d'État"]
+
+[claims.lune-fromage]
+label = "La lune est en fromage"
+patterns = ["en fromage"]
+
+[claims.dementi]
+label = "La NASA dément"
+patterns = ["nasa dement"]
+
+[actors.nasa]
+name = "NASA"
+kind = "organisation"
+
+[actors.armstrong]
+name = "Neil Armstrong"
+kind = "person"
+aliases = ["Armstrong"]
+"#;
+
+const FRENCH_PAGES: [(&str, &str); 3] = [
+    (
+        "un",
+        "+++\ntitle = \"La lune serait en fromage\"\noutlet = \"quotidien\"\ndate = 2024-03-01\n+++\n\n\
+         Selon un rapport, la lune est [en fromage](claim:lune-fromage). Plus de 3 000 personnes l'ont lu, et 12 % y croient.\n\n\
+         «C'est une provocation», a déclaré Neil Armstrong à la presse mardi.\n\n\
+         Le porte-parole de la NASA, Jean Dupont, a affirmé que l'agence «dément formellement» ces informations.\n",
+    ),
+    (
+        "deux",
+        "+++\ntitle = \"La NASA dément la rumeur\"\noutlet = \"etat\"\ndate = 2024-03-05\n+++\n\n\
+         La NASA dément que la lune soit [en fromage](claim:lune-fromage \"denies\"). Environ 200 scientifiques ont signé une lettre, a indiqué l'agence Reuters.\n\n\
+         «C'est une provocation», a déclaré Neil Armstrong, cité par l'AFP.\n",
+    ),
+    (
+        "trois",
+        "+++\ntitle = \"Un texte sans média\"\noutlet = \"unknown\"\n+++\n\n\
+         Quelques dizaines de personnes ont manifesté devant le siège, selon une source anonyme.\n\n\
+         «C'est une provocation», a déclaré Neil Armstrong.\n",
+    ),
+];

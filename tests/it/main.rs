@@ -18,6 +18,7 @@ mod own_material;
 mod pages;
 mod publishing;
 mod robustness;
+mod schema;
 mod serve;
 mod support;
 mod validators;

@@ -271,3 +271,129 @@ fn a_site_served_from_a_sub_path_has_every_link_resolve() {
         assert_eq!(get(port, href).0, 200, "{href}");
     }
 }
+
+/// Two claims on one sentence are both visible: each tag's chip names its
+/// claim by its label (not its id) and shows its stance by a symbol, so
+/// neither rests on colour or on hovering.
+#[test]
+fn overlapping_claims_each_show_their_label_and_stance() {
+    let site = Site::new();
+    // Two machine suggestions on the same sentence, as ingest writes them.
+    let sentence = "The moon is made of cheese, but NASA denies it.";
+    site.write(
+        "content/sources/both.md",
+        format!(
+            "+++\ntitle = \"Both\"\noutlet = \"daily-planet\"\n\n\
+             [[tags]]\nclaim = \"moon-cheese\"\nstance = \"asserts\"\nstatus = \"suggested\"\nexact = \"{sentence}\"\n\n\
+             [[tags]]\nclaim = \"moon-denial\"\nstance = \"attributes\"\nstatus = \"confirmed\"\nexact = \"{sentence}\"\n+++\n\n{sentence}\n"
+        ),
+    );
+    site.build_ok();
+    let html = site.read("public/sources/both/index.html");
+    assert!(html.contains("claims/moon-cheese/\">+\u{a0}The moon is made of cheese</a>"), "{html}");
+    assert!(html.contains("claims/moon-denial/\">»\u{a0}NASA denies the cheese report</a>"), "{html}");
+    assert!(!html.contains(">moon-cheese</a>") && !html.contains(">moon-denial</a>"), "ids shown instead of labels");
+}
+
+/// A build with the inputs of the last one, whose output is untouched, is
+/// answered by the build cache: nothing is written and `public/` is what a
+/// clean build writes. Any change to an input or to the output, or a
+/// deleted cache, makes the next build a full one.
+#[test]
+fn the_build_cache_skips_only_what_did_not_change() {
+    let site = dated_site("");
+    // A tag whose passage is gone: a warning, and the build goes on.
+    site.write(
+        "content/sources/warned.md",
+        "+++\ntitle = \"W\"\noutlet = \"daily-planet\"\n\n[[tags]]\nclaim = \"moon-cheese\"\nstance = \"asserts\"\nstatus = \"confirmed\"\nexact = \"A sentence that is not there.\"\n+++\n\nSomething else entirely.\n",
+    );
+    let first = site.build_ok();
+    assert!(!first.cached);
+    let warnings = crate::support::render(&first);
+    assert!(warnings.contains("warning"), "{warnings}");
+    let clean = site.tree("public");
+
+    let again = site.build_ok();
+    assert!(again.cached, "nothing changed: the cache answers");
+    assert_eq!(crate::support::render(&again), warnings, "the last build's warnings are said again");
+    assert_eq!((again.sources, again.files), (first.sources, first.files));
+    assert_eq!(site.tree("public"), clean);
+
+    // An edited page: a full build, with the edit.
+    site.write(
+        "content/sources/older.md",
+        site.read("content/sources/older.md").replace("a report said", "a new report said"),
+    );
+    let edited = site.build_ok();
+    assert!(!edited.cached);
+    assert!(site.read("public/sources/older/index.html").contains("a new report said"));
+    assert!(site.build_ok().cached);
+
+    // A file of the output removed or changed: a full build puts it back.
+    std::fs::remove_file(site.path("public/claims/index.html")).unwrap();
+    assert!(!site.build_ok().cached);
+    assert!(site.exists("public/claims/index.html"));
+    site.write("public/index.html", "defaced");
+    assert!(!site.build_ok().cached);
+    assert!(site.read("public/index.html").contains("<!doctype html>"));
+
+    // Another theme file, or no cache at all: full builds, same output as clean.
+    site.write("themes/default/templates/extra.html", "unused");
+    assert!(!site.build_ok().cached);
+    std::fs::remove_dir_all(site.path(".parallax-cache")).unwrap();
+    let rebuilt = site.build_ok();
+    assert!(!rebuilt.cached);
+    let fresh = dated_site("");
+    fresh.write("content/sources/warned.md", site.read("content/sources/warned.md"));
+    fresh.write("content/sources/older.md", site.read("content/sources/older.md"));
+    fresh.write("themes/default/templates/extra.html", "unused");
+    fresh.build_ok();
+    assert_eq!(site.tree("public"), fresh.tree("public"), "a cached site equals a clean build");
+}
+
+/// Past `PAGE_SOURCES` sources the annotation collection is paged: the
+/// collection names its first and last pages, each page its neighbours and
+/// the collection, and following `next` from `first` gives every
+/// annotation once, in order, with relative URLs that resolve from the
+/// page's own folder.
+#[test]
+fn a_large_collection_of_annotations_is_paged() {
+    let site = Site::new();
+    let n = parallax::render::webanno::PAGE_SOURCES + 10;
+    for i in 0..n {
+        site.write(
+            &format!("content/sources/s{i:03}.md"),
+            crate::support::page(
+                "daily-planet",
+                &format!("Story {i}: the moon is [made of cheese](claim:moon-cheese)."),
+            ),
+        );
+    }
+    site.build_ok();
+    let read = |rel: &str| -> serde_json::Value { serde_json::from_str(&site.read(&format!("public/{rel}"))).unwrap() };
+    let collection = read("annotations.jsonld");
+    assert_eq!(collection["type"], "AnnotationCollection");
+    assert_eq!(collection["total"], n);
+    assert!(collection.get("items").is_none() && collection["first"].is_string(), "{collection}");
+    assert_eq!(collection["first"], "annotations/page-1.jsonld");
+    assert_eq!(collection["last"], "annotations/page-2.jsonld");
+    let mut next = collection["first"].as_str().map(str::to_owned);
+    let mut seen = 0;
+    let mut pages = 0;
+    while let Some(rel) = next {
+        let page = read(&rel);
+        pages += 1;
+        assert_eq!(page["type"], "AnnotationPage");
+        assert_eq!(page["partOf"], "../annotations.jsonld", "relative to the page's folder");
+        assert_eq!(page["startIndex"], seen);
+        for item in page["items"].as_array().unwrap() {
+            let id = item["id"].as_str().unwrap();
+            let source = id.strip_prefix("../").expect("relative to annotations/");
+            let slug = source.trim_start_matches("sources/").split('/').next().unwrap();
+            assert!(site.exists(&format!("public/sources/{slug}/index.html")), "{id} leads nowhere");
+            seen += 1;
+        }
+        next = page["next"].as_str().map(|p| format!("annotations/{p}"));
+    }
+    assert_eq!((pages, seen), (2, n));
+}

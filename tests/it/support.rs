@@ -236,16 +236,23 @@ pub fn snapshot(dir: &Path) -> Tree {
 }
 
 /// What differs between two trees, one line a path (at most 20 lines).
+/// The build cache (`.parallax-cache/`), which every good build may rewrite.
+pub fn is_cache(path: &str) -> bool {
+    path.split('/').any(|part| part == ".parallax-cache")
+}
+
+/// What differs between two trees, build caches aside, one line a path (at
+/// most 20 lines).
 pub fn differences(before: &Tree, after: &Tree) -> Vec<String> {
     let mut out = Vec::new();
-    for (path, node) in before {
+    for (path, node) in before.iter().filter(|(p, _)| !is_cache(p)) {
         match after.get(path) {
             None => out.push(format!("removed {path}")),
             Some(n) if n != node => out.push(format!("changed {path}")),
             Some(_) => {}
         }
     }
-    out.extend(after.keys().filter(|p| !before.contains_key(*p)).map(|p| format!("added {p}")));
+    out.extend(after.keys().filter(|p| !before.contains_key(*p) && !is_cache(p)).map(|p| format!("added {p}")));
     if out.len() > 20 {
         let more = out.len() - 20;
         out.truncate(20);

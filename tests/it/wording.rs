@@ -283,13 +283,16 @@ fn excerpts_are_verbatim_three_outlets_and_each_outlets_wording() {
 
     // The claim page shows side by side how each outlet words the claim.
     let claim = cmp["claims"].as_array().unwrap().iter().find(|c| c["id"] == "numbers-inflated").unwrap();
-    let sentences: Vec<&str> = claim["cells"]
+    let sentences: Vec<String> = claim["cells"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|c| c["passages"].as_array().unwrap())
-        .map(|p| p["sentence"].as_str().unwrap())
+        .map(|p| {
+            format!("{}{}{}", p["before"].as_str().unwrap(), p["text"].as_str().unwrap(), p["after"].as_str().unwrap())
+        })
         .collect();
+    let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
     assert!(sentences.contains(&"Selon Rostec, ces chiffres sont « exagérés des dizaines de fois »."), "{sentences:?}");
     let html = site.read("public/claims/numbers-inflated/index.html");
     assert!(html.contains("Comment chaque média le formule"), "{html}");

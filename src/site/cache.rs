@@ -1,0 +1,191 @@
+//! The build cache: a build whose inputs are those of the last build, byte
+//! for byte, and whose output is still as that build left it, is not done
+//! again. `public/` then already is what a clean build would write.
+//!
+//! The key hashes every input: the executable itself (a cache is never
+//! trusted across builds of the program), the build's options, config.toml
+//! and every file under `seeds/`, `content/` and `themes/`. The output is
+//! checked by the size and modification time of every file in it, so a
+//! file changed, added or removed there makes the next build a full one.
+//! The cache is one small file, `.parallax-cache/build.json` in the
+//! briefing's folder, written through a temporary file and a rename; it is
+//! safe to delete.
+
+use crate::diag::{Diagnostic, Position, Severity};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const DIR: &str = ".parallax-cache";
+const FILE: &str = "build.json";
+
+#[derive(Serialize, Deserialize, PartialEq)]
+struct Stored {
+    /// The executable this cache was written by, and its hash: hashing a
+    /// debug build of it each time would cost more than the check saves.
+    #[serde(default)]
+    exe: Option<(String, u64, u128, String)>,
+    key: String,
+    output_path: String,
+    output: String,
+    sources: usize,
+    files: usize,
+    diagnostics: Vec<StoredDiagnostic>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq)]
+struct StoredDiagnostic {
+    error: bool,
+    file: PathBuf,
+    position: Option<(usize, usize)>,
+    message: String,
+    source_line: Option<String>,
+    caret: usize,
+    hint: Option<String>,
+}
+
+/// What a skipped build reports: the last build's counts and warnings.
+pub struct Hit {
+    pub sources: usize,
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Every input of a build, hashed; `None` when one cannot be read (then
+/// the build runs and reports it).
+pub fn key(root: &Path, options: &str) -> Option<blake3::Hash> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(exe_hash(root)?.3.as_bytes());
+    hasher.update(options.as_bytes());
+    hasher.update(b"\0config\0");
+    hasher.update(&std::fs::read(root.join(crate::config::FILE_NAME)).ok()?);
+    for dir in [crate::ingest::SEEDS_DIR, super::CONTENT_DIR, super::THEMES_DIR] {
+        let mut files = Vec::new();
+        walk(&root.join(dir), &mut files).ok()?;
+        files.sort();
+        for file in files {
+            hasher.update(b"\0file\0");
+            hasher.update(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().as_bytes());
+            hasher.update(b"\0");
+            hasher.update(&std::fs::read(&file).ok()?);
+        }
+    }
+    Some(hasher.finalize())
+}
+
+/// The running executable: its path, size, modification time and hash,
+/// the hash taken from the cache when the first three match it.
+fn exe_hash(root: &Path) -> Option<(String, u64, u128, String)> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    let path = exe.to_string_lossy().into_owned();
+    let stored = read(root).and_then(|s| s.exe);
+    if let Some(known) = stored.filter(|(p, len, time, _)| *p == path && *len == meta.len() && *time == modified) {
+        return Some(known);
+    }
+    let hash = blake3::hash(&std::fs::read(&exe).ok()?).to_hex().to_string();
+    Some((path, meta.len(), modified, hash))
+}
+
+fn read(root: &Path) -> Option<Stored> {
+    serde_json::from_str(&std::fs::read_to_string(root.join(DIR).join(FILE)).ok()?).ok()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&entry.path(), out)?;
+        } else {
+            out.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// The output as it stands: every file's path, size and modification time.
+fn output_state(output: &Path) -> Option<blake3::Hash> {
+    let mut files = Vec::new();
+    walk(output, &mut files).ok()?;
+    if files.is_empty() {
+        return None;
+    }
+    files.sort();
+    let mut hasher = blake3::Hasher::new();
+    for file in files {
+        let meta = std::fs::symlink_metadata(&file).ok()?;
+        let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        hasher.update(file.strip_prefix(output).unwrap_or(&file).to_string_lossy().as_bytes());
+        hasher.update(&meta.len().to_le_bytes());
+        hasher.update(&modified.as_nanos().to_le_bytes());
+    }
+    Some(hasher.finalize())
+}
+
+/// The last build, when `key` is its key and `output` is as it left it.
+pub fn lookup(root: &Path, output: &Path, key: &blake3::Hash) -> Option<Hit> {
+    let stored = read(root)?;
+    if stored.key != key.to_hex().as_str() || stored.output_path != output.to_string_lossy() {
+        return None;
+    }
+    if stored.output != output_state(output)?.to_hex().as_str() {
+        return None;
+    }
+    let diagnostics = stored
+        .diagnostics
+        .into_iter()
+        .map(|d| Diagnostic {
+            severity: if d.error { Severity::Error } else { Severity::Warning },
+            file: d.file,
+            position: d.position.map(|(line, col)| Position { line, col }),
+            message: d.message,
+            source_line: d.source_line,
+            caret: d.caret,
+            hint: d.hint,
+        })
+        .collect();
+    Some(Hit { sources: stored.sources, files: stored.files, diagnostics })
+}
+
+/// Records a build that wrote `output`. Failing to record is no error: the
+/// next build is a full one.
+pub fn store(root: &Path, output: &Path, key: &blake3::Hash, sources: usize, files: usize, diags: &[Diagnostic]) {
+    let Some(state) = output_state(output) else { return };
+    let stored = Stored {
+        exe: exe_hash(root),
+        key: key.to_hex().to_string(),
+        output_path: output.to_string_lossy().into_owned(),
+        output: state.to_hex().to_string(),
+        sources,
+        files,
+        diagnostics: diags
+            .iter()
+            .map(|d| StoredDiagnostic {
+                error: d.is_error(),
+                file: d.file.clone(),
+                position: d.position.map(|p| (p.line, p.col)),
+                message: d.message.clone(),
+                source_line: d.source_line.clone(),
+                caret: d.caret,
+                hint: d.hint.clone(),
+            })
+            .collect(),
+    };
+    let dir = root.join(DIR);
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(json) = serde_json::to_vec(&stored) else { return };
+    let _ = crate::fsx::replace(&dir.join(FILE), &json);
+}
+
+/// Forgets the last build, so that the next one runs whole.
+pub fn clear(root: &Path) {
+    let _ = std::fs::remove_file(root.join(DIR).join(FILE));
+}
