@@ -166,20 +166,26 @@ pattern!(
 );
 pattern!(
     share,
-    r"^partage\s*:?$|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
+    r"^partage\s*:?$|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|^(lien|link) (copie|copied)\b|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
+// A text field as lynx draws it: "____________________ (BUTTON)".
+// "… a press conference. (Matt Stone/Boston Herald)": a photographer and
+// agency credited, as captions are (a wire's "(ats/nxp)" is lower case).
+pattern!(photo_credit, r"\(\p{Lu}\p{Ll}[^()/\d]{1,40}/\p{Lu}\p{Ll}[^()/\d]{1,40}\)$");
+pattern!(lynx_field, r"^_{6,}(\s*\(button\).*)?$");
+pattern!(video_teaser, r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
 pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$"#);
 // A reporter's address or handle on a line of its own.
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -191,7 +197,7 @@ pattern!(
 // after it: it ends the article only when teasers, not paragraphs, follow.
 pattern!(
     links_box,
-    r"^(related (articles?|stories|content|news)|you may also like|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
+    r"^(related (articles?|stories|content|news)|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
@@ -216,6 +222,10 @@ pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉC
 pattern!(
     comments,
     r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b"
+);
+pattern!(
+    comments_heading,
+    r"^(\d+\s+)?(commentaires?|comments?|reactions?)(\s*\(\d+\))?\s*:?$|^(ecrire|rediger|poster|ajouter|laisser|laissez|publier|donnez) (un|votre) (commentaire|avis)\b|^(leave|post|add|write|submit) a (comment|reply)\b|^(tous )?(vos|les) commentaires\b|^reagissez\b|^(\d+\s+)?(thoughts|responses|replies) (on|to)\b"
 );
 pattern!(
     comment_prompt,
@@ -247,7 +257,7 @@ pattern!(
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
     avatar,
-    r"^(?i:photo|image|picture|avatar|portrait)\s+(?i:of|de)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
+    r"^(?i:photo|image|picture|avatar|portrait|headshot|head shot|mugshot)\s+(?i:of|de)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
 );
 pattern!(
     advertisement,
@@ -259,7 +269,7 @@ pattern!(
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -279,7 +289,11 @@ pattern!(
 /// What kind of site chrome a paragraph is, if any.
 pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str> {
     let f = fold(para);
-    let f = f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ', '□', '◦', '○', '■', '‣']);
+    // (html2text marks headings with "#" and bold with "**".)
+    let f =
+        f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ', '□', '◦', '○', '■', '‣']).trim_end_matches('*');
+    let heading = f.trim_start_matches('#');
+    let f = if heading.len() < f.len() && heading.starts_with(' ') { heading.trim_start() } else { f };
     let words = word_count(f);
     if outlet_chrome.iter().any(|c| c == f) {
         return Some("outlet-chrome");
@@ -290,8 +304,16 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if is_image_line(para) {
         return Some("image");
     }
-    if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) {
+    if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) || lynx_field().is_match(f) {
         return Some("form");
+    }
+    // Lynx shows a button as "(BUTTON) Label".
+    if words <= 20 && f.starts_with("(button)") {
+        return Some("widget");
+    }
+    // "4:11 Russia 'spoofing' drones…": a video's length and title.
+    if words <= 25 && video_teaser().is_match(para.trim()) {
+        return Some("widget");
     }
     if is_doubled(para.trim()) {
         return Some("image-caption");
@@ -322,7 +344,11 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
         return Some("consent-banner");
     }
-    if words <= 4 && advertisement().is_match(f) || words <= 30 && advertising_desk().is_match(f) {
+    // ("[logo] PUBLICITÉ": the label beside the advertiser's picture.)
+    let unbracketed = f.rsplit(']').next().unwrap_or(f).trim();
+    if words <= 4 && (advertisement().is_match(f) || f.starts_with('[') && advertisement().is_match(unbracketed))
+        || words <= 30 && advertising_desk().is_match(f)
+    {
         return Some("advertisement");
     }
     if words <= 60 && interface_prefix().is_match(para.trim()) {
@@ -353,7 +379,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 40 && copyright().is_match(f) && !f.contains(" a declare") {
         return Some("copyright");
     }
-    if words <= 60 && (f.contains('©') || caption().is_match(f)) {
+    if words <= 60 && (f.contains('©') || caption().is_match(f) || photo_credit().is_match(para.trim())) {
         return Some("image-caption");
     }
     if words <= 20 && timestamp().is_match(f) {
@@ -365,7 +391,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 12 && notice().is_match(f) {
         return Some("notice");
     }
-    if words <= 12 && is_interface_words(f) {
+    if words <= 40 && is_interface_words(f) {
         return Some("share-widget");
     }
     if words <= 120 && credit_line().is_match(f) {
@@ -514,6 +540,11 @@ fn is_interface_words(f: &str) -> bool {
         "fermer",
         "annuler",
         "gift",
+        "send",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "embed",
     ];
     const ALSO: &[&str] = &[
         "via", "e", "this", "it", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to", "in", "out",
@@ -522,10 +553,18 @@ fn is_interface_words(f: &str) -> bool {
     if f.ends_with('.') {
         return false;
     }
+    // "FacebookTwitterMail": a bar's names run together.
+    fn glued(w: &str) -> bool {
+        w.len() >= 8
+            && (1..w.len()).any(|k| {
+                w.is_char_boundary(k) && CORE.contains(&&w[..k]) && (CORE.contains(&&w[k..]) || glued(&w[k..]))
+            })
+    }
     let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let core = |w: &&&str| CORE.contains(*w) || glued(w);
     !words.is_empty()
-        && words.iter().all(|w| CORE.contains(w) || ALSO.contains(w))
-        && words.iter().filter(|w| CORE.contains(w)).count() >= if words.len() <= 3 { 1 } else { 2 }
+        && words.iter().all(|w| core(&w) || ALSO.contains(w))
+        && words.iter().filter(|w| core(w)).count() >= if words.len() <= 3 { 1 } else { 2 }
 }
 
 /// An icon font's ligature left as text: "arrow_upward", "account_circle".
@@ -715,9 +754,19 @@ fn could_be_headline(t: &str) -> bool {
         && !t.starts_with('[')
         && !t.contains('@')
         && !t.contains(" | ")
+        && !t.contains(" · ")
+        && !t.chars().take(2).all(char::is_lowercase)
         && !numbered_item(t)
         && !is_list_item(t)
         && digits * 2 < t.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// The text of a line html2text marks as a top heading: "# Title", "* #
+/// Title" (a heading inside a list item).
+fn h1_text(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let t = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")).unwrap_or(t).trim_start();
+    t.strip_prefix("# ").map(str::trim).filter(|h| !h.is_empty())
 }
 
 /// A person's name, maybe with initials: "Richard (R.J.) Eskow".
@@ -901,6 +950,23 @@ pub fn clean_blocks(
             kind[i + 1] = Some("image-caption");
         }
     }
+    // A picture's alt text under the headline it repeats and over its
+    // caption, which repeats it too and adds a credit: "« Just Coup It » :
+    // le survêtement…" / "Le survêtement…" / "Le survêtement… Tous droits
+    // réservés…". (The headline itself may be the alt text, on top.)
+    for i in 1..n.saturating_sub(1) {
+        let (own, next) = (texts[i].trim(), texts[i + 1].trim());
+        if kind[i].is_none()
+            && fold(&texts[i - 1]).contains(&fold(own))
+            && texts[i - 1].len() > own.len()
+            && matches!(kind[i + 1], Some("image-caption" | "copyright" | "image"))
+            && word_count(own) >= 4
+            && next.len() > own.len()
+            && next.starts_with(own)
+        {
+            kind[i] = Some("image-caption");
+        }
+    }
     let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
     let good: Vec<bool> = (0..n)
         .map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i]))
@@ -935,6 +1001,23 @@ pub fn clean_blocks(
     });
     if let Some(r) = rights_at {
         seeds[r..].iter_mut().for_each(|g| *g = false);
+    }
+    // So does the heading of a comment section ("27 commentaires", "Écrire
+    // un commentaire", "Leave a reply"): readers' posts, however long, are
+    // not the article.
+    let comments_at = (0..n).find(|&i| {
+        let f = fold(&texts[i]);
+        let f = f.trim().trim_start_matches(['#', '*', '•', ' ']).trim_end_matches(['*', ' ']);
+        word_count(f) <= 6
+            && comments_heading().is_match(f)
+            && seeds[..i].iter().filter(|g| **g).count() >= 3
+            && (0..i).filter(|&j| seeds[j]).map(|j| word_count(&texts[j])).sum::<usize>() >= 150
+    });
+    if let Some(c) = comments_at {
+        seeds[c..].iter_mut().for_each(|g| *g = false);
+        if kind[c].is_none() {
+            kind[c] = Some("comments");
+        }
     }
     let dated: Vec<bool> = (0..n)
         .map(|i| kind[i] == Some("timestamp") || kind[i].is_none() && !good[i] && is_date_line(&texts[i]))
@@ -1018,6 +1101,34 @@ pub fn clean_blocks(
     // the page repeats (a breadcrumb's last step, a picture's alt text), the
     // one the byline and the date stand under, or a headline's length where
     // the nearer is a name or a button's two words.
+    // A line of a headline's length that opens the run with the timestamp
+    // or the byline under it, and more text after: the headline, which an
+    // ellipsis or its length made look like a paragraph.
+    let mut opening = None;
+    if let (true, Some(f), Some(l)) = (find_title, first_good, last_good) {
+        let t = texts[f].trim();
+        let next = (f + 1..=l).find(|&j| !inline[j] || kind[j] == Some("timestamp"));
+        let stamped = next.is_some_and(|j| {
+            matches!(kind[j], Some("timestamp" | "byline"))
+                || kind[j].is_none() && (is_date_line(&texts[j]) || byline_names(&texts[j]).is_some())
+        });
+        if word_count(t) <= 30
+            && !t.ends_with(['.', '!', '?', ':', ';', ','])
+            && could_be_headline(t)
+            && stamped
+            && (f + 1..=l).any(|j| seeds[j])
+        {
+            opening = Some(f);
+            first_good = (f + 1..=l).find(|&j| seeds[j]);
+        }
+    }
+    // The page's own top heading, as html2text marks it ("# Title"): the
+    // last before the article's first paragraph.
+    let marked = first_good.filter(|_| find_title && opening.is_none()).and_then(|f| {
+        (f.saturating_sub(60)..=f)
+            .rev()
+            .find(|&i| kind[i].is_none() && h1_text(&texts[i]).is_some_and(|h| word_count(h) >= 2))
+    });
     let spelled = article
         .url
         .as_deref()
@@ -1040,13 +1151,18 @@ pub fn clean_blocks(
     };
     let key =
         |t: &str| fold(t).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    // (A short headline, when two lines or more end with it: "4. Prendre
+    // la parole", "Réécouter Prendre la parole".)
     let repeated = |i: usize, first: usize| {
         let own = key(&texts[i]);
+        let window = i.saturating_sub(15)..first.min(i + 16);
+        let tail = format!(" {own}");
         word_count(&own) >= 4
-            && (i.saturating_sub(15)..first.min(i + 16)).any(|j| {
+            && window.clone().any(|j| {
                 let other = key(&texts[j]);
-                j != i && (other == own || other.ends_with(&format!(" {own}")) && texts[j].contains('|'))
+                j != i && (other == own || other.ends_with(&tail) && texts[j].contains('|'))
             })
+            || word_count(&own) >= 2 && window.filter(|&j| j != i && key(&texts[j]).ends_with(&tail)).count() >= 2
     };
     let over_byline = |i: usize, first: usize| {
         // (A byline: teasers too have a date under their headlines.)
@@ -1055,6 +1171,8 @@ pub fn clean_blocks(
     };
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
+        _ if opening.is_some() => opening,
+        _ if marked.is_some() => marked,
         (true, Some(first)) => (first.saturating_sub(40)..first)
             .rev()
             .filter(|&i| candidate(i))
@@ -1076,8 +1194,22 @@ pub fn clean_blocks(
                 // headline (pictures and captions may sit between them).
                 let words = word_count(&texts[t]);
                 let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
+                // So is a longer line of a headline's length right under
+                // another: the deck under the headline.
+                let sentence_case = |j: usize| {
+                    texts[j].split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
+                        && !name_like(&texts[j])
+                };
                 match above {
                     Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
+                    Some(j)
+                        if candidate(j)
+                            && (4..=words.saturating_sub(3)).contains(&word_count(&texts[j]))
+                            && sentence_case(j)
+                            && !repeated(t, first) =>
+                    {
+                        j
+                    }
                     _ => t,
                 }
             }),
@@ -1258,6 +1390,7 @@ pub fn clean_blocks(
     let mut bylines: [Vec<String>; 3] = Default::default();
     for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
         if Some(i) == title_at {
+            let text = h1_text(&text).map_or(text.clone(), str::to_owned);
             let (title, byline) = glued_byline(&text);
             if let Some(byline) = byline {
                 if article.author.is_none() {
@@ -1452,6 +1585,16 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
         /// The run up to its first date: (end, words, paragraphs).
         undated: (usize, usize, usize),
     }
+    // The lines between two paragraphs, a list's items (a box of links, a
+    // video playlist set in the article) weighing a third of a line.
+    let bare = |j: usize| is_list_item(&texts[j]) && word_count(&texts[j]) == 0;
+    let gap = |r: std::ops::Range<usize>| -> usize {
+        r.filter(|&j| !inline[j]).map(|j| if is_list_item(&texts[j]) || j > 0 && bare(j - 1) { 1 } else { 3 }).sum()
+    };
+    let plain = |r: std::ops::Range<usize>| r.filter(|&j| !inline[j]).count();
+    // (Across a list, only to text that goes on: two paragraphs in a row,
+    // not teasers one by one.)
+    let two = |i: usize| (i + 1..good.len()).find(|&j| !inline[j]).is_some_and(|j| good[j]);
     let mut runs: Vec<Run> = Vec::new();
     for (i, g) in good.iter().enumerate() {
         if !g {
@@ -1460,7 +1603,7 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
         // A list item weighs half a paragraph: lists of teasers are long.
         let words = if is_list_item(&texts[i]) { word_count(&texts[i]) / 2 } else { word_count(&texts[i]) };
         match runs.last_mut() {
-            Some(run) if (run.end + 1..i).filter(|&j| !inline[j]).count() < GAP => {
+            Some(run) if plain(run.end + 1..i) < GAP || gap(run.end + 1..i) < 3 * GAP && two(i) => {
                 run.gaps += 1;
                 if (run.end + 1..i).any(|j| dated[j]) {
                     run.dated += 1;
