@@ -158,7 +158,7 @@ pattern!(
 );
 pattern!(
     consent_weak,
-    r"\bcookies?\b|politique de confidentialite|\bconsent(ez|ement)?\b|privacy policy|traceurs|donnees personnelles|personal data"
+    r"\bcookies?\b|politique de confidentialite|\bconsent(ez|ement)?\b|privacy policy|traceurs|donnees personnelles|personal data|\bterms (and conditions|of (use|service))\b|conditions generales d'utilisation|\byour email address\b"
 );
 pattern!(
     follow,
@@ -166,7 +166,7 @@ pattern!(
 );
 pattern!(
     share,
-    r"^partage\s*:?$|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|^(lien|link) (copie|copied)\b|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
+    r"^partage\s*:?$|^(lien|link) (copie|copied)\b|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
 );
 pattern!(
     related,
@@ -185,7 +185,7 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -265,11 +265,11 @@ pattern!(
 );
 pattern!(
     newsletter,
-    r"newsletter|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b"
+    r"newsletter|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -279,7 +279,7 @@ pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
 pattern!(
     credit_line,
-    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b"
+    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b|^(this|the) (post|article|story|piece) (was )?(originally |first )?(appeared|published|ran)\b|^(cet|l') ?article a (d'abord |initialement |ete initialement )?(ete )?publie\b"
 );
 pattern!(
     dateline_text,
@@ -548,7 +548,8 @@ fn is_interface_words(f: &str) -> bool {
     ];
     const ALSO: &[&str] = &[
         "via", "e", "this", "it", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to", "in", "out",
-        "up",
+        "up", "item", "leave", "a", "comment", "someone", "see", "more", "sharing", "options", "opens", "new",
+        "window", "tab", "your", "friend", "un", "ami", "cet", "ce",
     ];
     if f.ends_with('.') {
         return false;

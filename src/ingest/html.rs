@@ -347,7 +347,8 @@ fn fill_gaps(blocks: &mut Vec<markup::MdBlock>, other: Vec<markup::MdBlock>, htm
         if last_ours == Some(blocks.len() - 1) && paragraphs >= 2 {
             let end = tail.iter().rposition(|&k| prose(k)).map_or(0, |p| p + 1);
             for &k in &tail[..end] {
-                if missing(k) {
+                // (A crosshead's two words make no four-word gram.)
+                if missing(k) || other[k].heading && placed[k].is_none() {
                     inserts.push((blocks.len(), other[k].clone()));
                 }
             }
@@ -387,6 +388,10 @@ fn standfirst(html: &str) -> Option<String> {
         "sous-titre",
         "subtitle",
         "excerpt",
+        "incipit",
+        "lede",
+        "intro",
+        "summary",
     ];
     let doc = scraper::Html::parse_document(html);
     let all = scraper::Selector::parse("h1, h2, h3, p, div, span").expect("valid selector");
