@@ -1273,6 +1273,11 @@ pub fn clean_blocks(
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
             kind[i] = Some("navigation");
+        } else if !find_title && first_good.is_some_and(|f| i < f) && is_heading_like(text) && word_count(text) <= 6 {
+            // A web page's headline comes from its metadata: a short line
+            // over the first paragraph is a kicker (no crosshead opens an
+            // article).
+            kind[i] = Some("navigation");
         } else if title_at.is_some_and(|t| i > t)
             && first_good.is_some_and(|f| i < f)
             && (is_list_item(text) || is_fragment(text) && !text.ends_with([',', ':', ';', '…']))
