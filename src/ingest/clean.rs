@@ -279,7 +279,7 @@ pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
 pattern!(
     credit_line,
-    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b|^(this|the) (post|article|story|piece) (was )?(originally |first )?(appeared|published|ran)\b|^(cet|l') ?article a (d'abord |initialement |ete initialement )?(ete )?publie\b"
+    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b|^(this|the) (post|article|story|piece) (was )?(originally |first )?(appeared|published|ran)\b|^(cet|l') ?article a (d'abord |initialement |ete initialement )?(ete )?publie\b|^[^.]{0,100}\bcontributed( reporting)? to this (report|story|article)\.?$|^[^.]{0,100}\bont contribue a (cet article|ce reportage)\.?$"
 );
 pattern!(
     dateline_text,
@@ -391,7 +391,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 12 && notice().is_match(f) {
         return Some("notice");
     }
-    if words <= 40 && is_interface_words(f) {
+    if words <= 80 && is_interface_words(f) {
         return Some("share-widget");
     }
     if words <= 120 && credit_line().is_match(f) {
@@ -756,10 +756,18 @@ fn could_be_headline(t: &str) -> bool {
         && !t.contains('@')
         && !t.contains(" | ")
         && !t.contains(" · ")
+        && !glued_image(t)
         && !t.chars().take(2).all(char::is_lowercase)
         && !numbered_item(t)
         && !is_list_item(t)
         && digits * 2 < t.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// A picture's bracketed name glued to a word, as w3m shows an icon beside
+/// a link: "Le droit en débats[le-droit-e]".
+fn glued_image(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"\w\[[^\]\s]+\]").is_match(t)
 }
 
 /// The text of a line html2text marks as a top heading: "# Title", "* #
@@ -1164,10 +1172,19 @@ pub fn clean_blocks(
                 j != i && (other == own || other.ends_with(&tail) && texts[j].contains('|'))
             })
             || word_count(&own) >= 2 && window.filter(|&j| j != i && key(&texts[j]).ends_with(&tail)).count() >= 2
+            // (A headline of six words or more as an item of a list anywhere
+            // else on the page: the most read, the latest.)
+            || word_count(&own) >= 6 && (0..n).any(|j| j != i && is_list_item(&texts[j]) && key(&texts[j]) == own)
     };
     let over_byline = |i: usize, first: usize| {
-        // (A byline: teasers too have a date under their headlines.)
-        (i + 1..(i + 5).min(first))
+        // (A byline: teasers too have a date under their headlines. Within
+        // four lines, pictures and captions not counted.)
+        let mut lines = 0;
+        (i + 1..first)
+            .take_while(|&j| {
+                lines += usize::from(kind[j].is_none() || kind[j] == Some("byline"));
+                lines <= 4
+            })
             .any(|j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
     };
     let title_at = match (find_title, first_good) {
@@ -1543,7 +1560,9 @@ fn mark_repeats(texts: &[String], kind: &mut [Option<&'static str>]) {
     };
     let all: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
     for i in 0..texts.len() {
-        if kind[i].is_some() || all[i].len() < 9 {
+        // (A headline is not a teaser of itself: the pages that list it
+        // do not make it one.)
+        if kind[i].is_some() || all[i].len() < 9 || is_heading_like(&texts[i]) {
             continue;
         }
         let repeated = (i + 1..texts.len()).any(|j| {
