@@ -8,6 +8,12 @@
 //!
 //! The same line classifier cleans the text extracted from saved web pages
 //! (`html`), so both kinds of seed are judged by one set of rules.
+//!
+//! Scraped text is read with the layout a text dump (w3m, lynx, html2text)
+//! gives it (`Layout`): blocks, indentation, table rows. Text under a list's
+//! bullets (comments, teasers) does not make the article; pictures, captions,
+//! buttons and tables inside it do not break it; after its last paragraph
+//! only the sentences that follow without a break still belong to it.
 
 use crate::fold::fold;
 use crate::page::Removed;
@@ -152,7 +158,7 @@ pattern!(
 );
 pattern!(
     consent_weak,
-    r"\bcookies?\b|politique de confidentialite|\bconsent(ez|ement)?\b|privacy policy|traceurs|donnees personnelles|personal data"
+    r"\bcookies?\b|politique de confidentialite|\bconsent(ez|ement)?\b|privacy policy|traceurs|donnees personnelles|personal data|\bterms (and conditions|of (use|service))\b|conditions generales d'utilisation|\byour email address\b"
 );
 pattern!(
     follow,
@@ -160,20 +166,26 @@ pattern!(
 );
 pattern!(
     share,
-    r"^partage\s*:?$|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
+    r"^partage\s*:?$|^(lien|link) (copie|copied)\b|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir) (aussi|egalement)|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
+// A text field as lynx draws it: "____________________ (BUTTON)".
+// "… a press conference. (Matt Stone/Boston Herald)": a photographer and
+// agency credited, as captions are (a wire's "(ats/nxp)" is lower case).
+pattern!(photo_credit, r"\(\p{Lu}\p{Ll}[^()/\d]{1,40}/\p{Lu}\p{Ll}[^()/\d]{1,40}\)$");
+pattern!(lynx_field, r"^_{6,}(\s*\(button\).*)?$");
+pattern!(video_teaser, r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
 pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$"#);
 // A reporter's address or handle on a line of its own.
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -185,7 +197,7 @@ pattern!(
 // after it: it ends the article only when teasers, not paragraphs, follow.
 pattern!(
     links_box,
-    r"^(related (articles?|stories|content|news)|you may also like|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
+    r"^(related (articles?|stories|content|news)|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
@@ -194,7 +206,10 @@ pattern!(
     r"^(derniere )?mise? a jour\b|^mis a jour\b|^publie\b|^publication\s*:|^(last )?updated?\b|^published\b|^posted\b|^date\s*:|^modifie le\b|^cree(\s+le\b|\s*:)|^date\s+\d[\d./-]*\s*$|\b\d+ ?(s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) ago\s*$|\bil y a \d+ (min|minutes?|h|heures?|jours?|semaines?|mois)\s*$"
 );
 // A publication stamp later in a header line: "Source: X Published: 2018/7/21".
-pattern!(timestamp_inside, r"\b(published|posted|updated|publie|mis a jour|mise a jour)\s*(le|on)?\s*:?");
+pattern!(
+    timestamp_inside,
+    r"\b(published|posted|updated|modified|publie|modifie|mis a jour|mise a jour)\s*(le|on)?\s*:?"
+);
 // The site's own advertising desk: "Advertising rates", "Advertise with us".
 pattern!(
     advertising_desk,
@@ -207,6 +222,10 @@ pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉC
 pattern!(
     comments,
     r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b"
+);
+pattern!(
+    comments_heading,
+    r"^(\d+\s+)?(commentaires?|comments?|reactions?)(\s*\(\d+\))?\s*:?$|^(ecrire|rediger|poster|ajouter|laisser|laissez|publier|donnez) (un|votre) (commentaire|avis)\b|^(leave|post|add|write|submit) a (comment|reply)\b|^(tous )?(vos|les) commentaires\b|^reagissez\b|^(\d+\s+)?(thoughts|responses|replies) (on|to)\b"
 );
 pattern!(
     comment_prompt,
@@ -223,10 +242,22 @@ pattern!(
     subscribe,
     r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b"
 );
+// "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
+pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
+// "US & Canada is sponsored by", "Brought to you by".
+pattern!(
+    sponsor,
+    r"\b(is |are )?(sponsored|supported|presented|powered) by\s*\S{0,40}$|\bbrought to you by\b|\bin partnership with\s*\S{0,40}$|\ben partenariat avec\s*\S{0,40}$|\bsponsorise par\b"
+);
+// A video player's buttons and counters.
+pattern!(
+    player,
+    r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$"
+);
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
     avatar,
-    r"^(?i:photo|image|picture|avatar|portrait)\s+(?i:of|de)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
+    r"^(?i:photo|image|picture|avatar|portrait|headshot|head shot|mugshot)\s+(?i:of|de)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
 );
 pattern!(
     advertisement,
@@ -234,11 +265,11 @@ pattern!(
 );
 pattern!(
     newsletter,
-    r"newsletter|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b"
+    r"newsletter|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?content\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -248,7 +279,7 @@ pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
 pattern!(
     credit_line,
-    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b"
+    r"^\(?(additional )?(reporting|writing|editing|edited|compiled|text|texte|redaction|reportage) (by|par)\b|^\((reporting|writing|editing) by\b|^(this|the) (post|article|story|piece) (was )?(originally |first )?(appeared|published|ran)\b|^(cet|l') ?article a (d'abord |initialement |ete initialement )?(ete )?publie\b|^[^.]{0,100}\bcontributed( reporting)? to this (report|story|article)\.?$|^[^.]{0,100}\bont contribue a (cet article|ce reportage)\.?$"
 );
 pattern!(
     dateline_text,
@@ -258,7 +289,11 @@ pattern!(
 /// What kind of site chrome a paragraph is, if any.
 pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str> {
     let f = fold(para);
-    let f = f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ', '□', '◦', '○', '■', '‣']);
+    // (html2text marks headings with "#" and bold with "**".)
+    let f =
+        f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ', '□', '◦', '○', '■', '‣']).trim_end_matches('*');
+    let heading = f.trim_start_matches('#');
+    let f = if heading.len() < f.len() && heading.starts_with(' ') { heading.trim_start() } else { f };
     let words = word_count(f);
     if outlet_chrome.iter().any(|c| c == f) {
         return Some("outlet-chrome");
@@ -269,14 +304,19 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if is_image_line(para) {
         return Some("image");
     }
-    if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) {
+    if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) || lynx_field().is_match(f) {
         return Some("form");
+    }
+    // Lynx shows a button as "(BUTTON) Label".
+    if words <= 20 && f.starts_with("(button)") {
+        return Some("widget");
+    }
+    // "4:11 Russia 'spoofing' drones…": a video's length and title.
+    if words <= 25 && video_teaser().is_match(para.trim()) {
+        return Some("widget");
     }
     if is_doubled(para.trim()) {
         return Some("image-caption");
-    }
-    if words <= 12 && is_interface_words(f) {
-        return Some("share-widget");
     }
     if words <= 15 && has_icon_name(para) {
         return Some("widget");
@@ -290,13 +330,25 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 100 && subscribe().is_match(f) {
         return Some("subscribe");
     }
-    if words >= 1 && f.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1) {
+    if words >= 1 && f.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1)
+        || words <= 40 && topics().is_match(f)
+    {
         return Some("tags");
+    }
+    if words <= 20 && sponsor().is_match(f) {
+        return Some("advertisement");
+    }
+    if words <= 10 && player().is_match(f) {
+        return Some("widget");
     }
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
         return Some("consent-banner");
     }
-    if words <= 4 && advertisement().is_match(f) || words <= 30 && advertising_desk().is_match(f) {
+    // ("[logo] PUBLICITÉ": the label beside the advertiser's picture.)
+    let unbracketed = f.rsplit(']').next().unwrap_or(f).trim();
+    if words <= 4 && (advertisement().is_match(f) || f.starts_with('[') && advertisement().is_match(unbracketed))
+        || words <= 30 && advertising_desk().is_match(f)
+    {
         return Some("advertisement");
     }
     if words <= 60 && interface_prefix().is_match(para.trim()) {
@@ -327,7 +379,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 40 && copyright().is_match(f) && !f.contains(" a declare") {
         return Some("copyright");
     }
-    if words <= 60 && (f.contains('©') || caption().is_match(f)) {
+    if words <= 60 && (f.contains('©') || caption().is_match(f) || photo_credit().is_match(para.trim())) {
         return Some("image-caption");
     }
     if words <= 20 && timestamp().is_match(f) {
@@ -338,6 +390,9 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     }
     if words <= 12 && notice().is_match(f) {
         return Some("notice");
+    }
+    if words <= 80 && is_interface_words(f) {
+        return Some("share-widget");
     }
     if words <= 120 && credit_line().is_match(f) {
         return Some("credit");
@@ -357,7 +412,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
 fn is_image_line(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let t = line.trim().trim_start_matches(['•', '□', '*', ' ']);
-    let bracketed = re(&R, r"^(\[[^\[\]\s]{0,80}\]\s*)+$");
+    let bracketed = re(&R, r"^(?i:image|photo|picture|video|img)?\s*(\[[^\[\]\s]{0,80}\]\s*)+$");
     if bracketed.is_match(t) {
         return true;
     }
@@ -475,25 +530,50 @@ fn is_interface_words(f: &str) -> bool {
         "favoris",
         "recommander",
         "alerter",
+        "log",
+        "sign",
+        "login",
+        "logout",
         "commenter",
         "copier",
         "lien",
         "fermer",
         "annuler",
         "gift",
+        "send",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "embed",
     ];
-    const ALSO: &[&str] = &["via", "e", "this", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to"];
+    const ALSO: &[&str] = &[
+        "via", "e", "this", "it", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to", "in", "out",
+        "up", "item", "leave", "a", "comment", "someone", "see", "more", "sharing", "options", "opens", "new",
+        "window", "tab", "your", "friend", "un", "ami", "cet", "ce",
+    ];
     if f.ends_with('.') {
         return false;
     }
+    // "FacebookTwitterMail": a bar's names run together.
+    fn glued(w: &str) -> bool {
+        w.len() >= 8
+            && (1..w.len()).any(|k| {
+                w.is_char_boundary(k) && CORE.contains(&&w[..k]) && (CORE.contains(&&w[k..]) || glued(&w[k..]))
+            })
+    }
     let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let core = |w: &&&str| CORE.contains(*w) || glued(w);
     !words.is_empty()
-        && words.iter().all(|w| CORE.contains(w) || ALSO.contains(w))
-        && words.iter().filter(|w| CORE.contains(w)).count() >= 2.min(words.len())
+        && words.iter().all(|w| core(&w) || ALSO.contains(w))
+        && words.iter().filter(|w| core(w)).count() >= if words.len() <= 3 { 1 } else { 2 }
 }
 
 /// An icon font's ligature left as text: "arrow_upward", "account_circle".
 fn has_icon_name(line: &str) -> bool {
+    // An icon font's glyph, from Unicode's private use area.
+    if line.chars().any(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)) {
+        return true;
+    }
     line.split_whitespace().any(|w| {
         // "@some_user" is a handle.
         if w.starts_with(['@', '#']) || w.contains('@') {
@@ -573,7 +653,14 @@ pub fn byline_names(line: &str) -> Option<String> {
         .min()
         .unwrap_or(folded.len());
     let cut = names.char_indices().nth(folded[..cut].chars().count()).map_or(names.len(), |(i, _)| i);
-    let names = names[..cut].trim().trim_matches([',', ':', ';', '-', '–', '—', ' ']);
+    let names = names[..cut].trim();
+    // "By Anna Voss March 13, 2024": the names end where a date starts.
+    let folded = fold(names);
+    let names = match find_dates(&folded).first().filter(|d| d.start > 0) {
+        Some(d) => names.char_indices().nth(folded[..d.start].chars().count()).map_or(names, |(i, _)| &names[..i]),
+        None => names,
+    };
+    let names = names.trim().trim_matches([',', ':', ';', '-', '–', '—', ' ']);
     let first = names.chars().next()?;
     // "de la Russie…", "par ailleurs": a sentence, not a byline.
     let lower = fold(names);
@@ -604,8 +691,14 @@ fn role_byline(line: &str) -> Option<String> {
         &R,
         r"^(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,2}?),?\s+(?:[\p{L}'-]+\s+){0,2}?(?i:editor|correspondent|reporter|journalist|writer|producer|presenter|columnist|redacteur|redactrice|rédacteur|rédactrice|journaliste|correspondant|correspondante|envoyé spécial|envoyée spéciale|chroniqueur|chroniqueuse)(?:\s+(?:à|a|in|en|au|aux)\s+\p{Lu}[\p{L}'-]+)?$",
     );
-    let c = r.captures(line.trim())?;
-    Some(c[1].to_owned())
+    if let Some(c) = r.captures(line.trim()) {
+        return Some(c[1].to_owned());
+    }
+    // "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jeanne Martin | 12 mars 2024".
+    static DATED: OnceLock<Regex> = OnceLock::new();
+    let dated = re(&DATED, r"^(\p{Lu}[\p{L}'.-]+(?: \p{Lu}[\p{L}'.-]+){1,3})\s+[-–—|·•]\s+(.+)$");
+    let c = dated.captures(line.trim())?;
+    (is_date_line(&c[2]) && find_dates(&fold(&c[2])).first().is_some_and(|d| d.start <= 4)).then(|| c[1].to_owned())
 }
 
 /// A line that only gives a date (and maybe a time, a place, a wire):
@@ -623,6 +716,8 @@ fn is_date_line(line: &str) -> bool {
     words <= 16
         && dates.first().is_some_and(|d| d.start <= 12 || timestamp().is_match(&f) || timestamp_inside().is_match(&f))
         || words <= 8 && dates.iter().any(|d| d.full.is_some())
+        // "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST"
+        || words <= 24 && dates.len() >= 2 && dates[0].start <= 12 && timestamp_inside().is_match(&f)
 }
 
 /// Does a paragraph read like a crosshead: short, no closing punctuation?
@@ -647,6 +742,57 @@ fn is_cut_sentence(para: &str) -> bool {
 fn is_list_item(para: &str) -> bool {
     let t = para.trim_start();
     t.starts_with(['•', '□', '◦', '○', '▪', '■', '‣', '·']) || t.starts_with("* ") || t.starts_with("+ ") || t == "*"
+}
+
+/// Whether a line can be a headline at all: not a sentence cut by a comma or
+/// ended by a full stop, not an item of a list, an address, a trail of
+/// sections ("Site | Section"), a bracketed label, nor mostly figures
+/// ("21.dez.2018 às 12h55", "1 / 5").
+fn could_be_headline(t: &str) -> bool {
+    let t = t.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    !(t.ends_with([',', ';', '|']) || t.ends_with('.') && !t.ends_with("..."))
+        && !t.starts_with('[')
+        && !t.contains('@')
+        && !t.contains(" | ")
+        && !t.contains(" · ")
+        && !glued_image(t)
+        && !t.chars().take(2).all(char::is_lowercase)
+        && !numbered_item(t)
+        && !is_list_item(t)
+        && digits * 2 < t.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// A picture's bracketed name glued to a word, as w3m shows an icon beside
+/// a link: "Le droit en débats[le-droit-e]".
+fn glued_image(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"\w\[[^\]\s]+\]").is_match(t)
+}
+
+/// The text of a line html2text marks as a top heading: "# Title", "* #
+/// Title" (a heading inside a list item).
+fn h1_text(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let t = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")).unwrap_or(t).trim_start();
+    t.strip_prefix("# ").map(str::trim).filter(|h| !h.is_empty())
+}
+
+/// A person's name, maybe with initials: "Richard (R.J.) Eskow".
+fn name_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_matches(['(', ')', ',']);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        })
+}
+
+/// An item of a numbered list: "1. Linda Poon", "3) Read more".
+fn numbered_item(t: &str) -> bool {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ')
 }
 
 /// A line a dump opens with a numbered link: "[141]Police in…", "* [3]Home".
@@ -813,6 +959,23 @@ pub fn clean_blocks(
             kind[i + 1] = Some("image-caption");
         }
     }
+    // A picture's alt text under the headline it repeats and over its
+    // caption, which repeats it too and adds a credit: "« Just Coup It » :
+    // le survêtement…" / "Le survêtement…" / "Le survêtement… Tous droits
+    // réservés…". (The headline itself may be the alt text, on top.)
+    for i in 1..n.saturating_sub(1) {
+        let (own, next) = (texts[i].trim(), texts[i + 1].trim());
+        if kind[i].is_none()
+            && fold(&texts[i - 1]).contains(&fold(own))
+            && texts[i - 1].len() > own.len()
+            && matches!(kind[i + 1], Some("image-caption" | "copyright" | "image"))
+            && word_count(own) >= 4
+            && next.len() > own.len()
+            && next.starts_with(own)
+        {
+            kind[i] = Some("image-caption");
+        }
+    }
     let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
     let good: Vec<bool> = (0..n)
         .map(|i| kind[i].is_none() && is_body(&texts[i]) && !metadata(&texts[i]) && is_prose(&texts[i]))
@@ -838,8 +1001,6 @@ pub fn clean_blocks(
                 || layout.get(i).is_some_and(|l| l.table)
         })
         .collect();
-    // The article is the largest run of paragraphs no long stretch of short
-    // lines interrupts; other runs are teasers and site text.
     // A full rights notice after three paragraphs or more ends the article:
     // no run after it is the article.
     let rights_at = (0..n).find(|&i| {
@@ -850,10 +1011,47 @@ pub fn clean_blocks(
     if let Some(r) = rights_at {
         seeds[r..].iter_mut().for_each(|g| *g = false);
     }
+    // So does the heading of a comment section ("27 commentaires", "Écrire
+    // un commentaire", "Leave a reply"): readers' posts, however long, are
+    // not the article.
+    let comments_at = (0..n).find(|&i| {
+        let f = fold(&texts[i]);
+        let f = f.trim().trim_start_matches(['#', '*', '•', ' ']).trim_end_matches(['*', ' ']);
+        word_count(f) <= 6
+            && comments_heading().is_match(f)
+            && seeds[..i].iter().filter(|g| **g).count() >= 3
+            && (0..i).filter(|&j| seeds[j]).map(|j| word_count(&texts[j])).sum::<usize>() >= 150
+    });
+    if let Some(c) = comments_at {
+        seeds[c..].iter_mut().for_each(|g| *g = false);
+        if kind[c].is_none() {
+            kind[c] = Some("comments");
+        }
+    }
     let dated: Vec<bool> = (0..n)
         .map(|i| kind[i] == Some("timestamp") || kind[i].is_none() && !good[i] && is_date_line(&texts[i]))
         .collect();
+    // The article is the largest run of paragraphs no long stretch of short
+    // lines interrupts; other runs are teasers and site text.
     let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts);
+    // List items at either end of the run, apart from its paragraphs, are a
+    // list of links beside the article.
+    if let (Some(f), Some(l)) = (first_good, last_good) {
+        let prose: Vec<usize> = (f..=l).filter(|&i| seeds[i] && !is_list_item(&texts[i])).collect();
+        let apart = |a: usize, b: usize| (a + 1..b).filter(|&j| !inline[j]).count() >= 2;
+        if let (Some(&p0), Some(&p1)) = (prose.first(), prose.last()) {
+            if let Some(last_item) = (f..p0).rev().find(|&i| seeds[i]) {
+                if apart(last_item, p0) {
+                    first_good = Some(p0);
+                }
+            }
+            if let Some(first_item) = (p1 + 1..=l).find(|&i| seeds[i]) {
+                if apart(p1, first_item) {
+                    last_good = Some(p1);
+                }
+            }
+        }
+    }
     // A byline next to a timestamp inside the run is an article's header:
     // what precedes it is teasers, when more text follows it.
     if let (Some(f), Some(l)) = (first_good, last_good) {
@@ -883,11 +1081,10 @@ pub fn clean_blocks(
     }
     // A full rights notice after the article's paragraphs ends it ("Copyright
     // 2018 The Associated Press. All rights reserved."): what follows is
-    // the site's.
-    // So does the heading of comment rules or of a list of other posts, and
-    // that of a box of links that only teasers follow.
-    // The article goes on after a box of links when two of its paragraphs
-    // follow each other after it; teasers stand one by one.
+    // the site's. So does the heading of comment rules or of a list of other
+    // posts, and that of a box of links that only teasers follow: the
+    // article goes on after a box of links when two of its paragraphs follow
+    // each other after it; teasers stand one by one.
     let continues = |h: usize| {
         let after: Vec<usize> = (h + 1..n).filter(|&i| seeds[i] && last_good.is_some_and(|l| i <= l)).collect();
         after.windows(2).any(|w| (w[0] + 1..w[1]).all(|j| inline[j]))
@@ -908,39 +1105,132 @@ pub fn clean_blocks(
             last_good.map(|l| (0..end.min(l + 1)).rev().find(|&i| seeds[i]).unwrap_or(l.min(end.saturating_sub(1))));
     }
     // The headline: the line the page's address spells ("…/nearly-300-
-    // reuters-journalists-strike-…"), else the last short line above the
-    // first paragraph.
+    // reuters-journalists-strike-…"), else a short line above the first
+    // paragraph: the nearest, unless one a little further up is the line
+    // the page repeats (a breadcrumb's last step, a picture's alt text), the
+    // one the byline and the date stand under, or a headline's length where
+    // the nearer is a name or a button's two words.
+    // A line of a headline's length that opens the run with the timestamp
+    // or the byline under it, and more text after: the headline, which an
+    // ellipsis or its length made look like a paragraph.
+    let mut opening = None;
+    if let (true, Some(f), Some(l)) = (find_title, first_good, last_good) {
+        let t = texts[f].trim();
+        let next = (f + 1..=l).find(|&j| !inline[j] || kind[j] == Some("timestamp"));
+        let stamped = next.is_some_and(|j| {
+            matches!(kind[j], Some("timestamp" | "byline"))
+                || kind[j].is_none() && (is_date_line(&texts[j]) || byline_names(&texts[j]).is_some())
+        });
+        if word_count(t) <= 30
+            && !t.ends_with(['.', '!', '?', ':', ';', ','])
+            && could_be_headline(t)
+            && stamped
+            && (f + 1..=l).any(|j| seeds[j])
+        {
+            opening = Some(f);
+            first_good = (f + 1..=l).find(|&j| seeds[j]);
+        }
+    }
+    // The page's own top heading, as html2text marks it ("# Title"): the
+    // last before the article's first paragraph.
+    let marked = first_good.filter(|_| find_title && opening.is_none()).and_then(|f| {
+        (f.saturating_sub(60)..=f)
+            .rev()
+            .find(|&i| kind[i].is_none() && h1_text(&texts[i]).is_some_and(|h| word_count(h) >= 2))
+    });
     let spelled = article
         .url
         .as_deref()
         .filter(|_| find_title)
         .and_then(|url| (0..n).find(|&i| kind[i].is_none() && !good[i] && url_spells(url, &texts[i])));
-    // Not a headline: a list item, or a name next to the timestamp.
+    // Not a headline: a name next to the timestamp, or what
+    // `could_be_headline` rules out.
     let named_by_date = |i: usize| {
         is_name_line(&texts[i]) && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
     };
     let candidate = |i: usize| {
+        let t = texts[i].trim();
         kind[i].is_none()
-            && !metadata(&texts[i])
-            && !is_body(&texts[i])
-            && !texts[i].ends_with([',', ';'])
-            && !is_place_line(&texts[i])
-            && word_count(&texts[i]) >= 2
-            && !is_list_item(&texts[i])
+            && !metadata(t)
+            && !is_body(t)
+            && could_be_headline(t)
+            && !is_place_line(t)
+            && word_count(t) >= 2
             && !named_by_date(i)
+    };
+    let key =
+        |t: &str| fold(t).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    // (A short headline, when two lines or more end with it: "4. Prendre
+    // la parole", "Réécouter Prendre la parole".)
+    let repeated = |i: usize, first: usize| {
+        let own = key(&texts[i]);
+        let window = i.saturating_sub(15)..first.min(i + 16);
+        let tail = format!(" {own}");
+        word_count(&own) >= 4
+            && window.clone().any(|j| {
+                let other = key(&texts[j]);
+                j != i && (other == own || other.ends_with(&tail) && texts[j].contains('|'))
+            })
+            || word_count(&own) >= 2 && window.filter(|&j| j != i && key(&texts[j]).ends_with(&tail)).count() >= 2
+            // (A headline of six words or more as an item of a list anywhere
+            // else on the page: the most read, the latest.)
+            || word_count(&own) >= 6 && (0..n).any(|j| j != i && is_list_item(&texts[j]) && key(&texts[j]) == own)
+    };
+    let over_byline = |i: usize, first: usize| {
+        // (A byline: teasers too have a date under their headlines. Within
+        // four lines, pictures and captions not counted.)
+        let mut lines = 0;
+        (i + 1..first)
+            .take_while(|&j| {
+                lines += usize::from(kind[j].is_none() || kind[j] == Some("byline"));
+                lines <= 4
+            })
+            .any(|j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
     };
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
-        (true, Some(first)) => (0..first).rev().find(|&i| candidate(i)).map(|t| {
-            // A long line under a shorter one is the standfirst under its
-            // headline (pictures and captions may sit between them).
-            let words = word_count(&texts[t]);
-            let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
-            match above {
-                Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
-                _ => t,
-            }
-        }),
+        _ if opening.is_some() => opening,
+        _ if marked.is_some() => marked,
+        (true, Some(first)) => (first.saturating_sub(40)..first)
+            .rev()
+            .filter(|&i| candidate(i))
+            .enumerate()
+            .max_by_key(|&(rank, i)| {
+                let near = [2, 1].get(rank).copied().unwrap_or(0);
+                let long = (4..=30).contains(&word_count(&texts[i])) && !name_like(&texts[i]);
+                (
+                    3 * usize::from(repeated(i, first))
+                        + 3 * usize::from(over_byline(i, first))
+                        + 2 * usize::from(long)
+                        + near,
+                    usize::MAX - rank,
+                )
+            })
+            .map(|(_, t)| t)
+            .map(|t| {
+                // A long line under a shorter one is the standfirst under its
+                // headline (pictures and captions may sit between them).
+                let words = word_count(&texts[t]);
+                let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
+                // So is a longer line of a headline's length right under
+                // another: the deck under the headline.
+                let sentence_case = |j: usize| {
+                    texts[j].split_whitespace().skip(1).any(|w| w.starts_with(char::is_lowercase))
+                        && !name_like(&texts[j])
+                };
+                match above {
+                    Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
+                    Some(j)
+                        if candidate(j)
+                            && (4..=words.saturating_sub(3)).contains(&word_count(&texts[j]))
+                            && sentence_case(j)
+                            && !repeated(t, first) =>
+                    {
+                        j
+                    }
+                    _ => t,
+                }
+            }),
         _ => None,
     };
     if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
@@ -999,6 +1289,11 @@ pub fn clean_blocks(
             article.dateline = Some(title_case(place));
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
+            kind[i] = Some("navigation");
+        } else if !find_title && first_good.is_some_and(|f| i < f) && is_heading_like(text) && word_count(text) <= 6 {
+            // A web page's headline comes from its metadata: a short line
+            // over the first paragraph is a kicker (no crosshead opens an
+            // article).
             kind[i] = Some("navigation");
         } else if title_at.is_some_and(|t| i > t)
             && first_good.is_some_and(|f| i < f)
@@ -1118,6 +1413,7 @@ pub fn clean_blocks(
     let mut bylines: [Vec<String>; 3] = Default::default();
     for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
         if Some(i) == title_at {
+            let text = h1_text(&text).map_or(text.clone(), str::to_owned);
             let (title, byline) = glued_byline(&text);
             if let Some(byline) = byline {
                 if article.author.is_none() {
@@ -1179,12 +1475,15 @@ pub fn clean_blocks(
     if find_title && article.title.is_none() {
         if let Some(first) = kept.first() {
             let text = first.text().to_owned();
-            // The only paragraph left is the article, never its title.
-            if kept.len() > 1 && word_count(&text) <= 30 && !text.ends_with('.') {
+            // The only paragraph left is the article, never its title; nor
+            // is an item of a menu.
+            if kept.len() > 1 && word_count(&text) <= 30 && could_be_headline(&text) {
                 article.title = Some(text);
                 kept.remove(0);
             } else {
-                article.title = Some(title_from_lede(&text));
+                // The lede: the first running text, not a stray short line.
+                let lede = kept.iter().map(Block::text).find(|t| is_body(t)).unwrap_or(&text);
+                article.title = Some(title_from_lede(lede));
             }
         }
     }
@@ -1261,14 +1560,18 @@ fn mark_repeats(texts: &[String], kind: &mut [Option<&'static str>]) {
     };
     let all: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
     for i in 0..texts.len() {
-        if kind[i].is_some() || all[i].len() < 9 {
+        // (A headline is not a teaser of itself: the pages that list it
+        // do not make it one.)
+        if kind[i].is_some() || all[i].len() < 9 || is_heading_like(&texts[i]) {
             continue;
         }
         let repeated = (i + 1..texts.len()).any(|j| {
             let (a, b) = (&all[i], &all[j]);
             let short = a.len().min(b.len());
-            // The later copy is the article's only when more text follows it.
-            let followed = texts[j + 1..].iter().any(|t| is_body(t));
+            // The later copy is the article's only when more text follows it;
+            // a teaser's copy in a list of links does not make a headline one.
+            let followed =
+                texts[j + 1..].iter().any(|t| is_body(t)) && (is_list_item(&texts[i]) || !is_list_item(&texts[j]));
             kind[j].is_none() && followed && short >= 9 && a.len() >= b.len() && a[..short - 1] == b[..short - 1]
         });
         if repeated {
@@ -1307,6 +1610,16 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
         /// The run up to its first date: (end, words, paragraphs).
         undated: (usize, usize, usize),
     }
+    // The lines between two paragraphs, a list's items (a box of links, a
+    // video playlist set in the article) weighing a third of a line.
+    let bare = |j: usize| is_list_item(&texts[j]) && word_count(&texts[j]) == 0;
+    let gap = |r: std::ops::Range<usize>| -> usize {
+        r.filter(|&j| !inline[j]).map(|j| if is_list_item(&texts[j]) || j > 0 && bare(j - 1) { 1 } else { 3 }).sum()
+    };
+    let plain = |r: std::ops::Range<usize>| r.filter(|&j| !inline[j]).count();
+    // (Across a list, only to text that goes on: two paragraphs in a row,
+    // not teasers one by one.)
+    let two = |i: usize| (i + 1..good.len()).find(|&j| !inline[j]).is_some_and(|j| good[j]);
     let mut runs: Vec<Run> = Vec::new();
     for (i, g) in good.iter().enumerate() {
         if !g {
@@ -1315,7 +1628,7 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
         // A list item weighs half a paragraph: lists of teasers are long.
         let words = if is_list_item(&texts[i]) { word_count(&texts[i]) / 2 } else { word_count(&texts[i]) };
         match runs.last_mut() {
-            Some(run) if (run.end + 1..i).filter(|&j| !inline[j]).count() < GAP => {
+            Some(run) if plain(run.end + 1..i) < GAP || gap(run.end + 1..i) < 3 * GAP && two(i) => {
                 run.gaps += 1;
                 if (run.end + 1..i).any(|j| dated[j]) {
                     run.dated += 1;
@@ -1924,5 +2237,29 @@ mod tests {
         let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
         assert_eq!(text.len(), 2, "{text:?}");
         assert!(text[0].starts_with("The council voted"), "{text:?}");
+    }
+
+    #[test]
+    fn the_headline_of_a_dump() {
+        // Under the headline, its byline; nearer the text, a gallery's
+        // buttons and title.
+        let raw = "Menu\n\nHarbour\n\nBridge reopens after two years of repairs\n\nBy Anna Voss March 13, 2024\n\n\
+                   1 of 24\n\nFull Screen\n\nAutoplay\n\nBoats gather under the new deck\n\n\
+                   The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\n\
+                   Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n";
+        let a = clean(raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        assert_eq!(a.author.as_deref(), Some("Anna Voss"));
+        // The headline the page repeats beats a name nearer the text.
+        let raw = "Menu\n\nNews|Bridge reopens after two years of repairs\n\nBridge reopens after two years of repairs\n\n\
+                   The deck and the cables are new.\n\nRichard (R.J.) Voss\n\nLog out Sign in\n\n\
+                   The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\n\
+                   Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n";
+        assert_eq!(clean(raw, &[]).title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        assert_eq!(byline_names("Dan Voss - Apr 16, 2015 8:02 pm UTC").as_deref(), Some("Dan Voss"));
+        for line in ["1. Linda Voss", "21.dez.2018 às 12h55", "Harbour Gazette | News from the quay"] {
+            let raw = format!("{line}\n\nThe council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\nEngineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n");
+            assert_ne!(clean(&raw, &[]).title.as_deref(), Some(line), "{line} is no headline");
+        }
     }
 }

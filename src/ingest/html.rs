@@ -68,6 +68,19 @@ fn title_site(html: &str) -> Option<String> {
 /// "Title | Site", "Title - Site": the title alone, when what follows the
 /// last separator is the site's name or a few words.
 fn without_site(title: &str, site: Option<&str>) -> String {
+    // "Headline - AOC media" where the site calls itself "AOC media -
+    // Analyse Opinion Critique": the tail opens the site's name.
+    if let Some(site) = site.map(crate::config::name_key).filter(|s| !s.is_empty()) {
+        for sep in [" | ", " - ", " — ", " – ", " :: "] {
+            for (at, _) in title.match_indices(sep) {
+                let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+                let tail = crate::config::name_key(tail);
+                if tail.len() >= 3 && site.starts_with(&tail) && crate::text::word_count(head) >= 3 {
+                    return head.trim().to_owned();
+                }
+            }
+        }
+    }
     for sep in [" | ", " - ", " — ", " – ", " :: "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let named = site.is_some_and(|s| crate::config::name_key(s) == crate::config::name_key(tail));
@@ -186,6 +199,14 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
     article.author = article.author.map(|a| without_parentheses(&a)).filter(|a| !a.is_empty() && a != "No Author");
     let title_key = article.title.as_deref().map(crate::config::name_key);
     let mut converted = markup::convert(&content, MAX_DEPTH);
+    if std::env::var_os("PARALLAX_DEBUG_EXTRACT").is_some() {
+        for b in &converted {
+            eprintln!("T {}", crate::markdown::plain_text(&b.markdown).chars().take(80).collect::<String>());
+        }
+        for b in second.map(|s| markup::convert(s, MAX_DEPTH)).unwrap_or_default() {
+            eprintln!("R {}", crate::markdown::plain_text(&b.markdown).chars().take(80).collect::<String>());
+        }
+    }
     if let Some(second) = second {
         fill_gaps(&mut converted, markup::convert(second, MAX_DEPTH), html);
     }
@@ -304,12 +325,41 @@ fn fill_gaps(blocks: &mut Vec<markup::MdBlock>, other: Vec<markup::MdBlock>, htm
         }
         j = end;
     }
+    // The article going on past the first extractor's last paragraph (a
+    // second box of its text after an advertisement): the other's
+    // paragraphs and crossheads that follow, up to the first block that is
+    // neither, when two paragraphs or more do.
+    // (Its sentences may link more: the filter on the page's own
+    // paragraphs keeps out link lists.)
+    let prose = |j: usize| {
+        let plain = &theirs[j].1;
+        !other[j].heading
+            && crate::text::word_count(plain) >= 12
+            && plain.trim_end().ends_with(['.', '!', '?', '»', '"', '”', ')'])
+            && other[j].link_density() < 0.5
+    };
+    if let Some(last) = placed.iter().rposition(Option::is_some) {
+        let last_ours = placed[last];
+        let tail: Vec<usize> = (last + 1..theirs.len())
+            .take_while(|&k| prose(k) || other[k].heading && crate::text::word_count(&theirs[k].1) <= 12)
+            .collect();
+        let paragraphs = tail.iter().filter(|&&k| prose(k) && missing(k)).count();
+        if last_ours == Some(blocks.len() - 1) && paragraphs >= 2 {
+            let end = tail.iter().rposition(|&k| prose(k)).map_or(0, |p| p + 1);
+            for &k in &tail[..end] {
+                // (A crosshead's two words make no four-word gram.)
+                if missing(k) || other[k].heading && placed[k].is_none() {
+                    inserts.push((blocks.len(), other[k].clone()));
+                }
+            }
+        }
+    }
     if inserts.is_empty() {
         return;
     }
     let own = body_paragraphs(html);
     let key = |plain: &str| crate::fold::fold(&clean_space(plain)).chars().take(60).collect::<String>();
-    inserts.retain(|(_, b)| own.contains(&key(&crate::markdown::plain_text(&b.markdown))));
+    inserts.retain(|(_, b)| b.heading || own.contains(&key(&crate::markdown::plain_text(&b.markdown))));
     // From the last, so earlier positions stay right.
     inserts.sort_by_key(|(at, _)| *at);
     for (at, block) in inserts.into_iter().rev() {
@@ -337,6 +387,11 @@ fn standfirst(html: &str) -> Option<String> {
         "kicker-text",
         "sous-titre",
         "subtitle",
+        "excerpt",
+        "incipit",
+        "lede",
+        "intro",
+        "summary",
     ];
     let doc = scraper::Html::parse_document(html);
     let all = scraper::Selector::parse("h1, h2, h3, p, div, span").expect("valid selector");
@@ -358,9 +413,11 @@ fn standfirst(html: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        let marked = marks
-            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-            .any(|m| MARKS.contains(&m) || MARKS.iter().any(|k| k.contains('-') && m.contains(k)));
+        let marked = marks.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).any(|m| {
+            MARKS.contains(&m)
+                || MARKS.iter().any(|k| k.contains('-') && m.contains(k))
+                || m.rsplit_once("__").is_some_and(|(_, own)| MARKS.contains(&own))
+        });
         if marked {
             let text = clean_space(&el.text().collect::<String>());
             let words = crate::text::word_count(&text);
@@ -385,7 +442,18 @@ fn body_paragraphs(html: &str) -> std::collections::HashSet<String> {
             !el.ancestors().filter_map(scraper::ElementRef::wrap).any(|a| {
                 let v = a.value();
                 let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-                OUTSIDE.contains(&v.name()) || MARKS.iter().any(|m| marks.contains(m))
+                // A class names what its element is by its last part:
+                // "sidebar-grid__content" is content, "sidebar-grid__sidebar"
+                // a sidebar.
+                let marked = marks.split_whitespace().any(|token| {
+                    // ("sidebar-grid" lays out the page around its article.)
+                    const LAYOUT: &[&str] = &["grid", "layout", "container", "wrapper", "wrap", "row", "main"];
+                    let own = token.rsplit("__").next().unwrap_or(token);
+                    let words: Vec<&str> = own.split(['-', '_']).collect();
+                    !words.iter().any(|w| LAYOUT.contains(w))
+                        && words.iter().any(|w| MARKS.iter().any(|m| w.starts_with(m)))
+                });
+                OUTSIDE.contains(&v.name()) || marked
             })
         })
         .map(|el| {

@@ -186,6 +186,12 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
             }
             let copyrights = article.removed.iter().filter(|r| r.kind == "copyright");
             names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
+            // "En poursuivant votre navigation sur Mediapart", "Follow X on":
+            // the site's own banners name it.
+            let banners = article.removed.iter().filter(|r| {
+                matches!(r.kind.as_str(), "consent-banner" | "subscribe" | "follow-us" | "newsletter" | "disclaimer")
+            });
+            names.extend(banners.flat_map(|r| outlet::self_named(&r.text)));
             outlet = outlet::by_name(&names, config).unwrap_or(outlet);
         }
         // A byline that names an outlet or agency names no author.

@@ -81,6 +81,27 @@ pub fn copyright_holder(line: &str) -> Option<String> {
     (!holder.is_empty() && crate::text::word_count(holder) <= 6).then(|| holder.to_owned())
 }
 
+/// The names a site's own banner gives it: "En poursuivant votre
+/// navigation sur Mediapart", "Le Club est l'espace … des abonnés de
+/// Mediapart", "X uses cookies", "Follow X on Twitter". Only a name the
+/// registry knows is then believed (`by_name`).
+pub fn self_named(line: &str) -> Vec<String> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        let name = r"(\p{Lu}[\p{L}\d'&.-]*(?:\s+\p{Lu}[\p{L}\d'&.-]*){0,3})";
+        regex::Regex::new(&format!(
+            r"(?:navigation sur|abonnés de|abonnés à|accès illimité à|en illimité à tout|(?i:follow|suivez|retrouvez|rejoignez)) {name}|{name} (?:utilise des cookies|uses cookies|use cookies)"
+        ))
+        .expect("valid pattern")
+    });
+    // (The name ends with its sentence: "… de Mediapart. Ses contenus".)
+    r.captures_iter(line)
+        .filter_map(|c| c.get(1).or(c.get(2)))
+        .map(|m| m.as_str().split(". ").next().unwrap_or("").trim().trim_end_matches('.').to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// The outlet of a seed: by its URL, else by signature, else unknown.
 pub fn identify(raw: &str, url: Option<&str>, config: &Config) -> String {
     url.and_then(|u| by_host(u, config))
@@ -126,6 +147,19 @@ fn names(credit: &str, short: &str) -> bool {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn a_sites_banners_name_it() {
+        assert_eq!(
+            self_named("Le Club est l'espace de libre expression des abonnés de Mediapart. Ses contenus n'engagent pas la rédaction."),
+            vec!["Mediapart".to_owned()]
+        );
+        assert_eq!(
+            self_named("Harbour Gazette uses cookies to improve your experience."),
+            vec!["Harbour Gazette".to_owned()]
+        );
+        assert!(self_named("Nous utilisons des cookies.").is_empty());
+    }
 
     fn config() -> Config {
         Config::parse("[site]\ntitle = \"T\"\n", Path::new("config.toml")).unwrap()
