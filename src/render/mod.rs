@@ -483,23 +483,10 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     for (path, bytes) in &index {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    // Serialised straight from the structs: a serde_json::Value of the whole
-    // comparison would cost several times its size in memory.
-    let report = schema::Report::new(&site, cmp);
-    // Compact: at ten thousand sources, indentation alone would add tens of MB.
-    // Measured first, then written into a buffer of the exact size (see
-    // webanno::export).
-    let mut size = ByteCount(0);
-    serde_json::to_writer(&mut size, &report).expect("the comparison serialises");
-    let mut json = Vec::with_capacity(size.0 + 1);
-    serde_json::to_writer(&mut json, &report).expect("the comparison serialises");
-    json.push(b'\n');
-    if let Some(ranges) = &excerpt_ranges {
-        json = excerpts::redact_report(&json, &|source, start, end| {
-            ranges.get(source).is_some_and(|r| excerpts::within(start, end, r))
-        });
-    }
-    sink("report.json", &json).map_err(|d| vec![d])?;
+    // report.json is an index; each section is in files of bounded size
+    // under report/data/, serialised straight from the structs.
+    let report_files = schema::write_report(&site, cmp, input.pages, &published, &|path, bytes| sink(path, bytes))
+        .map_err(|d| vec![d])?;
     sink(schema::SCHEMA_FILE, &schema::report_schema()).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
@@ -509,7 +496,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let annotation_files =
         webanno::export(input.pages, config, base_url.unwrap_or(""), &mut |path, bytes| sink(path, bytes))
             .map_err(|d| vec![d])?;
-    let mut extra = annotation_files - 1;
+    let mut extra = annotation_files - 1 + report_files - 1;
     if let Some(base) = base_url {
         let mut written = written.into_inner().expect("no panics while held");
         written.sort_unstable();
