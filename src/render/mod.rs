@@ -13,6 +13,8 @@ mod links;
 pub mod schema;
 mod search;
 mod sections;
+/// How many items a page of a report section in full lists.
+pub use sections::ITEMS_PER_PAGE as SECTION_ITEMS_PER_PAGE;
 pub mod webanno;
 
 use crate::annotate::{Annotated, Origin};
@@ -443,6 +445,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         page.insert("heading", "Claims × sources");
         page.insert("sections", &sections::links());
         page.insert("matrix", matrix);
+        page.insert("paginator", &Paginator { current: 1, total: 1, previous: None, next: None });
         page.insert("sources", &cmp.sources);
         page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
         pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
@@ -627,11 +630,11 @@ impl<'a> ClaimHeader<'a> {
 }
 
 #[derive(Serialize)]
-struct Paginator {
-    current: usize,
-    total: usize,
-    previous: Option<String>,
-    next: Option<String>,
+pub(crate) struct Paginator {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) previous: Option<String>,
+    pub(crate) next: Option<String>,
 }
 
 #[derive(Serialize)]

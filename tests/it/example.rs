@@ -382,9 +382,11 @@ fn long_claim_pages_are_paginated() {
     let first = site.read("public/claims/moon-cheese/index.html");
     assert!(first.contains("page 1 / 2"), "pager on the first page");
     assert!(first.contains("href=\"../../claims/moon-cheese/page/2/\""));
-    assert_eq!(first.matches("class=\"carrier\"").count(), 100);
+    // One row per passage, the source heading the rows of its passages.
+    assert_eq!(first.matches("<tr class=\"carrier ").count(), 100);
+    assert_eq!(first.matches("<th scope=\"row\" rowspan=").count(), 100);
     let second = site.read("public/claims/moon-cheese/page/2/index.html");
-    assert_eq!(second.matches("class=\"carrier\"").count(), 20);
+    assert_eq!(second.matches("<tr class=\"carrier ").count(), 20);
     assert!(second.contains("href=\"../../../../claims/moon-cheese/\""), "link back to page 1");
     assert!(second.contains("href=\"../../../../style.css\""), "assets resolve from nested pages");
 

@@ -33,6 +33,7 @@ fn generated(n: usize) -> Site {
 }
 
 use parallax::render::schema::PAGE_BYTES;
+use parallax::render::SECTION_ITEMS_PER_PAGE as ITEMS_PER_PAGE;
 
 fn report_json(site: &Site) -> Value {
     site.comparison()
@@ -60,9 +61,21 @@ fn the_report_is_bounded_and_show_all_pages_hold_every_item() {
     let missing_from_report = shared.iter().flat_map(|q| items(q, "carriers")).filter(|c| !report.contains(&link(c)));
     assert!(missing_from_report.count() > 0, "the report lists every shared quote: nothing to show all");
 
+    // A section in full: its first page and the pages after it
+    // (`page-N.html`), each linked from the one before, none listing more
+    // than ITEMS_PER_PAGE items.
     let page = |section: &str| {
-        let html = site.read(&format!("public/report/{section}/index.html"));
+        let mut html = site.read(&format!("public/report/{section}/index.html"));
         assert!(report.contains(&format!("href=\"{section}/\"")), "the report does not link to {section}/");
+        let mut n = 2;
+        while site.exists(&format!("public/report/{section}/page-{n}.html")) {
+            let link = format!("href=\"../../report/{section}/page-{n}.html\"");
+            assert!(html.contains(&link), "report/{section}/: page {} does not link to page {n}", n - 1);
+            let next = site.read(&format!("public/report/{section}/page-{n}.html"));
+            assert!(next.matches("href=\"../../sources/").count() <= 2 * ITEMS_PER_PAGE, "page {n} of {section}");
+            html.push_str(&next);
+            n += 1;
+        }
         html
     };
     let all_linked = |section: &str, lists: Vec<&Value>| {
@@ -78,6 +91,7 @@ fn the_report_is_bounded_and_show_all_pages_hold_every_item() {
         assert!(!lists.is_empty(), "nothing in section {section}");
     };
     all_linked("shared-quotes", shared.iter().flat_map(|q| items(q, "carriers")).collect());
+    assert!(site.exists("public/report/shared-quotes/page-2.html"), "the fixture pages a section");
     all_linked("quotes", items(cmp, "speakers").iter().flat_map(|s| items(s, "quotes")).collect());
     all_linked("figures", items(cmp, "figures").iter().flat_map(|g| items(g, "entries")).collect());
     all_linked("names", items(cmp, "descriptions").iter().flat_map(|a| items(a, "descriptions")).collect());
