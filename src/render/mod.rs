@@ -708,11 +708,6 @@ fn highlights(
         .iter()
         .map(|t| {
             let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
-            let who = match t.status {
-                Status::Suggested => "machine suggestion",
-                Status::Confirmed => "confirmed by the editor",
-                Status::Rejected => "rejected",
-            };
             // The chip names the claim and shows the stance by its symbol,
             // so neither rests on colour or on hovering.
             let symbol = chart::STANCE_MARKS.iter().find(|(s, _, _)| *s == t.stance).map_or("", |m| m.2);
@@ -722,7 +717,10 @@ fn highlights(
                 element: "mark",
                 class: format!("tag {} {}", t.stance.as_str(), status_class(t.status)),
                 id: t.id.clone(),
-                title: format!("{label} — {} ({})", tr(t.stance.as_str()), tr(who)),
+                // No tooltip: the chip names the claim and its stance, the
+                // class its status, and the claims table below says both
+                // in words; a tooltip on every tag was a tenth of the page.
+                title: String::new(),
                 title_once: true,
                 chip: Some((format!("{root}claims/{}/", t.claim), format!("{symbol}\u{a0}{}", shorten_str(label, 32)))),
             }
@@ -1032,7 +1030,9 @@ fn origin_class(origin: Origin) -> &'static str {
 /// How a finding's tooltip says who made it.
 fn by(origin: Origin) -> &'static str {
     match origin {
-        Origin::Machine => " (machine finding)",
+        // The dotted style says it, as the page's legend explains; the
+        // suffix on every finding was repetition.
+        Origin::Machine => "",
         Origin::Editor => " (set by the editor)",
     }
 }

@@ -92,7 +92,11 @@ fn outlets_are_identified_from_their_text_and_never_guessed() {
         .to_owned();
     let html = site.read(&format!("public/sources/{rt}/index.html"));
     assert!(html.contains("About RT France"), "bias panel heading");
-    assert!(html.contains("Council Regulation (EU) 2022/350"), "bias note cites its source");
+    // The source page links to the outlet's notes; the outlet's page has
+    // them, each citing its source.
+    assert!(html.contains("<a href=\"../../outlets/rt-france/\">Notes on this outlet (3)</a>"), "{html}");
+    let outlet = site.read("public/outlets/rt-france/index.html");
+    assert!(outlet.contains("Council Regulation (EU) 2022/350"), "bias note cites its source");
     let press = outlets
         .iter()
         .find(|(_, o)| o.starts_with("press-tv"))
@@ -105,7 +109,8 @@ fn outlets_are_identified_from_their_text_and_never_guessed() {
         .to_owned();
     let html = site.read(&format!("public/sources/{press}/index.html"));
     assert!(html.contains("About Press TV (French service)"));
-    assert!(html.contains("Ofcom"));
+    assert!(html.contains("href=\"../../outlets/press-tv/\">Notes on this outlet"), "{html}");
+    assert!(site.read("public/outlets/press-tv/index.html").contains("Ofcom"));
 }
 
 #[test]
