@@ -453,19 +453,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
     ctx.insert("coverage_svg", &chart::coverage(cmp, &tr));
     pages.push(render("report.html", "report/index.html".into(), ctx));
-    pages.par_extend(
-        sections::full_pages(
-            cmp,
-            {
-                let mut ctx = base("../../", "report");
-                ctx.insert("source_by_slug", &sources);
-                ctx
-            },
-            &published,
-        )
-        .into_par_iter()
-        .map(|(path, ctx)| render("report_section.html", path, ctx)),
-    );
+    pages.extend(sections::full_pages(cmp, base("../../", "report"), &sources, &published, &|path, ctx| {
+        render("report_section.html", path, ctx)
+    }));
 
     pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
     // Served for any missing address, at any depth: its links start from

@@ -32,8 +32,9 @@ use std::collections::BTreeMap;
 /// `report/data/` (`sections`), and passages are referred to by their
 /// place in the source's plain text: `claims[].cells[].passages[]` lost
 /// `text`, `before` and `after` (now `start`, `end`, `sentence_start`,
-/// `sentence_end`), `shared_passages[].occurrences[]` lost `text` (the
-/// passage has one `text`); `chronology` became the sections `chronology`
+/// `sentence_end`) and `source` (the cell's),
+/// `shared_passages[].occurrences[]` lost `text` (the passage has one
+/// `text`); `chronology` became the sections `chronology`
 /// and `undated` and the index's `chronology` (median, threshold).
 pub const REPORT_VERSION: u32 = 3;
 
@@ -274,14 +275,13 @@ pub struct Cell<'a> {
     passages: Vec<Passage<'a>>,
 }
 
-/// A passage of a source tagged with a claim, by its place in the source's
-/// text; the words are on the source's page (`sources/<slug>/#<anchor>`)
-/// and in `annotations.jsonld` (the annotation `sources/<slug>/#<anchor>`).
+/// A passage of the cell's source tagged with a claim, by its place in the
+/// source's text; the words are on the source's page
+/// (`sources/<slug>/#<anchor>`) and in `annotations.jsonld` (the
+/// annotation `sources/<slug>/#<anchor>`).
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Passage")]
 pub struct Passage<'a> {
-    /// The source's slug.
-    source: &'a str,
     /// The claim tag's anchor in the source's page: `t` and a number (`t3`),
     /// the tags numbered in the order of the text.
     anchor: &'a str,
@@ -457,7 +457,6 @@ impl<'a> Passage<'a> {
         let tag = pages.get(p.source.as_str()).and_then(|a| a.tags.iter().find(|t| t.id == p.anchor));
         let (start, end) = tag.map_or((0, 0), |t| (t.start, t.end));
         Passage {
-            source: &p.source,
             anchor: &p.anchor,
             start,
             end,

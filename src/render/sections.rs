@@ -6,7 +6,10 @@
 //! Builds tera contexts only; rendering and writing are the caller's.
 
 use crate::compare::Comparison;
+use crate::diag::Diagnostic;
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tera::Context;
 
 /// How much of each long section the report page shows; the section's own
@@ -197,11 +200,15 @@ pub fn page_groups(groups: &[serde_json::Value], member: &str, budget: usize) ->
                 used = 0;
             }
             let to = items.len().min(from + (budget - used));
-            let mut part = group.clone();
-            if let Some(map) = part.as_object_mut() {
-                map.insert(member.into(), items[from..to].to_vec().into());
-                map.insert("continued".into(), (from > 0).into());
-            }
+            // The group's own fields, and only this page's items: a clone of
+            // the whole group a page made the pages quadratic.
+            let mut part: serde_json::Map<String, serde_json::Value> = group
+                .as_object()
+                .map(|m| m.iter().filter(|(k, _)| *k != member).map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default();
+            part.insert(member.into(), items[from..to].to_vec().into());
+            part.insert("continued".into(), (from > 0).into());
+            let part = serde_json::Value::Object(part);
             pages.last_mut().expect("never empty").push(part);
             used += (to - from).max(1);
             from = to;
@@ -213,10 +220,20 @@ pub fn page_groups(groups: &[serde_json::Value], member: &str, budget: usize) ->
     pages
 }
 
-/// The pages of the sections in full: output path and the context to render
-/// `report_section.html` with, over `base` (site, root, kind). A long
+/// The pages of the sections in full, each handed to `render` with its
+/// output path and the context to render `report_section.html` with, over
+/// `base` (site, root, kind). A long
 /// section is paged (`ITEMS_PER_PAGE`), each page with a `paginator`.
-pub fn full_pages(cmp: &Comparison, base: Context, published: &Published) -> Vec<(String, Context)> {
+/// Each page gets the sources it names (`source_by_slug`), not all of them:
+/// every page holding every source made the pages' contexts gigabytes at
+/// ten thousand sources.
+pub fn full_pages(
+    cmp: &Comparison,
+    base: Context,
+    sources: &BTreeMap<&str, &crate::compare::Source>,
+    published: &Published,
+    render: &(dyn Fn(String, Context) -> Result<(), Diagnostic> + Sync),
+) -> Vec<Result<(), Diagnostic>> {
     let all = lists(cmp, None, published);
     let mut out = Vec::new();
     for &(id, heading) in &SECTIONS {
@@ -224,7 +241,9 @@ pub fn full_pages(cmp: &Comparison, base: Context, published: &Published) -> Vec
         let groups = all[list].as_array().map_or(&[][..], Vec::as_slice);
         let pages = page_groups(groups, member, ITEMS_PER_PAGE);
         let total = pages.len();
-        for (i, page) in pages.into_iter().enumerate() {
+        // Each page's context made and rendered in turn, in parallel, and
+        // dropped: all of them at once held every item again.
+        out.par_extend(pages.into_par_iter().enumerate().map(|(i, page)| {
             let mut ctx = base.clone();
             let root = "../../";
             let page_url = |n: usize| match n {
@@ -233,6 +252,22 @@ pub fn full_pages(cmp: &Comparison, base: Context, published: &Published) -> Vec
             };
             ctx.insert("section", id);
             ctx.insert("heading", heading);
+            let mut named: BTreeMap<&str, &crate::compare::Source> = BTreeMap::new();
+            let mut name = |v: &serde_json::Value| {
+                if let Some((slug, s)) = v.as_str().and_then(|slug| sources.get_key_value(slug)) {
+                    named.insert(slug, s);
+                }
+            };
+            for group in &page {
+                for item in group[member].as_array().into_iter().flatten() {
+                    name(&item["source"]);
+                }
+            }
+            if id == "timeline" && i == 0 {
+                all["chronology"]["sources"].as_array().into_iter().flatten().for_each(|d| name(&d["source"]));
+                all["chronology"]["undated"].as_array().into_iter().flatten().for_each(&mut name);
+            }
+            ctx.insert("source_by_slug", &named);
             ctx.insert(list, &page);
             // The chronology (one line a dated source) heads the timeline's
             // first page.
@@ -254,8 +289,8 @@ pub fn full_pages(cmp: &Comparison, base: Context, published: &Published) -> Vec
                 0 => format!("report/{id}/index.html"),
                 n => format!("report/{id}/page-{}.html", n + 1),
             };
-            out.push((path, ctx));
-        }
+            render(path, ctx)
+        }));
     }
     out
 }
