@@ -91,11 +91,19 @@ pub(crate) fn write_text(
         cuts.extend([highlights[i].start.max(start), highlights[i].end.min(end)]);
     }
     let cuts: Vec<usize> = cuts.into_iter().filter(|c| text.is_char_boundary(c - start)).collect();
+    // The highlights open at this point of the text, outermost first. An
+    // element stays open while its highlight goes on; only one that ends
+    // inside another that goes on is closed early and opened again after
+    // (without its id and tooltip): reopening every highlight at every cut
+    // was most of a source page's bytes.
+    let mut stack: Vec<usize> = Vec::new();
     for pair in cuts.windows(2) {
         let (s, e) = (pair[0], pair[1]);
         let inside: Vec<usize> =
             covering.iter().copied().filter(|&i| highlights[i].start <= s && highlights[i].end >= e).collect();
-        for &i in &inside {
+        let keep = stack.iter().zip(&inside).take_while(|(a, b)| a == b).count();
+        close(out, highlights, &mut stack, keep, s);
+        for &i in &inside[keep..] {
             let h = &highlights[i];
             write!(out, "<{} class=\"{}\"", h.element, h.class)?;
             let opened_now = opened.insert(i);
@@ -110,22 +118,31 @@ pub(crate) fn write_text(
                 out.push('"');
             }
             out.push('>');
+            stack.push(i);
         }
         escape(out, &text[s - start..e - start]);
-        for &i in inside.iter().rev() {
-            write!(out, "</{}>", highlights[i].element)?;
-        }
-        for &i in &inside {
-            if let (true, Some((href, label))) = (highlights[i].end == e, &highlights[i].chip) {
-                out.push_str("<sup class=\"chip\"><a href=\"");
-                escape(out, href);
-                out.push_str("\">");
-                escape(out, label);
-                out.push_str("</a></sup>");
-            }
+    }
+    close(out, highlights, &mut stack, 0, end);
+    Ok(())
+}
+
+/// Closes the elements of `stack` above its first `keep`, innermost first;
+/// a highlight that ends at `at` gets its chip right after its element.
+fn close(out: &mut String, highlights: &[Highlight], stack: &mut Vec<usize>, keep: usize, at: usize) {
+    while stack.len() > keep {
+        let i = stack.pop().expect("longer than keep");
+        let h = &highlights[i];
+        out.push_str("</");
+        out.push_str(h.element);
+        out.push('>');
+        if let (true, Some((href, label))) = (h.end == at, &h.chip) {
+            out.push_str("<sup class=\"chip\"><a href=\"");
+            escape(out, href);
+            out.push_str("\">");
+            escape(out, label);
+            out.push_str("</a></sup>");
         }
     }
-    Ok(())
 }
 
 /// Renders `body` with `highlights` (plain-text offsets) wrapped in place.
@@ -190,6 +207,31 @@ mod tests {
             html,
             "<p>Av<mark class=\"tag\" id=\"t1\" title=\"t\">ant </mark><em><mark class=\"tag\" title=\"t\">le mil</mark>ieu</em> après.</p>\n"
                 .replace("mil</mark>ieu</em>", "mil</mark><sup class=\"chip\"><a href=\"/c/\">c</a></sup>ieu</em>")
+        );
+    }
+
+    #[test]
+    fn a_highlight_inside_another_does_not_cut_it() {
+        let mut outer = hl(0, 19, "t1");
+        outer.title_once = true;
+        let mut inner = hl(6, 12, "q1");
+        (inner.element, inner.class, inner.chip) = ("span", "quote".into(), None);
+        // plain: "Avant le milieu après." ("è" is bytes 19 and 20)
+        let html = render("Avant le milieu après.", vec![outer, inner], false);
+        assert_eq!(
+            html,
+            "<p><mark class=\"tag\" id=\"t1\" title=\"t\">Avant <span class=\"quote\" id=\"q1\" title=\"t\">le mil</span>ieu apr</mark><sup class=\"chip\"><a href=\"/c/\">c</a></sup>ès.</p>\n"
+        );
+        // Overlapping: the one that goes on is closed and opened again,
+        // without its id or its tooltip.
+        let mut a = hl(0, 8, "t1");
+        a.title_once = true;
+        let mut b = hl(6, 15, "t2");
+        (b.title_once, b.chip) = (true, None);
+        let html = render("Avant le milieu après.", vec![a, b], false);
+        assert_eq!(
+            html,
+            "<p><mark class=\"tag\" id=\"t1\" title=\"t\">Avant <mark class=\"tag\" id=\"t2\" title=\"t\">le</mark></mark><sup class=\"chip\"><a href=\"/c/\">c</a></sup><mark class=\"tag\"> milieu</mark> après.</p>\n"
         );
     }
 

@@ -85,27 +85,6 @@ pub fn within(start: usize, end: usize, ranges: &[Range<usize>]) -> bool {
     ranges.iter().any(|r| r.start <= start && end <= r.end)
 }
 
-/// `report.json` as the site may publish it: the occurrences of shared
-/// passages outside the excerpts taken out (`published` says, by source and
-/// range), and the passages left with none.
-pub fn redact_report(json: &[u8], published: &dyn Fn(&str, usize, usize) -> bool) -> Vec<u8> {
-    let mut report: serde_json::Value = serde_json::from_slice(json).expect("report.json was just written");
-    if let Some(passages) = report.pointer_mut("/comparison/shared_passages").and_then(|p| p.as_array_mut()) {
-        for p in passages.iter_mut() {
-            if let Some(occurrences) = p.get_mut("occurrences").and_then(|o| o.as_array_mut()) {
-                occurrences.retain(|o| {
-                    let at = |k: &str| o[k].as_u64().unwrap_or(0) as usize;
-                    published(o["source"].as_str().unwrap_or(""), at("start"), at("end"))
-                });
-            }
-        }
-        passages.retain(|p| p["occurrences"].as_array().is_some_and(|o| !o.is_empty()));
-    }
-    let mut out = serde_json::to_vec(&report).expect("the report serialises");
-    out.push(b'\n');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

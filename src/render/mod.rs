@@ -13,6 +13,8 @@ mod links;
 pub mod schema;
 mod search;
 mod sections;
+/// How many items a page of a report section in full lists.
+pub use sections::ITEMS_PER_PAGE as SECTION_ITEMS_PER_PAGE;
 pub mod webanno;
 
 use crate::annotate::{Annotated, Origin};
@@ -443,6 +445,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         page.insert("heading", "Claims × sources");
         page.insert("sections", &sections::links());
         page.insert("matrix", matrix);
+        page.insert("paginator", &Paginator { current: 1, total: 1, previous: None, next: None });
         page.insert("sources", &cmp.sources);
         page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
         pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
@@ -450,19 +453,9 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
     ctx.insert("coverage_svg", &chart::coverage(cmp, &tr));
     pages.push(render("report.html", "report/index.html".into(), ctx));
-    pages.par_extend(
-        sections::full_pages(
-            cmp,
-            {
-                let mut ctx = base("../../", "report");
-                ctx.insert("source_by_slug", &sources);
-                ctx
-            },
-            &published,
-        )
-        .into_par_iter()
-        .map(|(path, ctx)| render("report_section.html", path, ctx)),
-    );
+    pages.extend(sections::full_pages(cmp, base("../../", "report"), &sources, &published, &|path, ctx| {
+        render("report_section.html", path, ctx)
+    }));
 
     pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
     // Served for any missing address, at any depth: its links start from
@@ -483,23 +476,10 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     for (path, bytes) in &index {
         sink(path, bytes).map_err(|d| vec![d])?;
     }
-    // Serialised straight from the structs: a serde_json::Value of the whole
-    // comparison would cost several times its size in memory.
-    let report = schema::Report::new(&site, cmp);
-    // Compact: at ten thousand sources, indentation alone would add tens of MB.
-    // Measured first, then written into a buffer of the exact size (see
-    // webanno::export).
-    let mut size = ByteCount(0);
-    serde_json::to_writer(&mut size, &report).expect("the comparison serialises");
-    let mut json = Vec::with_capacity(size.0 + 1);
-    serde_json::to_writer(&mut json, &report).expect("the comparison serialises");
-    json.push(b'\n');
-    if let Some(ranges) = &excerpt_ranges {
-        json = excerpts::redact_report(&json, &|source, start, end| {
-            ranges.get(source).is_some_and(|r| excerpts::within(start, end, r))
-        });
-    }
-    sink("report.json", &json).map_err(|d| vec![d])?;
+    // report.json is an index; each section is in files of bounded size
+    // under report/data/, serialised straight from the structs.
+    let report_files = schema::write_report(&site, cmp, input.pages, &published, &|path, bytes| sink(path, bytes))
+        .map_err(|d| vec![d])?;
     sink(schema::SCHEMA_FILE, &schema::report_schema()).map_err(|d| vec![d])?;
     sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
     sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
@@ -509,7 +489,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let annotation_files =
         webanno::export(input.pages, config, base_url.unwrap_or(""), &mut |path, bytes| sink(path, bytes))
             .map_err(|d| vec![d])?;
-    let mut extra = annotation_files - 1;
+    let mut extra = annotation_files - 1 + report_files - 1;
     if let Some(base) = base_url {
         let mut written = written.into_inner().expect("no panics while held");
         written.sort_unstable();
@@ -640,11 +620,11 @@ impl<'a> ClaimHeader<'a> {
 }
 
 #[derive(Serialize)]
-struct Paginator {
-    current: usize,
-    total: usize,
-    previous: Option<String>,
-    next: Option<String>,
+pub(crate) struct Paginator {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) previous: Option<String>,
+    pub(crate) next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -718,11 +698,6 @@ fn highlights(
         .iter()
         .map(|t| {
             let label = config.claims.get(&t.claim).map_or(t.claim.as_str(), |c| c.label.as_str());
-            let who = match t.status {
-                Status::Suggested => "machine suggestion",
-                Status::Confirmed => "confirmed by the editor",
-                Status::Rejected => "rejected",
-            };
             // The chip names the claim and shows the stance by its symbol,
             // so neither rests on colour or on hovering.
             let symbol = chart::STANCE_MARKS.iter().find(|(s, _, _)| *s == t.stance).map_or("", |m| m.2);
@@ -732,7 +707,10 @@ fn highlights(
                 element: "mark",
                 class: format!("tag {} {}", t.stance.as_str(), status_class(t.status)),
                 id: t.id.clone(),
-                title: format!("{label} — {} ({})", tr(t.stance.as_str()), tr(who)),
+                // No tooltip: the chip names the claim and its stance, the
+                // class its status, and the claims table below says both
+                // in words; a tooltip on every tag was a tenth of the page.
+                title: String::new(),
                 title_once: true,
                 chip: Some((format!("{root}claims/{}/", t.claim), format!("{symbol}\u{a0}{}", shorten_str(label, 32)))),
             }
@@ -1042,7 +1020,9 @@ fn origin_class(origin: Origin) -> &'static str {
 /// How a finding's tooltip says who made it.
 fn by(origin: Origin) -> &'static str {
     match origin {
-        Origin::Machine => " (machine finding)",
+        // The dotted style says it, as the page's legend explains; the
+        // suffix on every finding was repetition.
+        Origin::Machine => "",
         Origin::Editor => " (set by the editor)",
     }
 }

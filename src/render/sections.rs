@@ -6,7 +6,10 @@
 //! Builds tera contexts only; rendering and writing are the caller's.
 
 use crate::compare::Comparison;
+use crate::diag::Diagnostic;
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tera::Context;
 
 /// How much of each long section the report page shows; the section's own
@@ -161,32 +164,135 @@ pub fn links() -> [SectionLink; 7] {
     SECTIONS.map(|(id, heading)| SectionLink { id, heading })
 }
 
-/// The pages of the sections in full: output path and the context to render
-/// `report_section.html` with, over `base` (site, root, kind).
-pub fn full_pages(cmp: &Comparison, base: Context, published: &Published) -> Vec<(String, Context)> {
+/// How many items (quotes, figures, citations, occurrences…) a page of a
+/// section in full lists; a longer section goes on in pages of its own,
+/// files beside the first (`report/<section>/page-2.html`, …): a folder a
+/// page would add 4 KB of directory to each.
+pub const ITEMS_PER_PAGE: usize = 500;
+
+/// The list each section's page is paged by, and the key of the items in
+/// each of its entries.
+fn paged_list(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "shared-quotes" => ("shared_quotes", "carriers"),
+        "quotes" => ("speakers", "quotes"),
+        "figures" => ("figures", "entries"),
+        "names" => ("descriptions", "descriptions"),
+        "sourcing" => ("sourcing", "citations"),
+        "timeline" => ("timeline", "mentions"),
+        _ => ("shared_passages", "occurrences"),
+    }
+}
+
+/// `groups` (each with its items under `member`) cut into pages of at most
+/// `budget` items, in order: a group whose items run over a page goes on at
+/// the top of the next one, marked `continued`. A group without items
+/// counts as one. The pages together hold every item once.
+pub fn page_groups(groups: &[serde_json::Value], member: &str, budget: usize) -> Vec<Vec<serde_json::Value>> {
+    let mut pages: Vec<Vec<serde_json::Value>> = vec![Vec::new()];
+    let mut used = 0;
+    for group in groups {
+        let items = group[member].as_array().map_or(&[][..], Vec::as_slice);
+        let mut from = 0;
+        loop {
+            if used >= budget {
+                pages.push(Vec::new());
+                used = 0;
+            }
+            let to = items.len().min(from + (budget - used));
+            // The group's own fields, and only this page's items: a clone of
+            // the whole group a page made the pages quadratic.
+            let mut part: serde_json::Map<String, serde_json::Value> = group
+                .as_object()
+                .map(|m| m.iter().filter(|(k, _)| *k != member).map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default();
+            part.insert(member.into(), items[from..to].to_vec().into());
+            part.insert("continued".into(), (from > 0).into());
+            let part = serde_json::Value::Object(part);
+            pages.last_mut().expect("never empty").push(part);
+            used += (to - from).max(1);
+            from = to;
+            if from >= items.len() {
+                break;
+            }
+        }
+    }
+    pages
+}
+
+/// The pages of the sections in full, each handed to `render` with its
+/// output path and the context to render `report_section.html` with, over
+/// `base` (site, root, kind). A long
+/// section is paged (`ITEMS_PER_PAGE`), each page with a `paginator`.
+/// Each page gets the sources it names (`source_by_slug`), not all of them:
+/// every page holding every source made the pages' contexts gigabytes at
+/// ten thousand sources.
+pub fn full_pages(
+    cmp: &Comparison,
+    base: Context,
+    sources: &BTreeMap<&str, &crate::compare::Source>,
+    published: &Published,
+    render: &(dyn Fn(String, Context) -> Result<(), Diagnostic> + Sync),
+) -> Vec<Result<(), Diagnostic>> {
     let all = lists(cmp, None, published);
-    SECTIONS
-        .iter()
-        .map(|&(id, heading)| {
+    let mut out = Vec::new();
+    for &(id, heading) in &SECTIONS {
+        let (list, member) = paged_list(id);
+        let groups = all[list].as_array().map_or(&[][..], Vec::as_slice);
+        let pages = page_groups(groups, member, ITEMS_PER_PAGE);
+        let total = pages.len();
+        // Each page's context made and rendered in turn, in parallel, and
+        // dropped: all of them at once held every item again.
+        out.par_extend(pages.into_par_iter().enumerate().map(|(i, page)| {
             let mut ctx = base.clone();
+            let root = "../../";
+            let page_url = |n: usize| match n {
+                0 => format!("{root}report/{id}/"),
+                n => format!("{root}report/{id}/page-{}.html", n + 1),
+            };
             ctx.insert("section", id);
             ctx.insert("heading", heading);
-            // Only the section's own lists: each page holds one section.
-            let keys: &[&str] = match id {
-                "shared-quotes" => &["shared_quotes"],
-                "quotes" => &["speakers"],
-                "names" => &["descriptions"],
-                "timeline" => &["timeline", "chronology"],
-                "reuse" => &["shared_passages"],
-                other => &[other][..],
+            let mut named: BTreeMap<&str, &crate::compare::Source> = BTreeMap::new();
+            let mut name = |v: &serde_json::Value| {
+                if let Some((slug, s)) = v.as_str().and_then(|slug| sources.get_key_value(slug)) {
+                    named.insert(slug, s);
+                }
             };
-            for key in keys {
-                ctx.insert(*key, &all[*key]);
+            for group in &page {
+                for item in group[member].as_array().into_iter().flatten() {
+                    name(&item["source"]);
+                }
             }
+            if id == "timeline" && i == 0 {
+                all["chronology"]["sources"].as_array().into_iter().flatten().for_each(|d| name(&d["source"]));
+                all["chronology"]["undated"].as_array().into_iter().flatten().for_each(&mut name);
+            }
+            ctx.insert("source_by_slug", &named);
+            ctx.insert(list, &page);
+            // The chronology (one line a dated source) heads the timeline's
+            // first page.
+            if id == "timeline" {
+                let none = serde_json::json!({ "sources": [], "undated": [] });
+                ctx.insert("chronology", if i == 0 { &all["chronology"] } else { &none });
+            }
+            ctx.insert(
+                "paginator",
+                &super::Paginator {
+                    current: i + 1,
+                    total,
+                    previous: (i > 0).then(|| page_url(i - 1)),
+                    next: (i + 1 < total).then(|| page_url(i + 1)),
+                },
+            );
             ctx.insert("sections", &links());
-            (format!("report/{id}/index.html"), ctx)
-        })
-        .collect()
+            let path = match i {
+                0 => format!("report/{id}/index.html"),
+                n => format!("report/{id}/page-{}.html", n + 1),
+            };
+            render(path, ctx)
+        }));
+    }
+    out
 }
 
 /// The list of sources in each order readers sort by: title (`sources/`),
@@ -220,3 +326,43 @@ pub fn source_orders(
 
 /// The list of all sources by title.
 pub const SOURCES_LIST: &str = "sources/index.html";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn long_sections_are_paged_and_the_pages_hold_every_item_once() {
+        let groups: Vec<serde_json::Value> = [3, 0, 7, 1, 12]
+            .iter()
+            .enumerate()
+            .map(|(g, &n)| json!({ "name": g, "items": (0..n).map(|i| format!("{g}.{i}")).collect::<Vec<_>>() }))
+            .collect();
+        let pages = page_groups(&groups, "items", 5);
+        // 23 items and one empty group: 24 units, 5 a page.
+        assert_eq!(pages.len(), 5);
+        let mut items = Vec::new();
+        for page in &pages {
+            let units: usize = page.iter().map(|g| g["items"].as_array().unwrap().len().max(1)).sum();
+            assert!(units <= 5, "{page:?}");
+            for g in page {
+                items.extend(g["items"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()));
+            }
+        }
+        let all: Vec<String> = groups
+            .iter()
+            .flat_map(|g| g["items"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(items, all, "every item once, in order");
+        // A group cut by a page goes on, marked, at the top of the next.
+        assert_eq!(pages[1][0]["name"], 2);
+        assert_eq!(pages[1][0]["continued"], true);
+        assert_eq!(pages[0][0]["continued"], false);
+        assert_eq!(
+            page_groups(&[], "items", 5),
+            vec![Vec::<serde_json::Value>::new()],
+            "an empty section has its page"
+        );
+    }
+}

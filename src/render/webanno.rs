@@ -40,19 +40,32 @@ fn creator(origin: Origin, status: Status) -> &'static Agent {
     }
 }
 
+/// The passage, described twice as the model allows (each selector names
+/// the same words): by its place in the page's plain text, in characters
+/// (Unicode code points, as the model counts), and by its words with at
+/// most `CONTEXT_CHARS` characters either side.
 #[derive(Serialize)]
-struct Selector<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    exact: &'a str,
-    prefix: &'a str,
-    suffix: &'a str,
+#[serde(untagged)]
+enum Selector<'a> {
+    Position {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        start: usize,
+        end: usize,
+    },
+    Quote {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Target<'a> {
-    Passage { source: &'a str, selector: Selector<'a> },
+    Passage { source: &'a str, selector: [Selector<'a>; 2] },
     Page(&'a str),
 }
 
@@ -96,14 +109,22 @@ struct Annotation<'a> {
 }
 
 fn passage<'a>(source: &'a str, plain: &'a str, start: usize, end: usize) -> Target<'a> {
+    let first = plain[..start].chars().count();
     Target::Passage {
         source,
-        selector: Selector {
-            kind: "TextQuoteSelector",
-            exact: &plain[start..end],
-            prefix: text::before(plain, start, CONTEXT_CHARS),
-            suffix: text::after(plain, end, CONTEXT_CHARS),
-        },
+        selector: [
+            Selector::Position {
+                kind: "TextPositionSelector",
+                start: first,
+                end: first + plain[start..end].chars().count(),
+            },
+            Selector::Quote {
+                kind: "TextQuoteSelector",
+                exact: &plain[start..end],
+                prefix: text::before(plain, start, CONTEXT_CHARS),
+                suffix: text::after(plain, end, CONTEXT_CHARS),
+            },
+        ],
     }
 }
 
@@ -124,13 +145,15 @@ fn annotations<'a>(
             (_, Status::Confirmed) => "suggested by parallax, confirmed by the editor",
             _ => "suggested by parallax, not reviewed",
         };
+        let creator = creator(t.origin, t.status);
         out.push(Annotation {
             id: format!("{source}#{}", t.id),
             kind: "Annotation",
             motivation: "classifying",
-            creator: creator(t.origin, t.status),
+            creator,
             created,
-            generator: Some(&SOFTWARE),
+            // The software that made it, when a person is its creator.
+            generator: (creator.kind != SOFTWARE.kind).then_some(&SOFTWARE),
             body: vec![
                 Body::link("tagging", format!("{base}claims/{}/", t.claim)),
                 Body::text(Some("tagging"), t.claim.as_str()),
@@ -366,4 +389,26 @@ fn created(a: &Annotated) -> Option<String> {
         Some(t) => format!("{date}T{:02}:{:02}:{:02}Z", t.hour, t.minute, t.second.unwrap_or(0)),
         None => format!("{date}T00:00:00Z"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_is_placed_in_characters_and_quoted_with_a_short_context() {
+        let plain = format!("{}Élysée a démenti «x». {}", "é".repeat(40), "ü".repeat(40));
+        let start = plain.find("a démenti").unwrap();
+        let end = start + "a démenti".len();
+        let json = serde_json::to_value(passage("s/", &plain, start, end)).unwrap();
+        let position = &json["selector"][0];
+        assert_eq!(position["type"], "TextPositionSelector");
+        let chars: Vec<char> = plain.chars().collect();
+        let (s, e) = (position["start"].as_u64().unwrap() as usize, position["end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[s..e].iter().collect::<String>(), "a démenti");
+        let quote = &json["selector"][1];
+        assert_eq!(quote["exact"], "a démenti");
+        assert_eq!(quote["prefix"].as_str().unwrap().chars().count(), 32);
+        assert!(quote["suffix"].as_str().unwrap().chars().count() <= 32);
+    }
 }

@@ -208,10 +208,20 @@ fn web_annotation_export() {
             continue;
         }
         assert_eq!(target["source"], "sources/case/");
-        let selector = &target["selector"];
+        // The same words twice: by place (characters) and by quote, with a
+        // context of at most 32 characters either side.
+        let [position, selector] = target["selector"].as_array().unwrap().as_slice() else {
+            panic!("two selectors: {target}")
+        };
+        assert_eq!(position["type"], "TextPositionSelector");
         assert_eq!(selector["type"], "TextQuoteSelector");
         let exact = selector["exact"].as_str().unwrap();
         assert!(!exact.is_empty());
+        let (start, end) = (position["start"].as_u64().unwrap(), position["end"].as_u64().unwrap());
+        assert_eq!((end - start) as usize, exact.chars().count(), "{a}");
+        for side in ["prefix", "suffix"] {
+            assert!(selector[side].as_str().unwrap().chars().count() <= 32, "{a}");
+        }
         // The exact text occurs in the page (marks may split it: compare text).
         let visible: String = strip_tags(&page_text);
         assert!(visible.contains(exact), "{exact:?} not in the page");

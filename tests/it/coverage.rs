@@ -39,8 +39,7 @@ patterns = ["mars is cheese"]
 "#;
 
 fn comparison(site: &Site) -> Value {
-    let report: Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
-    report["comparison"].clone()
+    site.comparison()
 }
 
 /// A page with the given front matter lines.

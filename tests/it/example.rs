@@ -34,8 +34,9 @@ fn example_briefing_builds_into_a_complete_site() {
         let mut dir = std::path::Path::new(path).parent();
         while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
             let index = d.join("index.html").to_string_lossy().into_owned();
-            // Paginated claim pages live under page/N/; page/ itself is not a page.
-            if !index.ends_with("/page/index.html") {
+            // Paginated claim pages live under page/N/; page/ itself is not a
+            // page. report/data/ holds the data files report.json lists.
+            if !index.ends_with("/page/index.html") && index != "report/data/index.html" {
                 assert!(tree.contains_key(&index), "{} has no index.html", d.display());
             }
             dir = d.parent();
@@ -91,7 +92,11 @@ fn outlets_are_identified_from_their_text_and_never_guessed() {
         .to_owned();
     let html = site.read(&format!("public/sources/{rt}/index.html"));
     assert!(html.contains("About RT France"), "bias panel heading");
-    assert!(html.contains("Council Regulation (EU) 2022/350"), "bias note cites its source");
+    // The source page links to the outlet's notes; the outlet's page has
+    // them, each citing its source.
+    assert!(html.contains("<a href=\"../../outlets/rt-france/\">Notes on this outlet (3)</a>"), "{html}");
+    let outlet = site.read("public/outlets/rt-france/index.html");
+    assert!(outlet.contains("Council Regulation (EU) 2022/350"), "bias note cites its source");
     let press = outlets
         .iter()
         .find(|(_, o)| o.starts_with("press-tv"))
@@ -104,7 +109,8 @@ fn outlets_are_identified_from_their_text_and_never_guessed() {
         .to_owned();
     let html = site.read(&format!("public/sources/{press}/index.html"));
     assert!(html.contains("About Press TV (French service)"));
-    assert!(html.contains("Ofcom"));
+    assert!(html.contains("href=\"../../outlets/press-tv/\">Notes on this outlet"), "{html}");
+    assert!(site.read("public/outlets/press-tv/index.html").contains("Ofcom"));
 }
 
 #[test]
@@ -131,8 +137,8 @@ fn ingest_cleans_chrome_and_keeps_a_record_of_it() {
 fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
     let site = Site::example();
     site.build_ok();
-    let json: serde_json::Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
-    let claims = json["comparison"]["claims"].as_array().unwrap();
+    let json = site.comparison();
+    let claims = json["claims"].as_array().unwrap();
     let carried = |id: &str| {
         let claim = claims.iter().find(|c| c["id"] == id).unwrap();
         assert_eq!(claim["cells"].as_array().unwrap().len() as u64, claim["mentioned_by"].as_u64().unwrap());
@@ -172,12 +178,12 @@ fn claims_are_suggested_with_stances_and_shown_in_the_matrix() {
 fn report_lists_who_is_quoted_and_blindspots() {
     let site = Site::example();
     site.build_ok();
-    let json: serde_json::Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
-    let speakers = json["comparison"]["speakers"].as_array().unwrap();
+    let json = site.comparison();
+    let speakers = json["speakers"].as_array().unwrap();
     let peskov = speakers.iter().find(|s| s["actor"] == "peskov").expect("Peskov is quoted");
     assert!(peskov["sources"].as_array().unwrap().len() >= 2, "Peskov quoted by AFP and RT France");
     assert!(speakers.iter().any(|s| s["actor"] == "trump"));
-    assert!(!json["comparison"]["blindspots"].as_array().unwrap().is_empty());
+    assert!(!json["blindspots"].as_array().unwrap().is_empty());
     let html = site.read("public/report/index.html");
     assert!(html.contains("Who is quoted") && html.contains("Dmitri Peskov"));
     assert!(html.contains("<svg"), "outlet mix chart");
@@ -381,9 +387,11 @@ fn long_claim_pages_are_paginated() {
     let first = site.read("public/claims/moon-cheese/index.html");
     assert!(first.contains("page 1 / 2"), "pager on the first page");
     assert!(first.contains("href=\"../../claims/moon-cheese/page/2/\""));
-    assert_eq!(first.matches("class=\"carrier\"").count(), 100);
+    // One row per passage, the source heading the rows of its passages.
+    assert_eq!(first.matches("<tr class=\"carrier ").count(), 100);
+    assert_eq!(first.matches("<th scope=\"row\" rowspan=").count(), 100);
     let second = site.read("public/claims/moon-cheese/page/2/index.html");
-    assert_eq!(second.matches("class=\"carrier\"").count(), 20);
+    assert_eq!(second.matches("<tr class=\"carrier ").count(), 20);
     assert!(second.contains("href=\"../../../../claims/moon-cheese/\""), "link back to page 1");
     assert!(second.contains("href=\"../../../../style.css\""), "assets resolve from nested pages");
 

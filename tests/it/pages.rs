@@ -32,8 +32,11 @@ fn generated(n: usize) -> Site {
     site
 }
 
+use parallax::render::schema::PAGE_BYTES;
+use parallax::render::SECTION_ITEMS_PER_PAGE as ITEMS_PER_PAGE;
+
 fn report_json(site: &Site) -> Value {
-    serde_json::from_str(&site.read("public/report.json")).unwrap()
+    site.comparison()
 }
 
 fn items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
@@ -49,7 +52,7 @@ fn the_report_is_bounded_and_show_all_pages_hold_every_item() {
     site.build_ok();
     let report = site.read("public/report/index.html");
     assert!(report.len() < 300_000, "report/index.html is {} bytes", report.len());
-    let cmp = &report_json(&site)["comparison"];
+    let cmp = &report_json(&site);
 
     // The fixture must be long enough for the report to leave items out.
     let shared = items(cmp, "shared_quotes");
@@ -58,9 +61,21 @@ fn the_report_is_bounded_and_show_all_pages_hold_every_item() {
     let missing_from_report = shared.iter().flat_map(|q| items(q, "carriers")).filter(|c| !report.contains(&link(c)));
     assert!(missing_from_report.count() > 0, "the report lists every shared quote: nothing to show all");
 
+    // A section in full: its first page and the pages after it
+    // (`page-N.html`), each linked from the one before, none listing more
+    // than ITEMS_PER_PAGE items.
     let page = |section: &str| {
-        let html = site.read(&format!("public/report/{section}/index.html"));
+        let mut html = site.read(&format!("public/report/{section}/index.html"));
         assert!(report.contains(&format!("href=\"{section}/\"")), "the report does not link to {section}/");
+        let mut n = 2;
+        while site.exists(&format!("public/report/{section}/page-{n}.html")) {
+            let link = format!("href=\"../../report/{section}/page-{n}.html\"");
+            assert!(html.contains(&link), "report/{section}/: page {} does not link to page {n}", n - 1);
+            let next = site.read(&format!("public/report/{section}/page-{n}.html"));
+            assert!(next.matches("href=\"../../sources/").count() <= 2 * ITEMS_PER_PAGE, "page {n} of {section}");
+            html.push_str(&next);
+            n += 1;
+        }
         html
     };
     let all_linked = |section: &str, lists: Vec<&Value>| {
@@ -76,6 +91,7 @@ fn the_report_is_bounded_and_show_all_pages_hold_every_item() {
         assert!(!lists.is_empty(), "nothing in section {section}");
     };
     all_linked("shared-quotes", shared.iter().flat_map(|q| items(q, "carriers")).collect());
+    assert!(site.exists("public/report/shared-quotes/page-2.html"), "the fixture pages a section");
     all_linked("quotes", items(cmp, "speakers").iter().flat_map(|s| items(s, "quotes")).collect());
     all_linked("figures", items(cmp, "figures").iter().flat_map(|g| items(g, "entries")).collect());
     all_linked("names", items(cmp, "descriptions").iter().flat_map(|a| items(a, "descriptions")).collect());
@@ -114,6 +130,17 @@ fn the_report_is_bounded_and_show_all_pages_hold_every_item() {
     for d in items(&cmp["chronology"], "sources") {
         assert!(chronology.contains(&format!("sources/{}/\"", d["source"].as_str().unwrap())));
     }
+
+    // report.json is a small index; every file it names exists (checked
+    // by `comparison` above, with the pages adding up to each count), and
+    // no data file is over the page size unless it holds a single item.
+    let index = site.read("public/report.json");
+    assert!(index.len() < 4_000, "report.json is {} bytes", index.len());
+    for (path, bytes) in site.tree("public/report/data") {
+        let page: Value = serde_json::from_slice(&bytes).unwrap();
+        let n = page["items"].as_array().unwrap().len();
+        assert!(bytes.len() <= PAGE_BYTES || n == 1, "report/data/{path}: {} bytes, {n} items", bytes.len());
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -140,7 +167,7 @@ fn sources_are_listed_by_title_outlet_and_date() {
         );
     }
     site.build_ok();
-    let cmp = &report_json(&site)["comparison"];
+    let cmp = &report_json(&site);
     let sources = items(cmp, "sources");
     let order_in = |file: &str| -> Vec<String> {
         let html = site.read(&format!("public/sources/{file}"));
@@ -232,7 +259,7 @@ fn excerpts_publish_no_sentence_without_an_annotation() {
     for sentence in UNANNOTATED {
         assert!(page.contains(sentence), "the full text lacks {sentence}: the fixture proves nothing");
     }
-    assert!(full.read("public/report.json").contains(UNANNOTATED[3]), "the shared sentence is not a shared passage");
+    assert!(full.comparison().to_string().contains(UNANNOTATED[3]), "the shared sentence is not a shared passage");
 
     let site = excerpt_fixture("publish = \"excerpts\"\n");
     let files = site.tree("public");

@@ -3,7 +3,7 @@
 //! schema describes every field for the analysts who read the data.
 
 use crate::support::{page, Site};
-use parallax::render::schema::{report_schema, REPORT_VERSION};
+use parallax::render::schema::{page_definitions, report_schema, REPORT_VERSION};
 use serde_json::Value;
 
 /// Three sources of two outlets (one unidentified) sharing a sentence and a
@@ -73,8 +73,20 @@ fn errors(schema: &Value, report: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The schema of one section file: the definition `name` of `schema`, with
+/// the definitions it refers to.
+fn page_schema(schema: &Value, name: &str) -> Value {
+    serde_json::json!({
+        "$schema": schema["$schema"],
+        "$ref": format!("#/$defs/{name}"),
+        "$defs": schema["$defs"],
+    })
+}
+
 /// Validates the built site's report.json against the report.schema.json
-/// next to it, and against the same schema closed; panics naming each error.
+/// next to it, and every section file against the schema's definition of
+/// its page, each against the schema as shipped and the same schema closed;
+/// panics naming each error.
 fn assert_follows_its_schema(site: &Site, what: &str) {
     let schema: Value = serde_json::from_str(&site.read("public/report.schema.json")).unwrap();
     let report: Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
@@ -82,8 +94,23 @@ fn assert_follows_its_schema(site: &Site, what: &str) {
         panic!("report.schema.json is not a valid draft 2020-12 schema: {e}");
     }
     for (schema, how) in [(schema.clone(), "the schema"), (closed(&schema), "the schema, objects closed")] {
-        let errors = errors(&schema, &report);
-        assert!(errors.is_empty(), "{what}: report.json does not follow {how}:\n  {}", errors.join("\n  "));
+        let found = errors(&schema, &report);
+        assert!(found.is_empty(), "{what}: report.json does not follow {how}:\n  {}", found.join("\n  "));
+        for (section, definition) in page_definitions() {
+            let page_schema = page_schema(&schema, &definition);
+            let pages = report["sections"][section]["pages"].as_array().unwrap();
+            assert!(!pages.is_empty(), "{what}: section {section} has no file");
+            for path in pages {
+                let path = path.as_str().unwrap();
+                let page: Value = serde_json::from_str(&site.read(&format!("public/{path}"))).unwrap();
+                let found = errors(&page_schema, &page);
+                assert!(
+                    found.is_empty(),
+                    "{what}: {path} does not follow {how} ({definition}):\n  {}",
+                    found.join("\n  ")
+                );
+            }
+        }
     }
 }
 
@@ -98,27 +125,33 @@ fn report_json_follows_its_shipped_schema() {
     let schema: Value = serde_json::from_slice(&report_schema()).unwrap();
     let mut wrong: Value = serde_json::from_str(&example.read("public/report.json")).unwrap();
     wrong["version"] = (parallax::render::schema::REPORT_VERSION + 1).into();
-    wrong["comparison"]["figures"][0]["entries"][0]["low"] = "about 100".into();
-    wrong["comparison"]["sources"][0]["colour"] = "red".into();
+    wrong["sections"]["sources"]["colour"] = "red".into();
     let open: Vec<String> = errors(&schema, &wrong);
     assert!(open.iter().any(|e| e.starts_with("/version ")), "{open:?}");
-    assert!(open.iter().any(|e| e.starts_with("/comparison/figures/0/entries/0/low ")), "{open:?}");
     let strict = errors(&closed(&schema), &wrong);
-    assert!(strict.iter().any(|e| e.starts_with("/comparison/sources/0 ") && e.contains("colour")), "{strict:?}");
+    assert!(strict.iter().any(|e| e.starts_with("/sections/sources ") && e.contains("colour")), "{strict:?}");
+    let mut figures: Value = serde_json::from_str(&example.read("public/report/data/figures-1.json")).unwrap();
+    figures["items"][0]["entries"][0]["low"] = "about 100".into();
+    figures["items"][0]["colour"] = "red".into();
+    let page = page_schema(&schema, "FigureGroupPage");
+    let open = errors(&page, &figures);
+    assert!(open.iter().any(|e| e.starts_with("/items/0/entries/0/low ")), "{open:?}");
+    let strict = errors(&closed(&page), &figures);
+    assert!(strict.iter().any(|e| e.starts_with("/items/0 ") && e.contains("colour")), "{strict:?}");
 
     let site = briefing();
     site.build_ok();
     assert_follows_its_schema(&site, "the fixture briefing");
     // The fixture reaches what the example does not: the editor's findings,
     // a date with a time, a blindspot, a shared passage.
-    let cmp = serde_json::from_str::<Value>(&site.read("public/report.json")).unwrap()["comparison"].take();
+    let cmp = site.comparison();
     let json = cmp.to_string();
     assert!(json.contains("\"origin\":\"editor\""), "{json}");
     assert!(!cmp["shared_passages"].as_array().unwrap().is_empty(), "{json}");
     assert!(!cmp["blindspots"].as_array().unwrap().is_empty(), "{json}");
     assert!(cmp["sources"].as_array().unwrap().iter().any(|s| s["date"] == "2019-09-20T08:00:00+02:00"), "{json}");
 
-    // Excerpts: report.json is rewritten with the shared passages cut.
+    // Excerpts: the shared passages are cut to the published excerpts.
     let config = site.read("config.toml").replace("language = \"en\"", "language = \"en\"\npublish = \"excerpts\"");
     site.write("config.toml", config);
     site.build_ok();
@@ -204,9 +237,16 @@ fn every_field_of_the_schema_is_documented() {
     let mut found = Vec::new();
     undocumented(&stripped, "#", &mut found);
     assert_eq!(found, ["#/$defs/Source/properties/far", "#/$defs/Stance/oneOf: the value \"asserts\""]);
-    // Every definition is reached from report.json: none is left over.
+    // Every definition is reached from report.json or a section's page:
+    // none is left over, and every section has its page's definition.
     let text = schema.to_string();
+    let pages: Vec<String> = page_definitions().into_iter().map(|(_, d)| d).collect();
     for name in schema["$defs"].as_object().unwrap().keys() {
-        assert!(text.contains(&format!("\"#/$defs/{name}\"")), "{name} is defined but never used");
+        let used = pages.contains(name) || text.contains(&format!("\"#/$defs/{name}\""));
+        assert!(used, "{name} is defined but never used");
+    }
+    for (section, definition) in page_definitions() {
+        assert!(schema["$defs"][&definition].is_object(), "{section}: no definition {definition}");
+        assert!(schema["$defs"]["Sections"]["properties"][section].is_object(), "{section} is not in the index");
     }
 }

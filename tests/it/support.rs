@@ -95,6 +95,45 @@ impl Site {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("reading {rel}: {e}"))
     }
 
+    /// The built site's comparison, every section whole: `public/report.json`
+    /// is an index, and each section's items are the union of its files
+    /// under `report/data/`, in order. Checks on the way that every file the
+    /// index names exists, says which section and page it is, starts where
+    /// the previous one ended, and that the pages add up to the count.
+    /// `chronology` is put back together as one object (`median`,
+    /// `far_days`, `sources`, `undated`).
+    pub fn comparison(&self) -> serde_json::Value {
+        let index: serde_json::Value = serde_json::from_str(&self.read("public/report.json")).unwrap();
+        let version = index["version"].clone();
+        let mut out = serde_json::Map::new();
+        for (name, section) in index["sections"].as_object().expect("report.json has sections") {
+            let pages = section["pages"].as_array().expect("a section lists its files");
+            assert!(!pages.is_empty(), "section {name} has no file");
+            let mut items = Vec::new();
+            for (n, path) in pages.iter().enumerate() {
+                let path = path.as_str().unwrap();
+                let page: serde_json::Value = serde_json::from_str(&self.read(&format!("public/{path}"))).unwrap();
+                assert_eq!(page["section"], name.as_str(), "{path}");
+                assert_eq!(page["version"], version, "{path}");
+                assert_eq!(page["page"], n + 1, "{path}");
+                assert_eq!(page["pages"], pages.len(), "{path}");
+                assert_eq!(page["start"], items.len(), "{path} starts where the previous page ended");
+                assert_eq!(page["count"], section["count"], "{path}");
+                items.extend(page["items"].as_array().unwrap().iter().cloned());
+            }
+            assert_eq!(section["count"], items.len(), "section {name}: the pages hold its count of items");
+            out.insert(name.clone(), items.into());
+        }
+        let chronology = serde_json::json!({
+            "median": index["chronology"]["median"],
+            "far_days": index["chronology"]["far_days"],
+            "sources": out.remove("chronology").unwrap(),
+            "undated": out.remove("undated").unwrap(),
+        });
+        out.insert("chronology".into(), chronology);
+        serde_json::Value::Object(out)
+    }
+
     pub fn exists(&self, rel: &str) -> bool {
         self.path(rel).exists()
     }

@@ -39,8 +39,7 @@ aliases = ["Maduro", "Nicolas Maduro"]
 "#;
 
 fn comparison(site: &Site) -> Value {
-    let report: Value = serde_json::from_str(&site.read("public/report.json")).unwrap();
-    report["comparison"].clone()
+    site.comparison()
 }
 
 fn page(outlet: &str, body: &str) -> String {
@@ -283,17 +282,22 @@ fn excerpts_are_verbatim_three_outlets_and_each_outlets_wording() {
 
     // The claim page shows side by side how each outlet words the claim.
     let claim = cmp["claims"].as_array().unwrap().iter().find(|c| c["id"] == "numbers-inflated").unwrap();
-    let sentences: Vec<String> = claim["cells"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["passages"].as_array().unwrap())
-        .map(|p| {
-            format!("{}{}{}", p["before"].as_str().unwrap(), p["text"].as_str().unwrap(), p["after"].as_str().unwrap())
-        })
-        .collect();
-    let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    assert!(sentences.contains(&"Selon Rostec, ces chiffres sont « exagérés des dizaines de fois »."), "{sentences:?}");
+    // report.json places each passage and its sentence in the source's
+    // text (bytes of UTF-8) rather than copying them.
+    let sentence = "Selon Rostec, ces chiffres sont « exagérés des dizaines de fois ».";
+    let passages: Vec<&Value> =
+        claim["cells"].as_array().unwrap().iter().flat_map(|c| c["passages"].as_array().unwrap()).collect();
+    let at = |p: &Value, k: &str| p[k].as_u64().unwrap() as usize;
+    for p in &passages {
+        assert!(p.get("text").is_none() && p.get("before").is_none(), "{p}");
+        assert!(at(p, "sentence_start") <= at(p, "start") && at(p, "start") < at(p, "end"), "{p}");
+        assert!(at(p, "end") <= at(p, "sentence_end"), "{p}");
+    }
+    assert!(
+        passages.iter().any(|p| at(p, "sentence_end") - at(p, "sentence_start") == sentence.len()
+            && at(p, "start") - at(p, "sentence_start") == "Selon Rostec, ".len()),
+        "{passages:?}"
+    );
     let html = site.read("public/claims/numbers-inflated/index.html");
     assert!(html.contains("Comment chaque média le formule"), "{html}");
     let table = &html[html.find("class=\"side-by-side\"").expect("the side-by-side table")..];
