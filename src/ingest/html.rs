@@ -199,14 +199,6 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
     article.author = article.author.map(|a| without_parentheses(&a)).filter(|a| !a.is_empty() && a != "No Author");
     let title_key = article.title.as_deref().map(crate::config::name_key);
     let mut converted = markup::convert(&content, MAX_DEPTH);
-    if std::env::var_os("PARALLAX_DEBUG_EXTRACT").is_some() {
-        for b in &converted {
-            eprintln!("T {}", crate::markdown::plain_text(&b.markdown).chars().take(80).collect::<String>());
-        }
-        for b in second.map(|s| markup::convert(s, MAX_DEPTH)).unwrap_or_default() {
-            eprintln!("R {}", crate::markdown::plain_text(&b.markdown).chars().take(80).collect::<String>());
-        }
-    }
     if let Some(second) = second {
         fill_gaps(&mut converted, markup::convert(second, MAX_DEPTH), html);
     }
