@@ -203,14 +203,7 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
         fill_gaps(&mut converted, markup::convert(second, MAX_DEPTH), html);
     }
     if let Some(first) = standfirst(html) {
-        let grams = |t: &str| -> std::collections::BTreeSet<String> {
-            let words: Vec<String> = crate::fold::fold(t)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect();
-            words.windows(3).map(|w| w.join(" ")).collect()
-        };
+        let grams = |t: &str| -> std::collections::BTreeSet<String> { word_grams(t, 3).into_iter().collect() };
         let own = grams(&first);
         let shares = |t: &str| own.intersection(&grams(t)).count() * 2 >= own.len();
         let present = converted.iter().any(|b| shares(&crate::markdown::plain_text(&b.markdown)));
@@ -248,6 +241,16 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
     article
 }
 
+/// The runs of `n` folded words of `text`, joined by spaces.
+fn word_grams(text: &str, n: usize) -> Vec<String> {
+    let words: Vec<String> = crate::fold::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.windows(n).map(|w| w.join(" ")).collect()
+}
+
 /// Paragraphs the second extractor (Readability) finds next to ones the
 /// first found, that the first left out (a paragraph holding a script, one
 /// in a "teaser" box): put back where they stand among their neighbours.
@@ -255,14 +258,7 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
 /// caption's or an aside's), and only beside the article's paragraphs, so
 /// the second extractor's wider cut brings in no site text.
 fn fill_gaps(blocks: &mut Vec<markup::MdBlock>, other: Vec<markup::MdBlock>, html: &str) {
-    let grams = |text: &str| -> Vec<String> {
-        let words: Vec<String> = crate::fold::fold(text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
-        words.windows(4).map(|w| w.join(" ")).collect()
-    };
+    let grams = |text: &str| word_grams(text, 4);
     let ours: Vec<Vec<String>> = blocks.iter().map(|b| grams(&crate::markdown::plain_text(&b.markdown))).collect();
     let known: std::collections::HashSet<&String> = ours.iter().flatten().collect();
     // Where each of the other's blocks is among ours, if it is.
