@@ -240,7 +240,7 @@ pattern!(
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -261,7 +261,7 @@ pattern!(
 );
 pattern!(
     advertisement,
-    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after) (this )?(advertisement|ad)\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$"
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
 );
 pattern!(
     newsletter,
@@ -274,6 +274,10 @@ pattern!(
 pattern!(
     byline,
     r"^(by|par|de|written by|reported by|texte par|text by|texte|text|article redige par|propos recueillis par|avec|auteurs?|authors?)\s*:?\s+\S"
+);
+pattern!(
+    byline_label,
+    r"^(author|auteur|written by|ecrit par)s?( of (the|this) (article|story)| de l'article)?\s*:\s*$"
 );
 pattern!(byline_dash, r"^[-–—]\s*\p{L}[\p{L}.' -]{2,40}$");
 // "(Additional reporting by …; Writing by …; Editing by …)"
@@ -347,6 +351,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     // ("[logo] PUBLICITÉ": the label beside the advertiser's picture.)
     let unbracketed = f.rsplit(']').next().unwrap_or(f).trim();
     if words <= 4 && (advertisement().is_match(f) || f.starts_with('[') && advertisement().is_match(unbracketed))
+        || words <= 16 && f.starts_with("this ad") && advertisement().is_match(f)
         || words <= 30 && advertising_desk().is_match(f)
     {
         return Some("advertisement");
@@ -401,6 +406,10 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
         return Some("breadcrumb");
     }
     if words <= 4 && contact().is_match(f) {
+        return Some("byline");
+    }
+    // "Author of the article:", the label over a byline.
+    if words <= 5 && byline_label().is_match(f) {
         return Some("byline");
     }
     None
@@ -941,8 +950,22 @@ pub fn clean_blocks(
     // Scraped text repeats its lede as a teaser; a web page's extracted
     // blocks are left as the extractor chose them.
     let scraped = blocks.iter().all(|b| matches!(b, Block::Paragraph(_)));
+    let mut boxed = vec![false; n];
     if scraped {
         mark_repeats(&texts, &mut kind);
+        mark_labels(&texts, &mut kind);
+        boxed = link_boxes(&texts, layout, &mut kind);
+        // The bulleted list under an appeal to subscribe or register is its
+        // list of offers ("• Unlimited online access", "• Support local
+        // journalism.").
+        for i in 1..n {
+            if kind[i].is_none() && is_list_item(&texts[i]) {
+                let above = (0..i).rev().find(|&j| !is_list_item(&texts[j]));
+                if above.is_some_and(|j| matches!(kind[j], Some("subscribe" | "newsletter"))) {
+                    kind[i] = Some("subscribe");
+                }
+            }
+        }
     }
     // A picture alone in a block with one line of text under it: the text
     // is its caption (a dump puts a figure's image and caption together).
@@ -997,7 +1020,20 @@ pub fn clean_blocks(
     // inside articles: they do not interrupt the run.
     let inline: Vec<bool> = (0..n)
         .map(|i| {
-            matches!(kind[i], Some("image" | "image-caption" | "share-widget" | "advertisement" | "widget"))
+            matches!(
+                kind[i],
+                Some(
+                    "image"
+                        | "image-caption"
+                        | "share-widget"
+                        | "advertisement"
+                        | "widget"
+                        | "label"
+                        | "subscribe"
+                        | "newsletter"
+                        | "form"
+                )
+            ) || boxed[i]
                 || layout.get(i).is_some_and(|l| l.table)
         })
         .collect();
@@ -1578,6 +1614,73 @@ fn mark_repeats(texts: &[String], kind: &mut [Option<&'static str>]) {
             kind[i] = Some("repeat");
         }
     }
+}
+
+/// Short lines that are not sentences and recur three times or more beside
+/// the paragraphs of one seed: the labels a page repeats between its paragraphs ("Article
+/// content", "Story continues below").
+fn mark_labels(texts: &[String], kind: &mut [Option<&'static str>]) {
+    let key = |t: &str| fold(t.trim());
+    // (Counted where they sit beside running text: a headline or a section
+    // name that a page repeats in its menus is no label.)
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, t) in texts.iter().enumerate() {
+        let beside = i > 0 && is_body(&texts[i - 1]) || texts.get(i + 1).is_some_and(|t| is_body(t));
+        if beside {
+            *counts.entry(key(t)).or_default() += 1;
+        }
+    }
+    for (i, t) in texts.iter().enumerate() {
+        let label = (1..=5).contains(&word_count(t))
+            && !is_sentence(t)
+            && !t.trim_end().ends_with(['.', ':'])
+            && !is_list_item(t)
+            && !numbered_item(t)
+            && !is_date_line(t);
+        if kind[i].is_none() && label && counts.get(&key(t)).is_some_and(|c| *c >= 3) {
+            kind[i] = Some("label");
+        }
+    }
+}
+
+/// A box of links set inside the article by a dump: a short heading of
+/// related or trending stories ("Read More", "Trending") over the items of
+/// a list, numbered or bulleted, with their indented lines. Its lines are
+/// marked as links and returned, so that they do not interrupt the article
+/// that goes on after the box.
+fn link_boxes(texts: &[String], layout: &[Layout], kind: &mut [Option<&'static str>]) -> Vec<bool> {
+    let n = texts.len();
+    let mut boxed = vec![false; n];
+    for i in 0..n {
+        let f = fold(texts[i].trim());
+        let heading = word_count(&f) <= 5
+            && (kind[i] == Some("related-link") || links_box().is_match(&f) || after_article().is_match(&f));
+        if !heading || boxed[i] {
+            continue;
+        }
+        let mut items = 0;
+        let mut end = i + 1;
+        while end < n {
+            let t = texts[end].trim();
+            let base = layout.get(i).map_or(0, |l| l.indent);
+            let indented = layout.get(end).is_some_and(|l| l.indent > base);
+            if numbered_item(t) || is_list_item(t) {
+                items += 1;
+            } else if !(indented && items > 0 || kind[end] == Some("advertisement")) {
+                break;
+            }
+            end += 1;
+        }
+        if items >= 2 {
+            boxed[i..end].iter_mut().for_each(|b| *b = true);
+            for k in &mut kind[i..end] {
+                if k.is_none() {
+                    *k = Some("related-link");
+                }
+            }
+        }
+    }
+    boxed
 }
 
 /// "Missile launch meetingBy Yonhap": a headline a scrape ran into its
