@@ -384,7 +384,8 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 40 && copyright().is_match(f) && !f.contains(" a declare") {
         return Some("copyright");
     }
-    if words <= 60 && (f.contains('©') || caption().is_match(f) || photo_credit().is_match(para.trim())) {
+    if words <= 60 && (f.contains('©') || caption().is_match(f)) || words <= 100 && photo_credit().is_match(para.trim())
+    {
         return Some("image-caption");
     }
     if words <= 20 && timestamp().is_match(f) {
@@ -493,15 +494,18 @@ fn is_image_line(line: &str) -> bool {
 /// "Paris - 2 février 2019 Paris - 2 février 2019".
 fn is_doubled(t: &str) -> bool {
     let len = t.len();
-    if len < 21 || len % 2 == 0 {
+    if len < 20 {
         return false;
     }
+    // With a space between the copies, or glued ("…via APRep. Zooey…").
     let half = len / 2;
-    t.is_char_boundary(half)
+    let spaced = len % 2 == 1
+        && t.is_char_boundary(half)
         && t.is_char_boundary(half + 1)
         && &t[half..half + 1] == " "
-        && t[..half] == t[half + 1..]
-        && word_count(&t[..half]) >= 3
+        && t[..half] == t[half + 1..];
+    let glued = len % 2 == 0 && t.is_char_boundary(half) && t[..half] == t[half..];
+    (spaced || glued) && word_count(&t[..half]) >= 3
 }
 
 /// A line made only of the words of share bars and buttons: "Facebook
@@ -639,7 +643,7 @@ pub fn byline_names(line: &str) -> Option<String> {
     }
     let f = fold(line);
     let words = word_count(&f);
-    if words > 14 || line.ends_with(['.', '!', '?']) && words > 6 {
+    if words > 14 || line.ends_with(['.', '!', '?']) && words > 6 || byline_label().is_match(f.trim()) {
         return None;
     }
     let start = if let Some(m) = byline().find(&f) {
@@ -866,10 +870,17 @@ fn is_fragment(para: &str) -> bool {
 fn is_body(para: &str) -> bool {
     let words = word_count(para);
     // Headlines can end with a full stop ("… Alert Tues."); few run to twelve words.
-    let two_sentences = para
-        .trim_end()
-        .find(". ")
-        .is_some_and(|at| para[at + 2..].starts_with(char::is_uppercase) && word_count(&para[..at]) >= 8);
+    // (Not after a title's abbreviation: "… Attacks on Trans Rep. Zooey Zephyr".)
+    let abbreviation = |before: &str| {
+        const TITLES: &[&str] = &[
+            "Rep", "Reps", "Sen", "Sens", "Gov", "Dr", "Mr", "Mrs", "Ms", "St", "Ste", "Gen", "Lt", "Col", "Sgt",
+            "Capt", "Cpt", "Prof", "Pr", "Rev", "Hon", "Jr", "Sr", "Mt", "No", "Mme", "Mlle", "Me", "Mgr", "Dept",
+        ];
+        TITLES.contains(&before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
+    };
+    let two_sentences = para.trim_end().find(". ").is_some_and(|at| {
+        para[at + 2..].starts_with(char::is_uppercase) && word_count(&para[..at]) >= 8 && !abbreviation(&para[..at])
+    });
     words >= 25
         || words >= 12 && para.ends_with(['.', '!', '»', '"', '”', '…', ')'])
         || words >= 21 && para.ends_with('?')
