@@ -170,7 +170,7 @@ pattern!(
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // A text field as lynx draws it: "____________________ (BUTTON)".
@@ -197,7 +197,7 @@ pattern!(
 // after it: it ends the article only when teasers, not paragraphs, follow.
 pattern!(
     links_box,
-    r"^(related (articles?|stories|content|news)|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
+    r"^(related (articles?|stories|content|news)|read more|see also|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
@@ -221,7 +221,7 @@ pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉC
 // a reply button, a reply's header ("par Horus En réponse à : …").
 pattern!(
     comments,
-    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b"
+    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b"
 );
 pattern!(
     comments_heading,
@@ -235,12 +235,12 @@ pattern!(
 // expressed are the author's own".
 pattern!(
     disclaimer,
-    r"\bn'engagent? (pas|que) (la redaction|leurs? auteurs?|l'auteur)|\bcontenus n'engagent\b|\bdo(es)? not necessarily (reflect|represent)\b|\b(views|opinions) expressed (here |in this [\w ]{1,20})?(are|do not)\b"
+    r"\bn'engagent? (pas|que) (la redaction|leurs? auteurs?|l'auteur)|\bcontenus n'engagent\b|\bdo(es)? not necessarily (reflect|represent)\b|\baffiliate (commission|links?|partners?)\b|\bmay (earn|receive) (a|an) (small )?(commission|share)\b|\bcommission d'affiliation\b|\bliens? affilies?\b|\b(views|opinions) expressed (here |in this [\w ]{1,20})?(are|do not)\b"
 );
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|\bnew way to (log ?in|sign in)\b"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -252,7 +252,7 @@ pattern!(
 // A video player's buttons and counters.
 pattern!(
     player,
-    r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$"
+    r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$|\bvideo (has )?failed to load\b|^try refreshing (your|the) (browser|page)\b|\bother videos from\b|^back to video\s*$|^(loading|chargement)(\.{3}|…)?\s*$"
 );
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
@@ -261,11 +261,11 @@ pattern!(
 );
 pattern!(
     advertisement,
-    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(don't want to see this\?\s*)?(remove|hide|block) (the )?ads\b|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
 );
 pattern!(
     newsletter,
-    r"newsletter|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
+    r"newsletter|\bby signing up\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
 );
 pattern!(
     notice,
@@ -275,6 +275,8 @@ pattern!(
     byline,
     r"^(by|par|de|written by|reported by|texte par|text by|texte|text|article redige par|propos recueillis par|avec|auteurs?|authors?)\s*:?\s+\S"
 );
+// A picture's alt text as a list of what it shows: "water, trees, mountain, sky".
+pattern!(alt_keywords, r"^\p{Ll}[\p{L}'-]*(?: [\p{L}'-]+){0,2}(?:, [\p{L}'-]+(?: [\p{L}'-]+){0,2})+$");
 pattern!(
     byline_label,
     r"^(author|auteur|written by|ecrit par)s?( of (the|this) (article|story)| de l'article)?\s*:\s*$"
@@ -305,7 +307,12 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if avatar_name(para).is_some() {
         return Some("byline");
     }
-    if is_image_line(para) {
+    // "━━━━━━", "* * *": a rule drawn across the page.
+    let trimmed = para.trim();
+    if trimmed.chars().count() >= 3 && !trimmed.chars().any(char::is_alphanumeric) {
+        return Some("separator");
+    }
+    if is_image_line(para) || alt_keywords().is_match(para.trim()) {
         return Some("image");
     }
     if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) || lynx_field().is_match(f) {
@@ -767,13 +774,29 @@ fn could_be_headline(t: &str) -> bool {
     !(t.ends_with([',', ';', '|']) || t.ends_with('.') && !t.ends_with("..."))
         && !t.starts_with('[')
         && !t.contains('@')
-        && !t.contains(" | ")
+        && (!t.contains(" | ") || kicker_headline(t))
         && !t.contains(" · ")
         && !glued_image(t)
         && !t.chars().take(2).all(char::is_lowercase)
         && !numbered_item(t)
         && !is_list_item(t)
         && digits * 2 < t.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// "BUDGET 3.0 | Sars gets R4bn to hire army of debt collectors": a kicker
+/// in capitals, a bar, and the headline.
+fn kicker_headline(t: &str) -> bool {
+    match t.split_once(" | ") {
+        Some((kicker, rest)) => {
+            !rest.contains(" | ")
+                && (1..=4).contains(&word_count(kicker))
+                && !kicker.chars().any(char::is_lowercase)
+                && kicker.chars().any(char::is_uppercase)
+                && word_count(rest) >= 4
+                && rest.chars().any(char::is_lowercase)
+        }
+        None => false,
+    }
 }
 
 /// A picture's bracketed name glued to a word, as w3m shows an icon beside
@@ -1008,6 +1031,17 @@ pub fn clean_blocks(
             && next.starts_with(own)
         {
             kind[i] = Some("image-caption");
+        }
+    }
+    // The same line twice over a credit: a picture's alt text and caption.
+    for i in 0..n.saturating_sub(2) {
+        if kind[i].is_none()
+            && texts[i] == texts[i + 1]
+            && word_count(&texts[i]) >= 4
+            && matches!(kind[i + 2], Some("image-caption" | "copyright" | "image"))
+        {
+            kind[i] = Some("image-caption");
+            kind[i + 1] = Some("image-caption");
         }
     }
     let metadata = |t: &str| url_line(t).is_some() || byline_names(t).is_some() || is_date_line(t);
