@@ -265,7 +265,7 @@ pattern!(
 );
 pattern!(
     newsletter,
-    r"newsletter|\bby signing up\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
+    r"newsletter|\bby signing up\b|^stay up to date with (notifications|alerts|updates) from\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
 );
 pattern!(
     notice,
@@ -358,7 +358,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     // ("[logo] PUBLICITÉ": the label beside the advertiser's picture.)
     let unbracketed = f.rsplit(']').next().unwrap_or(f).trim();
     if words <= 4 && (advertisement().is_match(f) || f.starts_with('[') && advertisement().is_match(unbracketed))
-        || words <= 16 && f.starts_with("this ad") && advertisement().is_match(f)
+        || words <= 16 && (f.starts_with("this ad") || f.starts_with("don't want")) && advertisement().is_match(f)
         || words <= 30 && advertising_desk().is_match(f)
     {
         return Some("advertisement");
@@ -2042,6 +2042,71 @@ pub fn full_date(line: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn kept(article: &Article) -> Vec<&str> {
+        article.blocks.iter().map(Block::text).collect()
+    }
+
+    #[test]
+    fn labels_between_paragraphs_are_removed_and_do_not_cut_the_article() {
+        let para = |n: usize| {
+            format!("The harbour authority said on Tuesday that paragraph number {n} of this report describes the strike in full.")
+        };
+        let mut raw = String::from("Dockers walk out at Port Halvard\n\nBy Anna Voss\nPublished March 12, 2024\n\n");
+        for n in 1..=6 {
+            raw.push_str(&format!("Article content\n\n{}\n\n", para(n)));
+        }
+        let article = clean(&raw, &[]);
+        assert_eq!(article.title.as_deref(), Some("Dockers walk out at Port Halvard"));
+        let text = kept(&article);
+        assert!(!text.contains(&"Article content"), "{text:?}");
+        for n in 1..=6 {
+            assert!(text.contains(&para(n).as_str()), "paragraph {n} lost: {text:?}");
+        }
+        assert!(article.removed.iter().any(|r| r.kind == "label" && r.text == "Article content"));
+    }
+
+    #[test]
+    fn a_box_of_links_or_a_paywall_inside_the_article_does_not_end_it() {
+        let para = |n: usize| {
+            format!("Workers at the port stopped for the {n}th day in a row, the union said, as talks with the employers stalled again.")
+        };
+        let raw = format!(
+            "Dockers walk out at Port Halvard\n\nBy Anna Voss\n\n{}\n\n{}\n\nREGISTER / SIGN IN TO UNLOCK MORE ARTICLES\n\n\
+             Create an account or sign in to continue with your reading experience.\n\n  • Access articles from across the country.\n  \
+             • Enjoy additional articles per month.\n  • Get email updates from your favourite authors.\n\nSign In or Create an Account\n\n\
+             {}\n\nTrending\n\n 1. Ferry fares to rise in spring\n\n    Ferry at dock\n    News\n 2. Council votes on new bridge\n\n    \
+             Bridge at night\n    News\n 3. Storm closes coast road\n\n    Coast road\n    Weather\n 4. Fishing quotas cut again\n\n    \
+             Fishing boats\n    News\n\n{}\n\n{}\n",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5)
+        );
+        let article = clean(&raw, &[]);
+        let text = kept(&article);
+        for n in 1..=5 {
+            assert!(text.contains(&para(n).as_str()), "paragraph {n} lost: {text:?}");
+        }
+        for chrome in ["Trending", "Sign In or Create an Account", "• Enjoy additional articles per month."] {
+            assert!(!text.iter().any(|t| t.contains(chrome.trim_start_matches("• "))), "{chrome} left: {text:?}");
+        }
+        assert!(!text.iter().any(|t| t.contains("Ferry")), "{text:?}");
+    }
+
+    #[test]
+    fn a_kicker_before_a_bar_is_part_of_the_headline() {
+        assert!(could_be_headline("BUDGET 3.0 | Port gets R4bn to hire more inspectors"));
+        assert!(!could_be_headline("News | Business | Port gets R4bn to hire more inspectors"));
+        assert!(!could_be_headline("Port Halvard | Harbour Gazette"));
+    }
+
+    #[test]
+    fn a_title_abbreviation_does_not_make_a_headline_two_sentences() {
+        assert!(!is_body("Inside the Legislature’s long fight with state Rep. Anna Voss over the harbour bill"));
+        assert!(is_body("The harbour authority met on Tuesday to discuss the strike. Port director Anna Voss said talks would go on."));
+    }
+
     #[test]
     fn chrome_is_recognised() {
         let none: &[String] = &[];
@@ -2065,6 +2130,25 @@ mod tests {
             ("Cet article date de plus de huit ans.", "notice"),
             ("Skip to main content", "notice"),
             ("U.S. President Barack Obama speaks at the White House. Photo: Reuters", "image-caption"),
+            ("Advertisement 2", "advertisement"),
+            ("3. Advertisement 1", "advertisement"),
+            ("This advertisement has not loaded yet, but your article continues below.", "advertisement"),
+            ("Story continues below", "advertisement"),
+            ("Don't want to see this? Remove ads", "advertisement"),
+            ("REGISTER / SIGN IN TO UNLOCK MORE ARTICLES", "subscribe"),
+            ("Sign In or Create an Account", "subscribe"),
+            ("Create an account or sign in to continue with your reading experience.", "subscribe"),
+            ("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", "subscribe"),
+            ("Author of the article:", "byline"),
+            ("harbour, cranes, container ship, sky", "image"),
+            ("We apologize, but this video has failed to load.", "widget"),
+            ("Back to video", "widget"),
+            ("Reviews are independent. The Gazette may earn an affiliate commission from links.", "disclaimer"),
+            ("Thanks for signing up!", "newsletter"),
+            ("A welcome email is on its way. If you don't see it, please check your junk folder.", "newsletter"),
+            ("━━━━━━━━━━━━━━━━━━━━", "separator"),
+            ("Would you like to comment on this article?", "comments"),
+            ("Recommended from Editorial", "related-link"),
         ] {
             assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
         }

@@ -184,12 +184,20 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
                 let credits = article.removed.iter().filter(|r| r.kind == "credit" || r.kind == "byline");
                 names.extend(credits.filter_map(|r| clean::byline_names(&r.text)));
             }
-            let copyrights = article.removed.iter().filter(|r| r.kind == "copyright");
+            // (A rights line may have been set aside as another kind: "©
+            // 2023, Los Angeles Times | Terms of Service | Privacy Policy".)
+            let copyrights = article.removed.iter().filter(|r| {
+                let f = crate::fold::fold(r.text.trim());
+                r.kind == "copyright" || f.starts_with('©') || f.starts_with("copyright") || f.starts_with("(c) ")
+            });
             names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
             // "En poursuivant votre navigation sur Mediapart", "Follow X on":
             // the site's own banners name it.
             let banners = article.removed.iter().filter(|r| {
-                matches!(r.kind.as_str(), "consent-banner" | "subscribe" | "follow-us" | "newsletter" | "disclaimer")
+                matches!(
+                    r.kind.as_str(),
+                    "consent-banner" | "subscribe" | "follow-us" | "newsletter" | "disclaimer" | "form"
+                )
             });
             names.extend(banners.flat_map(|r| outlet::self_named(&r.text)));
             outlet = outlet::by_name(&names, config).unwrap_or(outlet);
@@ -267,8 +275,20 @@ fn url_hint(seed: &Seed) -> Option<String> {
                 l.starts_with("http")
                     .then(|| l.trim_end_matches('"').split_whitespace().next().unwrap_or("").to_owned())
             })
-            .filter(|u| !u.is_empty()),
+            .filter(|u| !u.is_empty())
+            .or_else(|| searched_host(&seed.text)),
     }
+}
+
+/// The site a dump's own search box names: "Search nationalpost.com" (a
+/// line of its own near the top), as an address.
+fn searched_host(text: &str) -> Option<String> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(r"^(?:Search|Rechercher sur|Chercher sur)\s+((?:[a-z0-9-]+\.)+[a-z]{2,})\s*$")
+            .expect("valid pattern")
+    });
+    text.lines().take(60).find_map(|l| r.captures(l.trim()).map(|c| format!("https://{}/", &c[1])))
 }
 
 /// Short lines that are not sentences and recur across two or more seeds

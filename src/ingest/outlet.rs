@@ -78,6 +78,12 @@ pub fn copyright_holder(line: &str) -> Option<String> {
     let end = rest.char_indices().nth(folded[..end].chars().count()).map_or(rest.len(), |(i, _)| i);
     let holder = rest[..end].trim().trim_end_matches(['.', ',', ' ']).trim();
     let holder = holder.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-').trim();
+    // "The Globe and Mail Inc.": the company's form is no part of the name.
+    let holder = [" Inc", " Ltd", " LLC", " Limited", " plc", " PLC", " SA", " SAS", " GmbH", " Corp", " Corporation"]
+        .iter()
+        .find_map(|form| holder.strip_suffix(form))
+        .unwrap_or(holder)
+        .trim_end_matches([',', ' ']);
     (!holder.is_empty() && crate::text::word_count(holder) <= 6).then(|| holder.to_owned())
 }
 
@@ -90,7 +96,7 @@ pub fn self_named(line: &str) -> Vec<String> {
     let r = R.get_or_init(|| {
         let name = r"(\p{Lu}[\p{L}\d'&.-]*(?:\s+\p{Lu}[\p{L}\d'&.-]*){0,3})";
         regex::Regex::new(&format!(
-            r"(?:navigation sur|abonnés de|abonnés à|accès illimité à|en illimité à tout|(?i:follow|suivez|retrouvez|rejoignez)) {name}|{name} (?:utilise des cookies|uses cookies|use cookies)"
+            r"(?:navigation sur|abonnés de|abonnés à|accès illimité à|en illimité à tout|(?i:follow|suivez|retrouvez|rejoignez)|(?:notifications|updates|offers|newsletters?) from) {name}|{name} (?:utilise des cookies|uses cookies|use cookies)"
         ))
         .expect("valid pattern")
     });
@@ -181,6 +187,14 @@ mod tests {
         let c = config();
         assert_eq!(copyright_holder("© 2023 KBS WORLD All Rights Reserved.").as_deref(), Some("KBS WORLD"));
         assert_eq!(copyright_holder("(c) National Wire 2024. All rights reserved.").as_deref(), Some("National Wire"));
+        assert_eq!(
+            copyright_holder("© Copyright 2024 The Harbour Gazette Inc. All rights reserved.").as_deref(),
+            Some("The Harbour Gazette")
+        );
+        assert_eq!(
+            self_named("Stay up to date with notifications from The Harbour Gazette"),
+            vec!["The Harbour Gazette"]
+        );
         let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(by_name(&names(&["KBS WORLD"]), &c).as_deref(), Some("kbs"));
         assert_eq!(by_name(&names(&["Le Monde.fr"]), &c).as_deref(), Some("le-monde"));
