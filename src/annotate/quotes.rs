@@ -61,7 +61,7 @@ const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souli
 
 /// Verbs that give a word or phrase to someone: "X called it «…»", "X a
 /// qualifié la décision de «…»", "X a parlé d'une «…»".
-const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|decrivant|decrit|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of|fait part de|faisant part de|fait etat de|faisant etat de|rend hommage|rendant hommage|rendu hommage|compared|compares|comparing)";
+const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|promising|vowed|vowing|pledged|pledging|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|decrivant|decrit|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of|fait part de|faisant part de|fait etat de|faisant etat de|rend hommage|rendant hommage|rendu hommage|compared|compares|comparing)";
 
 /// A subject the attribution can name: a pronoun, or a role with its
 /// article ("le porte-parole", "the spokesman"); names are actor mentions.
@@ -344,7 +344,17 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
             }
             Some(person)
         }
-        Who::Role(role) => found.with_role(role, at),
+        // "the governor said" with no governor named so: the person the
+        // text is about just before, as a pronoun would be; but a
+        // spokesman is someone else than the person last named.
+        Who::Role(role) => found.with_role(role, at).or_else(|| {
+            if SPOKESPEOPLE.contains(&role) {
+                return None;
+            }
+            let person = found.last_person(at, None, quotes)?;
+            let last = found.mentions.iter().rfind(|m| m.actor == person && m.start < at)?;
+            (at - last.end < 600 && last.subject && !unnamed_role_between(&plain[last.end..at])).then_some(person)
+        }),
         Who::Unnamed => None,
         Who::PressService => press_service_of(plain, at, found),
         Who::It => None,
@@ -359,6 +369,21 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
     }?;
     Some(found.actors[index].id.clone())
 }
+
+/// Roles that speak for someone else: the person last named is not the one.
+const SPOKESPEOPLE: &[&str] = &[
+    "porte-parole",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representant",
+    "representante",
+    "avocat",
+    "avocate",
+    "lawyer",
+    "attorney",
+];
 
 /// The organisation whose press service or spokesman the text last named
 /// before `at` ("le service de presse de Rostec", "Rostec's press office").
@@ -652,6 +677,18 @@ fn subject_at(
     // Any actor named at the phrase's start ("said Rostec", "selon le WSJ"),
     // but not one that qualifies a role after it ("the Republican
     // governor": the governor speaks).
+    // "Environmental organisation Green Coast says": the adjective is no
+    // actor; the name after the noun is.
+    if let [m, n, ..] = mentions {
+        let between = crate::fold::fold(plain_between(trimmed, base, m.end, n.start));
+        let noun = between.trim();
+        if !found.actors[m.actor].name.contains(' ')
+            && m.start.saturating_sub(base) < 2
+            && (actors::ROLES.contains(&noun) || actors::ORGANISATION_ROLES.contains(&noun))
+        {
+            return Some(Who::Actor(n.actor));
+        }
+    }
     let qualifies_role = mentions.first().is_some_and(|m| {
         // (`trimmed` starts at page offset `base`; folding keeps ASCII
         // offsets, and a miss only keeps the actor.)
@@ -727,6 +764,12 @@ fn subject_at(
         return Some(Who::Unnamed);
     }
     None
+}
+
+/// The text of `words` (which starts at page offset `base`) between page
+/// offsets `from` and `to`, or nothing where they fall outside it.
+fn plain_between(words: &str, base: usize, from: usize, to: usize) -> &str {
+    words.get(from.saturating_sub(base)..to.saturating_sub(base)).unwrap_or("")
 }
 
 /// Whether the words between an actor's mention and a verb let the actor be
@@ -929,8 +972,31 @@ fn attribution_before(
         Some(m) if opening_participle(&m) => saying.find_at(&fold, m.start() + 1),
         other => other,
     };
-    let verb =
-        first.map(|m| (m.start(), m.end())).or_else(|| if words < SCARE_WORDS + 10 { give_at(&fold) } else { None });
+    // ", a précisé Anna Voss, rendant hommage au «…»": an inverted
+    // attribution before the quotation names its speaker after the verb.
+    if let Some(m) = first.filter(|m| fold[..m.start()].trim_end().ends_with(',')) {
+        static VERB: OnceLock<Regex> = OnceLock::new();
+        let verb =
+            re(&VERB, &format!(r"^(?:(?:a|avait|ont|avaient|aurait)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT})\s+"));
+        if let Some(v) = verb.find(&fold[m.start()..]) {
+            let rest = &fold[m.start() + v.end()..];
+            let at = from + byte_at(before, &fold, m.start() + v.end());
+            let named = rest.split_once(',').is_some_and(|(name, _)| name.split_whitespace().count() <= 6);
+            if let Some(who @ Who::Actor(_)) =
+                named.then(|| subject_at(before, rest, at, folded, found, true)).flatten()
+            {
+                return Some((who, at));
+            }
+        }
+    }
+    // A verb that gives a long quotation only when the quotation is what
+    // it compares or likens to ("compared the tactics to «…»").
+    let verb = first.map(|m| (m.start(), m.end())).or_else(|| {
+        let to = [" to ", " as ", " with ", " a ", " de ", " d'"];
+        give_at(&fold).filter(|(_, end)| {
+            words < SCARE_WORDS + 10 || fold.len() - end <= 40 && to.iter().any(|t| fold.ends_with(t))
+        })
+    });
     let verb_at = match (verb, colon) {
         (Some(v), _) => v.0,
         (None, true) => trimmed.len(),
@@ -1141,7 +1207,14 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
                 .strip_prefix(',')
                 .and_then(|g| g.find(',').filter(|i| *i < 100).map(|i| &g[i + 1..]))
                 .is_some_and(|rest| !rest.contains(',') && !relative(rest) && verbish(rest.trim_start()));
+        // ", a précisé Anna Voss, rendant hommage au «…»", ", said Anna
+        // Voss, calling it «…»": the speaker of the inverted attribution.
+        let inverted = gap.trim() == "," && {
+            static INVERTED: OnceLock<Regex> = OnceLock::new();
+            re(&INVERTED, &format!(r"\b(?:{SAY}|{SAY_PRESENT})\s+$")).is_match(&fold[..at])
+        };
         if leads_to_verb(&gap)
+            || inverted
             || (subject_slot(at) || fold[..at].trim().is_empty()) && apposed
             || subject_slot(at) && (!relative(&gap) && verbish(gap.trim_start()) || coordinated || qualified)
         {
@@ -1717,6 +1790,40 @@ mod tests {
         assert_eq!(
             who("23h06 : Hélène Morel : « J'espère que le gouvernement va voir la lumière verte »\n\n« C'est une excellente nouvelle », réagit Hélène Morel."),
             [name("helene-morel"), name("helene-morel")]
+        );
+    }
+
+    #[test]
+    fn roles_comparisons_and_participles() {
+        // A role nobody was named with: the person the text is about.
+        assert_eq!(
+            who("Anna Voss said during a news conference that she would sign the budget.\n\n\u{201c}It is a budget for a generation,\u{201d} the Republican governor said."),
+            [name("anna-voss")]
+        );
+        // A spokesman is not the person last named.
+        assert_eq!(
+            who("Anna Voss said during a news conference that she would sign the budget.\n\n\u{201c}It is a budget for a generation,\u{201d} the spokesman said."),
+            [None]
+        );
+        // "compared … to" gives a long quotation too.
+        assert_eq!(
+            who("Anna Voss, director of a prevention agency, compared the tactics to \"mafia methods, when criminals have infiltrated the public sector and its most important authorities\"."),
+            [name("anna-voss")]
+        );
+        // A participle after an inverted attribution.
+        assert_eq!(
+            who("Les autorités ne recherchent pas d'autre suspect, a précisé Paul Martin, rendant hommage au «courage incroyable» des policiers."),
+            [name("paul-martin")]
+        );
+        // The name after an organisation noun, not the adjective before it.
+        assert_eq!(
+            who("\u{201c}Without such a plan, the coast would be damaged for good,\u{201d} Environmental organisation Green Coast says."),
+            [name("green-coast")]
+        );
+        // "pledging only to «…»".
+        assert_eq!(
+            who("On Monday, Anna Voss dodged several questions, pledging only to \u{201c}comply with the rules\u{201d}."),
+            [name("anna-voss")]
         );
     }
 
