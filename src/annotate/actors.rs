@@ -1319,6 +1319,14 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 }
             }
         }
+        // "Indiana Gov. Anna Voss", "Sen. Anna Voss": the abbreviated
+        // title is a role the text may call her by later ("the governor").
+        let title = fold(crate::text::before(plain, m.start, 6));
+        for (short, role) in [("gov. ", "governor"), ("sen. ", "senator"), ("gen. ", "general")] {
+            if title.ends_with(short) {
+                roles.push(role.to_owned());
+            }
+        }
         let after = crate::text::after(plain, m.end, 80);
         // "chez Auchan, la ministre, Astrid Dupont,": the role between
         // commas is the name's after it.

@@ -1800,6 +1800,11 @@ mod tests {
             who("Anna Voss said during a news conference that she would sign the budget.\n\n\u{201c}It is a budget for a generation,\u{201d} the Republican governor said."),
             [name("anna-voss")]
         );
+        // An abbreviated title gives the role.
+        assert_eq!(
+            who("A budget deal won the endorsement of Indiana Gov. Anna Voss on Friday.\n\nDespite doubts about the plan, its cost and its timing, Voss said that she would sign it.\n\n\u{201c}It is a budget for a generation,\u{201d} the Republican governor said."),
+            [name("anna-voss")]
+        );
         // A spokesman is not the person last named.
         assert_eq!(
             who("Anna Voss said during a news conference that she would sign the budget.\n\n\u{201c}It is a budget for a generation,\u{201d} the spokesman said."),
