@@ -1183,11 +1183,70 @@ fn named_as_organisation(name: &str) -> bool {
             || name.contains("’s "))
 }
 
+/// Words that open a phrase before a sentence's subject ("After the
+/// hearing, …", "Regarding the tweets, …").
+const OPENERS: &[&str] = &[
+    "regarding",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "for",
+    "with",
+    "asked",
+    "speaking",
+    "meanwhile",
+    "however",
+    "but",
+    "yet",
+    "later",
+    "earlier",
+    "dans",
+    "en",
+    "apres",
+    "avant",
+    "pendant",
+    "lors",
+    "pour",
+    "avec",
+    "cependant",
+    "toutefois",
+    "mais",
+    "ensuite",
+    "puis",
+    "interroge",
+    "interrogee",
+];
+
 /// Whether only a few words (determiners, titles, roles) stand between the
 /// sentence's start and `at`.
 fn opens_sentence(plain: &str, at: usize) -> bool {
     let before = crate::text::before(plain, at, 80);
+    // "it was Anna Voss who …", "the first witness was port director Anna
+    // Voss, who …", "c'est Marie Dupont qui …": the person the sentence
+    // introduces, whom the next sentence goes on about.
+    let copula =
+        before.rsplit(['.', ',', ';', ':', '!', '?', '\n']).next().unwrap_or("").split_whitespace().rev().take(5).any(
+            |w| matches!(fold(w).as_str(), "was" | "is" | "est" | "etait" | "c'est" | "c'etait" | "c’est" | "c’etait"),
+        );
+    if copula && [" who ", " qui "].iter().any(|r| fold(crate::text::after(plain, at, 60)).contains(r)) {
+        return true;
+    }
     let since = before.rsplit(['.', '!', '?', '\n', ';', '«', '"', '“']).next().unwrap_or(before);
+    // "Regarding the tweets, Anna Voss said": a phrase opening the sentence
+    // and its comma stand before the subject.
+    let since = match since.split_once(',') {
+        Some((head, tail))
+            if !tail.contains(',')
+                && head.split_whitespace().count() <= 8
+                && head.split_whitespace().next().is_some_and(|w| OPENERS.contains(&fold(w).as_str())) =>
+        {
+            tail
+        }
+        _ => since,
+    };
     // Only determiners, titles, roles and capitalised words ("Israeli Prime
     // Minister") may stand before a subject: not a verb ("Netanyahu visited
     // the Gush Etzion settlement").
@@ -1258,6 +1317,14 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                     roles.push(w[start..].join(" "));
                     gender = gender.or_else(|| w[..=k].iter().rev().find_map(|x| gender_of(x)));
                 }
+            }
+        }
+        // "Indiana Gov. Anna Voss", "Sen. Anna Voss": the abbreviated
+        // title is a role the text may call her by later ("the governor").
+        let title = fold(crate::text::before(plain, m.start, 6));
+        for (short, role) in [("gov. ", "governor"), ("sen. ", "senator"), ("gen. ", "general")] {
+            if title.ends_with(short) {
+                roles.push(role.to_owned());
             }
         }
         let after = crate::text::after(plain, m.end, 80);

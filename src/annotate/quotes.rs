@@ -54,14 +54,14 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Verbs of saying, folded, as the past participle of a French compound
 /// tense or an English past or present form.
-const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|points out)";
+const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|rassure|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit|desole|alarme|agace|insurge|etonne|interroge|amuse)|se sont (?:felicite|inquiete|indigne|rejoui|desole|alarme|insurge))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|responded|retorted|answered|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|points out)";
 
 /// French verbs said in the present, inverted: "déclare-t-il", "explique-t-elle".
-const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|sourit|ironise|glisse|souffle|lache|assene)";
+const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|rassure|reagit|se desole|se felicite|se rejouit|s'alarme|s'agace|s'insurge|s'etonne|s'interroge|s'amuse|sourit|ironise|glisse|souffle|lache|assene)";
 
 /// Verbs that give a word or phrase to someone: "X called it «…»", "X a
 /// qualifié la décision de «…»", "X a parlé d'une «…»".
-const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|vowed|pledged|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|decrivant|decrit|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of|fait part de|faisant part de|rend hommage|rendant hommage|rendu hommage|compared|compares|comparing)";
+const GIVE: &str = r"(?:called|call|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|referred to|spoke of|warned of|warning of|warning|denounced|dismissed|condemned|hailed|urged|urging|promised|promising|vowed|vowing|pledged|pledging|decried|slammed|assailed|blasted|criticised|criticized|attacked|accused|accuse|accusant|decrivant|decrit|praised|welcomed|cheered|applauded|celebrated|lauded|mocked|ridiculed|recalled it|found|deemed|considered|qualifie|qualifiant|traite|parle|evoque|denonce|fustige|juge|estime|appele|appelle|reclame|exige|promet|promis|denoncant|evoquant|jugeant|estimant|parlant|refuse|rejete|condamne|salue|souhaite|demande|craint|redoute|voit|pointe du doigt|mis en garde contre|mettre en garde contre|met en garde contre|warned against|pointed to|spoke of|fait part de|faisant part de|fait etat de|faisant etat de|rend hommage|rendant hommage|rendu hommage|compared|compares|comparing)";
 
 /// A subject the attribution can name: a pronoun, or a role with its
 /// article ("le porte-parole", "the spokesman"); names are actor mentions.
@@ -91,6 +91,8 @@ enum Who {
     PressService,
     /// "it", "the statement": the organisation quoted just before.
     It,
+    /// "the 56-year-old": the person last named.
+    Described,
 }
 
 /// Institutions an article names by a common noun, and that speak.
@@ -163,14 +165,21 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         let prev_close = if k > 0 && spans[k - 1].close > s_start { spans[k - 1].close } else { s_start };
         let next_open = spans.get(k + 1).filter(|n| n.open < s_end).map_or(s_end, |n| n.open);
         let after = &plain[span.close.min(next_open)..next_open];
-        let who = attribution_after(after, span.close, folded, found)
-            .or_else(|| attribution_before(plain, (s_start, prev_close, span.open), words, folded, found))
-            .or_else(|| {
-                // ", a annoncé l'Association française de l'assurance, lundi."
-                // at the sentence's end gives it all its quotations.
-                let rest = &plain[span.close.min(s_end)..s_end];
-                sentence_final(rest, span.close, folded, found)
-            });
+        // Who the attribution names, and where a pronoun or a role in it
+        // stands: it refers back from there ("He said X had been a “…”":
+        // not X, named between the pronoun and the quotation).
+        let (who, at) = match attribution_after(after, span.close, folded, found) {
+            Some(w) => (Some(w), span.open),
+            None => match attribution_before(plain, (s_start, prev_close, span.open), words, folded, found) {
+                Some((w, at)) => (Some(w), at),
+                None => {
+                    // ", a annoncé l'Association française de l'assurance, lundi."
+                    // at the sentence's end gives it all its quotations.
+                    let rest = &plain[span.close.min(s_end)..s_end];
+                    (sentence_final(rest, span.close, folded, found), span.open)
+                }
+            },
+        };
         let para_start = plain[..span.open].rfind("\n\n").map_or(0, |i| i + 2);
         let para_end = plain[span.close..].find("\n\n").map_or(plain.len(), |i| span.close + i);
         let speaker = match who {
@@ -186,12 +195,12 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
             // unless another person has been named since.
             Some(Who::Pronoun(gender))
                 if last_person_quoted.as_ref().is_some_and(|(id, close)| {
-                    span.open.saturating_sub(*close) < 1200
+                    at.saturating_sub(*close) < 1200
                         && found.actors.iter().any(|a| {
                             a.id == *id && a.person && (gender.is_none() || a.gender.is_none_or(|g| Some(g) == gender))
                         })
                         && !found
-                            .within(*close, span.open)
+                            .within(*close, at.max(*close))
                             .iter()
                             .any(|m| found.actors[m.actor].person && found.actors[m.actor].id != *id)
                 }) =>
@@ -205,7 +214,7 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 .filter(|(_, end)| *end + 2 >= para_start.saturating_sub(1))
                 .and_then(|(s, _)| s.clone())
                 .filter(|id| !found.actors.iter().any(|a| a.id == *id && a.person)),
-            Some(who) => resolve(who, span.open, found, &inside, plain),
+            Some(who) => resolve(who, at, found, &inside, plain),
             None => {
                 // A quotation that follows another's attribution carries on
                 // its speaker: "“…,” Cooper said. “They start …”", or a
@@ -260,7 +269,11 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     let previous = &plain[prev_start..para_start - 2];
                     let last =
                         crate::text::sentences(previous).last().map(|r| (prev_start + r.start, prev_start + r.end))?;
-                    speaker_of_sentence(plain, last, folded, found)
+                    // A speech set out over paragraphs, each opening a
+                    // quotation the next one goes on with, and no
+                    // attribution: the person the paragraph before is about.
+                    let open_ended = !plain[..span.close].ends_with(['»', '"', '”']);
+                    speaker_of_sentence(plain, last, folded, found, open_ended)
                         .and_then(|w| resolve(w, last.0, found, &inside, plain))
                 })
             }
@@ -331,14 +344,46 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
             }
             Some(person)
         }
-        Who::Role(role) => found.with_role(role, at),
+        // "the governor said" with no governor named so: the person the
+        // text is about just before, as a pronoun would be; but a
+        // spokesman is someone else than the person last named.
+        Who::Role(role) => found.with_role(role, at).or_else(|| {
+            if SPOKESPEOPLE.contains(&role) {
+                return None;
+            }
+            let person = found.last_person(at, None, quotes)?;
+            let last = found.mentions.iter().rfind(|m| m.actor == person && m.start < at)?;
+            (at - last.end < 600 && last.subject && !unnamed_role_between(&plain[last.end..at])).then_some(person)
+        }),
         Who::Unnamed => None,
         Who::PressService => press_service_of(plain, at, found),
         Who::It => None,
+        Who::Described => found
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= at && at - m.end < 1500 && found.actors[m.actor].person)
+            .find(|m| !quotes.iter().any(|&(s, e)| s <= m.start && m.end <= e))
+            .map(|m| m.actor),
         Who::Institution(noun) => return Some(noun.to_owned()),
     }?;
     Some(found.actors[index].id.clone())
 }
+
+/// Roles that speak for someone else: the person last named is not the one.
+const SPOKESPEOPLE: &[&str] = &[
+    "porte-parole",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representant",
+    "representante",
+    "avocat",
+    "avocate",
+    "lawyer",
+    "attorney",
+];
 
 /// The organisation whose press service or spokesman the text last named
 /// before `at` ("le service de presse de Rostec", "Rostec's press office").
@@ -473,6 +518,19 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
                     | "contre"
                     | "vers"
                     | "chez"
+                    // A clause of its own: "«…» alors que le maire a rappelé".
+                    | "alors"
+                    | "tandis"
+                    | "whereas"
+                    | "when"
+                    | "lorsque"
+                    | "quand"
+                    | "because"
+                    | "parce"
+                    | "car"
+                    | "if"
+                    | "si"
+                    | "where"
             )
         });
         let text = subject.as_str();
@@ -570,8 +628,10 @@ fn subject_at(
             return Some(Who::Unnamed);
         }
         if *w == "it"
-            || first.len() >= 2 && first[0] == "the" && matches!(first[1], "statement" | "release" | "communique")
-            || first.len() >= 2 && first[0] == "le" && first[1] == "communique"
+            || first.len() >= 2
+                && first[0] == "the"
+                && matches!(first[1], "statement" | "release" | "communique" | "letter")
+            || first.len() >= 2 && matches!(first[0], "le" | "la") && matches!(first[1], "communique" | "lettre")
         {
             return Some(Who::It);
         }
@@ -617,6 +677,18 @@ fn subject_at(
     // Any actor named at the phrase's start ("said Rostec", "selon le WSJ"),
     // but not one that qualifies a role after it ("the Republican
     // governor": the governor speaks).
+    // "Environmental organisation Green Coast says": the adjective is no
+    // actor; the name after the noun is.
+    if let [m, n, ..] = mentions {
+        let between = crate::fold::fold(plain_between(trimmed, base, m.end, n.start));
+        let noun = between.trim();
+        if !found.actors[m.actor].name.contains(' ')
+            && m.start.saturating_sub(base) < 2
+            && (actors::ROLES.contains(&noun) || actors::ORGANISATION_ROLES.contains(&noun))
+        {
+            return Some(Who::Actor(n.actor));
+        }
+    }
     let qualifies_role = mentions.first().is_some_and(|m| {
         // (`trimmed` starts at page offset `base`; folding keeps ASCII
         // offsets, and a miss only keeps the actor.)
@@ -677,12 +749,12 @@ fn subject_at(
     {
         return Some(Who::Institution(noun));
     }
-    // "The 56-year-old said": the person the article is about.
-    // "The 56-year-old said": someone described, whom the grammar does not
-    // name; the person mentioned most is often the wrong one (an article on
-    // a manager's sacking names him more than his successor).
+    // "The 56-year-old said": someone described, not named; the person
+    // named last, subject or not ("talks with Voss's agents … The
+    // 56-year-old said"). The person mentioned most is often the wrong one
+    // (an article on a manager's sacking names him more than his successor).
     if first.len() >= 2 && first[0] == "the" && first[1].ends_with("-year-old") {
-        return Some(Who::Unnamed);
+        return Some(Who::Described);
     }
     // Someone the text does not name: "a source", "officials", "residents".
     if first
@@ -692,6 +764,12 @@ fn subject_at(
         return Some(Who::Unnamed);
     }
     None
+}
+
+/// The text of `words` (which starts at page offset `base`) between page
+/// offsets `from` and `to`, or nothing where they fall outside it.
+fn plain_between(words: &str, base: usize, from: usize, to: usize) -> &str {
+    words.get(from.saturating_sub(base)..to.saturating_sub(base)).unwrap_or("")
 }
 
 /// Whether the words between an actor's mention and a verb let the actor be
@@ -718,7 +796,8 @@ fn leads_to_verb(gap: &str) -> bool {
     }
     let g = g.split_whitespace().collect::<Vec<_>>().join(" ");
     let g = g.as_str();
-    if g.is_empty() {
+    // "Anna Voss : «…»": a name, then the colon that gives the words.
+    if g.is_empty() || g == ":" {
         return true;
     }
     // "Russia's foreign ministry said", "Tottenham's statement said": the
@@ -816,7 +895,7 @@ fn attribution_before(
     words: usize,
     folded: &Folded,
     found: &actors::Found,
-) -> Option<Who> {
+) -> Option<(Who, usize)> {
     static ACCORDING: OnceLock<Regex> = OnceLock::new();
     static SAYING: OnceLock<Regex> = OnceLock::new();
     static GIVING: OnceLock<Regex> = OnceLock::new();
@@ -829,7 +908,7 @@ fn attribution_before(
         if rest.trim_end().ends_with(',') || rest.trim_end().ends_with(':') || rest.len() < 80 {
             let at = from + byte_at(before, &fold, m.end());
             if let Some(who) = subject_at(before, rest, at, folded, found, true) {
-                return Some(who);
+                return Some((who, at));
             }
         }
     }
@@ -882,12 +961,41 @@ fn attribution_before(
     };
     let trimmed = fold.trim_end();
     let colon = trimmed.ends_with(':');
-    let verb = saying.find(&fold).map(|m| (m.start(), m.end())).or_else(|| {
-        if words < SCARE_WORDS + 10 {
-            give_at(&fold)
-        } else {
-            None
+    // "Asked whether …, the minister said:": the participle opening the
+    // sentence is not the verb of saying.
+    let opening_participle = |m: &regex::Match| {
+        fold[..m.start()].trim().is_empty()
+            && ["asked ", "pressed ", "questioned "].iter().any(|p| m.as_str().starts_with(p))
+    };
+    let first = saying.find(&fold);
+    let first = match first {
+        Some(m) if opening_participle(&m) => saying.find_at(&fold, m.start() + 1),
+        other => other,
+    };
+    // ", a précisé Anna Voss, rendant hommage au «…»": an inverted
+    // attribution before the quotation names its speaker after the verb.
+    if let Some(m) = first.filter(|m| fold[..m.start()].trim_end().ends_with(',')) {
+        static VERB: OnceLock<Regex> = OnceLock::new();
+        let verb =
+            re(&VERB, &format!(r"^(?:(?:a|avait|ont|avaient|aurait)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT})\s+"));
+        if let Some(v) = verb.find(&fold[m.start()..]) {
+            let rest = &fold[m.start() + v.end()..];
+            let at = from + byte_at(before, &fold, m.start() + v.end());
+            let named = rest.split_once(',').is_some_and(|(name, _)| name.split_whitespace().count() <= 6);
+            if let Some(who @ Who::Actor(_)) =
+                named.then(|| subject_at(before, rest, at, folded, found, true)).flatten()
+            {
+                return Some((who, at));
+            }
         }
+    }
+    // A verb that gives a long quotation only when the quotation is what
+    // it compares or likens to ("compared the tactics to «…»").
+    let verb = first.map(|m| (m.start(), m.end())).or_else(|| {
+        let to = [" to ", " as ", " with ", " a ", " de ", " d'"];
+        give_at(&fold).filter(|(_, end)| {
+            words < SCARE_WORDS + 10 || fold.len() - end <= 40 && to.iter().any(|t| fold.ends_with(t))
+        })
     });
     let verb_at = match (verb, colon) {
         (Some(v), _) => v.0,
@@ -904,14 +1012,42 @@ fn attribution_before(
 /// mention leads straight to the verb (an apposition between commas
 /// allowed), never one inside another phrase ("a career Army officer who
 /// described", "des Français de l'étranger qui a … annoncé") or an agent
-/// ("par le WSJ").
-fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &actors::Found) -> Option<Who> {
+/// ("par le WSJ"). With it, where the subject stands in the page.
+fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &actors::Found) -> Option<(Who, usize)> {
     static PRONOUN: OnceLock<Regex> = OnceLock::new();
     let sentence = &plain[start..verb];
     let fold = crate::fold::fold(sentence);
     // Where the subject may stand: after an opening phrase ("Le 4 juin,",
     // "During the call,") and its determiners, titles and roles.
-    let opening = fold.find(", ").filter(|i| *i < 60 && !fold[..*i].contains(" que ")).map_or(0, |i| i + 2);
+    // A phrase opened by a participle or a preposition of time runs to its
+    // comma however long it is ("Asked on Monday whether he would …, Sir
+    // Keir said"): no subject inside it.
+    let opener = fold.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "asked"
+                | "pressed"
+                | "questioned"
+                | "interviewed"
+                | "speaking"
+                | "responding"
+                | "reacting"
+                | "during"
+                | "after"
+                | "interroge"
+                | "interrogee"
+                | "questionne"
+                | "questionnee"
+                | "reagissant"
+                | "pendant"
+                | "apres"
+                | "lors"
+        )
+    });
+    let opening = fold
+        .find(", ")
+        .filter(|i| (*i < 60 || opener && *i < 240) && !fold[..*i].contains(" que "))
+        .map_or(0, |i| i + 2);
     let subject_slot = |at: usize| {
         let lead = fold.get(opening.min(at)..at).unwrap_or("");
         at >= opening && lead.split_whitespace().count() <= 6 && !lead.contains(',')
@@ -989,7 +1125,18 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         .filter(|m| m.start >= start && m.end <= verb)
         .filter(|m| {
             let lead = crate::fold::fold(crate::text::before(plain, m.start, 8));
-            !(lead.ends_with("par ") || lead.ends_with("by ") || lead.ends_with("par le ") || lead.ends_with("par la "))
+            // "A Tory source said", "un proche de X": a name qualifying
+            // someone unnamed.
+            let gap = crate::fold::fold(&plain[m.end..verb]);
+            let indefinite = [" a ", " an ", " one ", " un ", " une "].iter().any(|a| format!(" {lead}").ends_with(a))
+                && !gap.trim().is_empty()
+                && !gap.trim_start().starts_with(',');
+            // An agent or an object of a preposition ("par le WSJ", "the
+            // letter to Daniel Greenberg") is no subject.
+            !["par ", "by ", "par le ", "par la ", " to ", " with ", " from ", " against ", " avec ", " contre "]
+                .iter()
+                .any(|p| lead.ends_with(p))
+                && !indefinite
         })
         .map(|m| (m.start - start, m.end - start, Who::Actor(m.actor)))
         .collect();
@@ -1052,19 +1199,42 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         if person_between {
             continue;
         }
+        // "Régis Durand, union secretary, est inquiet :": a person with an
+        // apposition between commas, then the verb.
+        let apposed = matches!(who, Who::Actor(a) if found.actors[*a].person)
+            && gap
+                .trim_start()
+                .strip_prefix(',')
+                .and_then(|g| g.find(',').filter(|i| *i < 100).map(|i| &g[i + 1..]))
+                .is_some_and(|rest| !rest.contains(',') && !relative(rest) && verbish(rest.trim_start()));
+        // ", a précisé Anna Voss, rendant hommage au «…»", ", said Anna
+        // Voss, calling it «…»": the speaker of the inverted attribution.
+        let inverted = gap.trim() == "," && {
+            static INVERTED: OnceLock<Regex> = OnceLock::new();
+            re(&INVERTED, &format!(r"\b(?:{SAY}|{SAY_PRESENT})\s+$")).is_match(&fold[..at])
+        };
         if leads_to_verb(&gap)
+            || inverted
+            || (subject_slot(at) || fold[..at].trim().is_empty()) && apposed
             || subject_slot(at) && (!relative(&gap) && verbish(gap.trim_start()) || coordinated || qualified)
         {
-            return Some(*who);
+            return Some((*who, start + s));
         }
     }
     // A role or an institution as the subject: "The minister said:", "Le
     // gouvernement considère que".
     let clause = fold.rsplit([',', ';', '.']).next().unwrap_or("");
     let clause = if clause.trim().is_empty() { fold.as_str() } else { clause };
+    // "une lame que la police qualifie d'«épée»": the subject of the
+    // relative clause, not the antecedent.
+    let clause = [" que ", " qu'"]
+        .iter()
+        .filter_map(|r| clause.rfind(r).map(|i| i + r.len()))
+        .max()
+        .map_or(clause, |i| &clause[i..]);
     // Where the clause starts in the page, so that only names inside it count.
     let base = start + byte_at(sentence, &fold, fold.len() - clause.len());
-    subject_at(clause, clause, base, folded, found, false).filter(|w| !matches!(w, Who::Actor(_)))
+    subject_at(clause, clause, base, folded, found, false).filter(|w| !matches!(w, Who::Actor(_))).map(|w| (w, base))
 }
 
 /// A sentence's last clause giving its words to someone: ", a annoncé X,
@@ -1094,17 +1264,24 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
 
 /// Who a sentence without quotation marks says is speaking: its subject,
 /// when a verb of saying follows it ("Saeb Erekat said they would …").
+/// With `subject`, else the person the sentence opens with as its subject
+/// ("Anna Voss wrapped up her win …").
 fn speaker_of_sentence(
     plain: &str,
     (start, end): (usize, usize),
     _folded: &Folded,
     found: &actors::Found,
+    subject: bool,
 ) -> Option<Who> {
     static SAID: OnceLock<Regex> = OnceLock::new();
     let sentence = &plain[start..end];
     let fold = crate::fold::fold(sentence);
     let said = re(&SAID, &format!(r"\b(?:(?:a|avait|ont|avaient|has|had)\s+)?(?:{SAY})\b"));
-    let verb = said.find(&fold)?;
+    let opening_person = || {
+        let m = found.within(start, end).first().filter(|m| m.start >= start)?;
+        (subject && m.subject && found.actors[m.actor].person).then_some(Who::Actor(m.actor))
+    };
+    let Some(verb) = said.find(&fold) else { return opening_person() };
     let verb_byte = start + byte_at(sentence, &fold, verb.start());
     let m = found.within(start, verb_byte).iter().find(|m| {
         let gap = crate::fold::fold(&plain[m.end.min(verb_byte)..verb_byte]);
@@ -1504,6 +1681,155 @@ mod tests {
         assert_eq!(found[0].1.as_deref(), Some("donald-trump"), "{found:?}");
         let plain = "\"Maduro has to get out of the country,\" Donald Trump told reporters on Monday.";
         assert_eq!(speakers(plain)[0].1.as_deref(), Some("donald-trump"));
+    }
+
+    /// The speakers found in `plain`, in order.
+    fn who(plain: &str) -> Vec<Option<String>> {
+        speakers(plain).into_iter().map(|q| q.1).collect()
+    }
+
+    fn name(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn a_pronoun_before_the_quotation_refers_back_from_where_it_stands() {
+        // "He" is the witness the sentence before introduced, not the
+        // person named between the pronoun and the quotation.
+        assert_eq!(
+            who("Marc Dupont pleaded not guilty on Monday.\n\nThe first witness was police chief Tom Baker, who ran the inquiry.\n\nHe said Dupont had been a \"person of interest\" for a long time."),
+            [name("tom-baker")]
+        );
+        // A phrase opening the sentence does not keep its subject from
+        // being the one a pronoun stands for.
+        assert_eq!(
+            who("Anna Voss spoke for the port.\n\nRegarding the tweets, Marc Dupont kept calm and said none of them mattered.\n\nHe said the state had \u{201c}drawn a blank\u{201d} in its inquiries."),
+            [name("marc-dupont")]
+        );
+        // "it was X who": the cleft's person is the subject.
+        assert_eq!(
+            who("Lily Martin lost on Monday, and it was Katie Dorin who got the ball rolling on Tuesday.\n\n\u{201c}Hopefully I have started everyone off well today,\u{201d} she told reporters."),
+            [name("katie-dorin")]
+        );
+    }
+
+    #[test]
+    fn opening_phrases_participles_and_indefinite_sources() {
+        // "Asked …," opens the sentence: neither its verb nor its names
+        // are the attribution.
+        assert_eq!(
+            who("Keith Rowland spoke in London.\n\nAsked on Monday whether he would keep accepting gifts from Lord Brown, Sir Keith said that \"all members get gifts\"."),
+            [name("keith-rowland")]
+        );
+        assert_eq!(
+            who("Asked to comment on the findings of the report in December, Rostec said: \"We never target civilians.\""),
+            [name("rostec")]
+        );
+        // "A Labour source": someone unnamed.
+        assert_eq!(
+            who("A Labour source said: \"It is shocking that nobody checked the rules before the event.\""),
+            [None]
+        );
+        // The object of a preposition is not the subject.
+        assert_eq!(
+            who("The union's letter to Daniel Green, the standards commissioner, said: \"There must be a full investigation into this.\""),
+            [None]
+        );
+    }
+
+    #[test]
+    fn the_person_described_is_the_one_last_named() {
+        assert_eq!(
+            who("Anna Voss has agreed a deal to replace Marc Dupont as manager.\n\nDupont was sacked last night.\n\nTalks between the club and Voss's agents went on into Tuesday.\n\nThe 56-year-old said after her appointment: \"I am excited to be joining a club with such a great heritage.\""),
+            [name("anna-voss")]
+        );
+    }
+
+    #[test]
+    fn a_speech_set_out_over_paragraphs_is_the_person_introduced_before() {
+        assert_eq!(
+            who("Jack Morton meanwhile wrapped up his win in two hours.\n\n\u{201c}Having other players do well is amazing for all of us here.\n\n\u{201c}They have been incredible role models for me and good support.\u{201d}"),
+            [name("jack-morton"), name("jack-morton")]
+        );
+        // A closed quotation after such a paragraph is not given to them.
+        assert_eq!(
+            who("Jack Morton meanwhile wrapped up his win in two hours.\n\n\u{201c}Having other players do well is amazing for all of us here.\u{201d}"),
+            [None]
+        );
+    }
+
+    #[test]
+    fn french_attributions() {
+        // The subject of a relative clause gives the word its verb qualifies.
+        assert_eq!(who("On voit un homme tenant une lame que la police qualifie d'«épée»."), [name("police")]);
+        // A person, an apposition, then the verb and a colon.
+        assert_eq!(
+            who("Régis Martin, secrétaire syndical, est inquiet : «La direction a arrêté la production d'un moteur sur les trois.»"),
+            [name("regis-martin")]
+        );
+        // Reflexive verbs of saying, and "rassure", "réagit".
+        assert_eq!(
+            who("«Nous avons perdu notre plus gros client cette année», se désole Lucien Martin, délégué syndical."),
+            [name("lucien-martin")]
+        );
+        assert_eq!(
+            who("«Tout le savoir-faire des pompiers va permettre de comprendre ce qui s'est passé», rassure Eric Morel."),
+            [name("eric-morel")]
+        );
+        // A clause of its own after the quotation names someone else.
+        assert_eq!(
+            who("Le président Eric Morel a déclaré : «mon émotion est immense ce soir» alors que le maire Paul Girard a rappelé les faits : «c'est très spectaculaire»."),
+            [name("eric-morel"), name("paul-girard")]
+        );
+        // "a fait état de": a role named before.
+        assert_eq!(
+            who("Le préfet Paul Martin s'est rendu sur place.\n\nLe préfet a fait état de \"dégâts matériels importants\"."),
+            [name("paul-martin")]
+        );
+        // A name and a colon, as live pages give words.
+        assert_eq!(
+            who("23h06 : Hélène Morel : « J'espère que le gouvernement va voir la lumière verte »\n\n« C'est une excellente nouvelle », réagit Hélène Morel."),
+            [name("helene-morel"), name("helene-morel")]
+        );
+    }
+
+    #[test]
+    fn roles_comparisons_and_participles() {
+        // A role nobody was named with: the person the text is about.
+        assert_eq!(
+            who("Anna Voss said during a news conference that she would sign the budget.\n\n\u{201c}It is a budget for a generation,\u{201d} the Republican governor said."),
+            [name("anna-voss")]
+        );
+        // An abbreviated title gives the role.
+        assert_eq!(
+            who("A budget deal won the endorsement of Indiana Gov. Anna Voss on Friday.\n\nDespite doubts about the plan, its cost and its timing, Voss said that she would sign it.\n\n\u{201c}It is a budget for a generation,\u{201d} the Republican governor said."),
+            [name("anna-voss")]
+        );
+        // A spokesman is not the person last named.
+        assert_eq!(
+            who("Anna Voss said during a news conference that she would sign the budget.\n\n\u{201c}It is a budget for a generation,\u{201d} the spokesman said."),
+            [None]
+        );
+        // "compared … to" gives a long quotation too.
+        assert_eq!(
+            who("Anna Voss, director of a prevention agency, compared the tactics to \"mafia methods, when criminals have infiltrated the public sector and its most important authorities\"."),
+            [name("anna-voss")]
+        );
+        // A participle after an inverted attribution.
+        assert_eq!(
+            who("Les autorités ne recherchent pas d'autre suspect, a précisé Paul Martin, rendant hommage au «courage incroyable» des policiers."),
+            [name("paul-martin")]
+        );
+        // The name after an organisation noun, not the adjective before it.
+        assert_eq!(
+            who("\u{201c}Without such a plan, the coast would be damaged for good,\u{201d} Environmental organisation Green Coast says."),
+            [name("green-coast")]
+        );
+        // "pledging only to «…»".
+        assert_eq!(
+            who("On Monday, Anna Voss dodged several questions, pledging only to \u{201c}comply with the rules\u{201d}."),
+            [name("anna-voss")]
+        );
     }
 
     #[test]
