@@ -177,6 +177,8 @@ pattern!(source_footer, r"^sources?\s*:");
 // "… a press conference. (Matt Stone/Boston Herald)": a photographer and
 // agency credited, as captions are (a wire's "(ats/nxp)" is lower case).
 pattern!(photo_credit, r"\(\p{Lu}\p{Ll}[^()/\d]{1,40}/\p{Lu}\p{Ll}[^()/\d]{1,40}\)$");
+// "… poses with classmates in 1981. Photo by Handout/School Board/AFP".
+pattern!(photo_by, r"[.!?]\s+(photo|photograph|picture|image|file photo)s? (by|courtesy of)\s+\w[\w .,'/&-]{1,90}$");
 pattern!(lynx_field, r"^_{6,}(\s*\(button\).*)?$");
 pattern!(video_teaser, r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
@@ -240,7 +242,7 @@ pattern!(
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|\bnew way to (log ?in|sign in)\b"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -391,7 +393,8 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 40 && copyright().is_match(f) && !f.contains(" a declare") {
         return Some("copyright");
     }
-    if words <= 60 && (f.contains('©') || caption().is_match(f)) || words <= 100 && photo_credit().is_match(para.trim())
+    if words <= 60 && (f.contains('©') || caption().is_match(f) || photo_by().is_match(f))
+        || words <= 100 && photo_credit().is_match(para.trim())
     {
         return Some("image-caption");
     }
@@ -994,9 +997,18 @@ pub fn clean_blocks(
         // journalism.").
         for i in 1..n {
             if kind[i].is_none() && is_list_item(&texts[i]) {
+                // (Or under the one line an appeal opens with: "Enjoy the
+                // latest local news." under "THIS CONTENT IS RESERVED FOR
+                // SUBSCRIBERS".)
+                let appeal = |j: usize| matches!(kind[j], Some("subscribe" | "newsletter"));
                 let above = (0..i).rev().find(|&j| !is_list_item(&texts[j]));
-                if above.is_some_and(|j| matches!(kind[j], Some("subscribe" | "newsletter"))) {
-                    kind[i] = Some("subscribe");
+                if let Some(j) = above {
+                    if appeal(j) {
+                        kind[i] = Some("subscribe");
+                    } else if kind[j].is_none() && j > 0 && appeal(j - 1) && !is_body(&texts[j]) {
+                        kind[i] = Some("subscribe");
+                        kind[j] = Some("subscribe");
+                    }
                 }
             }
         }
