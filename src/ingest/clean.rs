@@ -271,7 +271,7 @@ pattern!(
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|\(\d+ ?min(ute)?s?\)\s*$|^(listen|ecouter|speed read)\s*$|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -1313,9 +1313,12 @@ pub fn clean_blocks(
                 };
                 match above {
                     Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
+                    // (Of about the same length too: a standfirst runs at
+                    // least as long as its headline.)
                     Some(j)
                         if candidate(j)
-                            && (4..=words.saturating_sub(3)).contains(&word_count(&texts[j]))
+                            && ((4..=words.saturating_sub(3)).contains(&word_count(&texts[j]))
+                                || words >= 10 && (8..=words).contains(&word_count(&texts[j])))
                             && sentence_case(j)
                             && !repeated(t, first) =>
                     {
