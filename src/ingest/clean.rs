@@ -187,7 +187,7 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
+    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -263,7 +263,7 @@ pattern!(
 );
 pattern!(
     advertisement,
-    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(don't want to see this\?\s*)?(remove|hide|block) (the )?ads\b|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(don't want to see this\?\s*)?(remove|hide|block) (the )?ads\b|^(passer|fermer) (la )?(publicite|pub)\s*$|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
 );
 pattern!(
     newsletter,
@@ -328,7 +328,17 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 25 && video_teaser().is_match(para.trim()) {
         return Some("widget");
     }
-    if is_doubled(para.trim()) {
+    // "Ryan DevereauxRyan Devereaux": an author's name twice, the avatar's
+    // and the link's.
+    let t = para.trim();
+    if t.len() % 2 == 0
+        && t.is_char_boundary(t.len() / 2)
+        && t[..t.len() / 2] == t[t.len() / 2..]
+        && is_name_line(&t[..t.len() / 2])
+    {
+        return Some("byline");
+    }
+    if is_doubled(t) {
         return Some("image-caption");
     }
     if words <= 15 && has_icon_name(para) {
@@ -1368,7 +1378,9 @@ pub fn clean_blocks(
             kind[i] = Some("timestamp");
         } else if header
             && is_name_line(text)
-            && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
+            && (i + 1 < n && is_date_line(&texts[i + 1])
+                || i > 0 && is_date_line(&texts[i - 1])
+                || (i + 1..n.min(i + 4)).find(|&j| texts[j] != *text).is_some_and(|j| is_date_line(&texts[j])))
         {
             // "Anna Voss" on its own line, over or under the timestamp:
             // the author, unless a byline names one.
