@@ -1516,6 +1516,26 @@ pub fn clean_blocks(
         (_, Some(l)) if i > l => (i <= l + 10 || labelled).then_some(2),
         _ => Some(0),
     };
+    // Short lines of the header that state a full date, whatever else
+    // they hold ("December 16, 2016, 4:19 PM", "Jen MillsPublished Jul 17,
+    // 2024", "By TPN, in News · 31 Jan 2025, 20:02 · 0 Comments"): from a
+    // few lines over the headline to just past the first paragraph, for
+    // when no timestamp was recognised. Not a caption's date, nor a link's.
+    let header_dates: Vec<String> = match first_good {
+        Some(f) => {
+            let top = title_at.map_or(f, |t| t.min(f)).saturating_sub(3);
+            (top..(f + 3).min(n))
+                .filter(|&i| {
+                    !good[i]
+                        && word_count(&texts[i]) <= 30
+                        && !matches!(kind[i], Some("image-caption" | "related-link" | "outside-article" | "repeat"))
+                        && full_date(&texts[i]).is_some()
+                })
+                .map(|i| texts[i].clone())
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let mut tail_credits = 0;
     let mut dates: [Vec<String>; 3] = Default::default();
     let mut bylines: [Vec<String>; 3] = Default::default();
@@ -1575,6 +1595,12 @@ pub fn clean_blocks(
     }
     for line in dates.iter().flatten() {
         read_date(article, line, false);
+    }
+    if article.date.is_none() {
+        if let Some(line) = header_dates.first() {
+            article.date_text = None;
+            read_date(article, line, false);
+        }
     }
     if article.author.is_none() {
         let [under, above, after] = bylines;
