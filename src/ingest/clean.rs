@@ -170,7 +170,7 @@ pattern!(
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|trending|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|(more )?trending( now| stories| news)?|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // A text field as lynx draws it: "____________________ (BUTTON)".
@@ -187,7 +187,7 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
+    r"\((?:[^()]*\b(?:photo|photos|picture|pictures|pic|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -254,7 +254,7 @@ pattern!(
 // A video player's buttons and counters.
 pattern!(
     player,
-    r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$|\bvideo (has )?failed to load\b|^try refreshing (your|the) (browser|page)\b|\bother videos from\b|^back to video\s*$|^(loading|chargement)(\.{3}|…)?\s*$"
+    r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$|\bvideo (has )?failed to load\b|^try refreshing (your|the) (browser|page)\b|\bother videos from\b|^back to video\s*$|\b(enable|activer|activez) (le )?javascript\b|^(loading|chargement)(\.{3}|…)?\s*$"
 );
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
@@ -279,6 +279,8 @@ pattern!(
 );
 // A picture's alt text as a list of what it shows: "water, trees, mountain, sky".
 pattern!(alt_keywords, r"^\p{Ll}[\p{L}'-]*(?: [\p{L}'-]+){0,2}(?:, [\p{L}'-]+(?: [\p{L}'-]+){0,2})+$");
+// "zone post image for post 21183746": a picture named by its id.
+pattern!(image_id, r"\b(image|img|photo|thumbnail|picture)s?\b.*\b\d{5,}$");
 pattern!(
     byline_label,
     r"^(author|auteur|written by|ecrit par)s?( of (the|this) (article|story)| de l'article)?\s*:\s*$"
@@ -314,7 +316,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if trimmed.chars().count() >= 3 && !trimmed.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
-    if is_image_line(para) || alt_keywords().is_match(para.trim()) {
+    if is_image_line(para) || alt_keywords().is_match(para.trim()) || words <= 12 && image_id().is_match(f) {
         return Some("image");
     }
     if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) || lynx_field().is_match(f) {
@@ -1055,6 +1057,20 @@ pub fn clean_blocks(
             kind[i] = Some("image-caption");
         }
     }
+    // A picture's alt text over its caption, which repeats it and adds a
+    // credit: "Crowds wait near the palace" / "Crowds wait near the palace
+    // (Picture: PA)".
+    for i in 0..n.saturating_sub(1) {
+        let (own, next) = (fold(texts[i].trim()), fold(texts[i + 1].trim()));
+        if kind[i].is_none()
+            && kind[i + 1] == Some("image-caption")
+            && word_count(&own) >= 3
+            && next.len() > own.len()
+            && next.starts_with(&own)
+        {
+            kind[i] = Some("image");
+        }
+    }
     // The same line twice over a credit: a picture's alt text and caption.
     for i in 0..n.saturating_sub(2) {
         if kind[i].is_none()
@@ -1762,9 +1778,11 @@ fn link_boxes(texts: &[String], layout: &[Layout], kind: &mut [Option<&'static s
             let t = texts[end].trim();
             let base = layout.get(i).map_or(0, |l| l.indent);
             let indented = layout.get(end).is_some_and(|l| l.indent > base);
-            if numbered_item(t) || is_list_item(t) {
+            // (A card: a picture, then its headline.)
+            let card_headline = end > 0 && kind[end - 1] == Some("image") && kind[end].is_none() && !is_body(t);
+            if numbered_item(t) || is_list_item(t) || card_headline {
                 items += 1;
-            } else if !(indented && items > 0 || kind[end] == Some("advertisement")) {
+            } else if !(indented && items > 0 || matches!(kind[end], Some("advertisement" | "image"))) {
                 break;
             }
             end += 1;
