@@ -170,7 +170,7 @@ pattern!(
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|(more )?trending( now| stories| news)?|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|(more )?trending( now| stories| news)?|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^(charger|afficher|voir|load|show) (plus|more)\b.{0,30}$|^article (precedent|suivant)\b|^(previous|next) (article|story|post)\b|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // A text field as lynx draws it: "____________________ (BUTTON)".
@@ -199,7 +199,7 @@ pattern!(
 // after it: it ends the article only when teasers, not paragraphs, follow.
 pattern!(
     links_box,
-    r"^(related (articles?|stories|content|news)|read more|see also|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
+    r"^(related (articles?|stories|content|news)|read more|see also|en relation|plus (par|dans|de) [\w .'-]{1,30}|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
@@ -271,7 +271,7 @@ pattern!(
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|\(\d+ ?min(ute)?s?\)\s*$|^(listen|ecouter|speed read)\s*$|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading|lues?)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|\(\d+ ?min(ute)?s?\)\s*$|^(listen|ecouter|speed read)\s*$|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -342,6 +342,15 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     }
     if is_doubled(t) {
         return Some("image-caption");
+    }
+    // "28,25,140Cases", "779 56Deaths": a counter of a data widget.
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    if (1..=4).contains(&words)
+        && digits >= 3
+        && digits > t.chars().filter(|c| c.is_alphabetic()).count()
+        && !is_date_line(t)
+    {
+        return Some("widget");
     }
     if words <= 15 && has_icon_name(para) {
         return Some("widget");
@@ -2220,6 +2229,13 @@ mod tests {
             ("━━━━━━━━━━━━━━━━━━━━", "separator"),
             ("Would you like to comment on this article?", "comments"),
             ("Recommended from Editorial", "related-link"),
+            ("Charger plus d'articles", "related-link"),
+            ("Article suivant Les dockers reprennent le travail", "related-link"),
+            ("6 min lues", "notice"),
+            ("28,25,140Cases", "widget"),
+            ("Crowds wait near the harbour (Picture: PA)", "image-caption"),
+            ("zone post image for post 21183746", "image"),
+            ("To view this video please enable JavaScript", "widget"),
         ] {
             assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
         }
