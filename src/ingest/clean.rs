@@ -242,7 +242,7 @@ pattern!(
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -271,7 +271,7 @@ pattern!(
 );
 pattern!(
     notice,
-    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading|lues?)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|\(\d+ ?min(ute)?s?\)\s*$|^(listen|ecouter|speed read)\s*$|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
+    r"^cet article date de\b|^this article is (more than|over) \w+ (years?|months?) old|^temps de lecture\b|\b\d+ ?min(ute)?s? (de lecture|read|reading|lues?)\b|^lecture\s*:?\s*\d+ ?min|^reading time\b|\(\d+ ?min(ute)?s?\)\s*$|^(listen|ecouter|speed read)\s*$|^skip to (main )?(content|navigation|search)|\braccourcis d'accessibilite\b|\b(copie|copies|copiee)s? dans le presse-papiers?\b|\bcopied to (the |your )?clipboard\b|\b(increase|decrease|descrease|reduce|enlarge|augmenter|diminuer|reduire) (the |la )?(article |text |font )?(font |text )?(size|taille)\b|\btaille (du texte|de la police)\b|\baccessibility (shortcuts|links|options|settings)\b|^aller au contenu\b|^passer au contenu\b|^(listen|ecouter) (to )?(this )?(article|l'article)\b|^(commentaires?|comments?)\s*(\(\d+\))?\s*$|^\d+\s*(commentaires?|comments?)\s*$|^placeholder\s*$|\b(turn on|enable|activer|activez) (desktop |push |browser )?(notifications|les notifications)\b|^(menu|search|rechercher|recherche|accueil|home|login|se connecter|connexion|log in|sign in)\s*$|^voir les commentaires\b|^(reagir|react)\s*$|\brotate (your )?(device|phone|screen)\b|\bfor an optimal experience\b|\bbest viewed (in|on|with)\b|^signaler (une erreur|un abus|un probleme|ce contenu)\b|^report (an error|a typo|a correction|a problem|this article)\b"
 );
 pattern!(
     byline,
@@ -1012,6 +1012,7 @@ pub fn clean_blocks(
     if scraped {
         mark_repeats(&texts, &mut kind);
         mark_labels(&texts, &mut kind);
+        mark_menu_lines(&texts, &mut kind);
         boxed = link_boxes(&texts, layout, &mut kind);
         // The bulleted list under an appeal to subscribe or register is its
         // list of offers ("• Unlimited online access", "• Support local
@@ -1306,14 +1307,16 @@ pub fn clean_blocks(
     };
     let over_byline = |i: usize, first: usize| {
         // (A byline: teasers too have a date under their headlines. Within
-        // four lines, pictures and captions not counted.)
+        // four lines, pictures and captions not counted, and no other
+        // candidate between: a menu over the headline is not over it.)
         let mut lines = 0;
         (i + 1..first)
             .take_while(|&j| {
                 lines += usize::from(kind[j].is_none() || kind[j] == Some("byline"));
                 lines <= 4
             })
-            .any(|j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
+            .find(|&j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
+            .is_some_and(|b| !(i + 1..b).any(|j| candidate(j) && word_count(&texts[j]) >= 4))
     };
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
@@ -1766,6 +1769,31 @@ fn mark_labels(texts: &[String], kind: &mut [Option<&'static str>]) {
     }
 }
 
+/// A line that strings together the entries of the page's menus
+/// ("Politique France International Environnement Life Culture"): most of
+/// its words open short lines elsewhere in the seed.
+fn mark_menu_lines(texts: &[String], kind: &mut [Option<&'static str>]) {
+    let first_word = |t: &str| {
+        fold(t.trim_start_matches(['•', '□', '*', '-', ' ']))
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(str::to_owned)
+    };
+    let entries: std::collections::HashSet<String> =
+        texts.iter().filter(|t| (1..=3).contains(&word_count(t))).filter_map(|t| first_word(t)).collect();
+    for (i, t) in texts.iter().enumerate() {
+        let words: Vec<String> = fold(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_owned)
+            .collect();
+        let hits = words.iter().filter(|w| entries.contains(*w)).count();
+        if kind[i].is_none() && word_count(t) >= 5 && !is_sentence(t) && hits >= 4 && hits * 4 >= words.len() * 3 {
+            kind[i] = Some("navigation");
+        }
+    }
+}
+
 /// A box of links set inside the article by a dump: a short heading of
 /// related or trending stories ("Read More", "Trending") over the items of
 /// a list, numbered or bulleted, with their indented lines. Its lines are
@@ -2172,6 +2200,22 @@ mod tests {
             assert!(!text.iter().any(|t| t.contains(chrome.trim_start_matches("• "))), "{chrome} left: {text:?}");
         }
         assert!(!text.iter().any(|t| t.contains("Ferry")), "{text:?}");
+    }
+
+    #[test]
+    fn a_line_made_of_menu_entries_is_navigation_not_the_headline() {
+        let raw = "Politique\n  • Sondage\nFrance\n  • Police\nInternational\n  • Europe\nEnvironnement\n  • Climat\nCulture\n  • Livres\n\n\
+                   Politique France International Environnement Culture Vidéos\n\n\
+                   Les dockers de Port Halvard reprennent le travail après trois semaines\n\n\
+                   Le syndicat a signé l'accord dans la nuit de mardi à mercredi.\n\nPar Anna Voss\n\n\
+                   Les dockers de Port Halvard ont repris le travail mercredi matin, après trois semaines de grève et une longue nuit de négociations avec la direction du port.\n\n\
+                   La direction a accepté une hausse des salaires de quatre pour cent, a indiqué le syndicat, qui réclamait six pour cent au début du conflit.\n";
+        let article = clean(raw, &[]);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Les dockers de Port Halvard reprennent le travail après trois semaines")
+        );
+        assert!(article.removed.iter().any(|r| r.kind == "navigation" && r.text.starts_with("Politique France")));
     }
 
     #[test]
