@@ -313,7 +313,8 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     }
     // "━━━━━━", "* * *": a rule drawn across the page.
     let trimmed = para.trim();
-    if trimmed.chars().count() >= 3 && !trimmed.chars().any(char::is_alphanumeric) {
+    let rule = |c: char| "━─═—–-_*·•.~=▄▀█■□ \u{200b}".contains(c);
+    if trimmed.chars().count() >= 3 && trimmed.chars().all(rule) {
         return Some("separator");
     }
     if is_image_line(para) || alt_keywords().is_match(para.trim()) || words <= 12 && image_id().is_match(f) {
@@ -1077,6 +1078,7 @@ pub fn clean_blocks(
             && word_count(&own) >= 3
             && next.len() > own.len()
             && next.starts_with(&own)
+            && [" (", " -", " —", " –", " |", ". "].iter().any(|sep| next[own.len()..].starts_with(sep))
         {
             kind[i] = Some("image");
         }
