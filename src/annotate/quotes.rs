@@ -1046,7 +1046,21 @@ fn attribution_before(
     }
     // A verb that gives a long quotation only when the quotation is what
     // it compares or likens to ("compared the tactics to «…»").
-    let verb = first.map(|m| (m.start(), m.end())).or_else(|| {
+    // "…, saying it would help, after he called the decision «…»": a verb
+    // giving a fragment in a later clause governs it, not the first verb.
+    let later_give = give_at(&fold).filter(|g| {
+        words < SCARE_WORDS + 10
+            && first.is_some_and(|m| {
+                // A clause of its own, with its subject: ", after he called".
+                let clause = fold[m.start()..g.0.max(m.start())].rsplit(',').next().unwrap_or("").trim_start();
+                g.0 > m.start()
+                    && fold[m.start()..g.0].contains(',')
+                    && ["after ", "when ", "as ", "before ", "while ", "apres qu", "quand ", "lorsqu", "alors qu"]
+                        .iter()
+                        .any(|w| clause.starts_with(w))
+            })
+    });
+    let verb = later_give.or(first.map(|m| (m.start(), m.end()))).or_else(|| {
         let to = [" to ", " as ", " with ", " a ", " de ", " d'"];
         give_at(&fold).filter(|(_, end)| {
             words < SCARE_WORDS + 10 || fold.len() - end <= 40 && to.iter().any(|t| fold.ends_with(t))
@@ -1196,15 +1210,59 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         })
         .map(|m| (m.start - start, m.end - start, Who::Actor(m.actor)))
         .collect();
+    // "Mr Lammy said …, adding that …": a participle after a comma has the
+    // subject of the sentence, not the noun before the comma.
+    let participle = fold.trim_end().ends_with(',')
+        && crate::fold::fold(crate::text::after(plain, verb, 12)).split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "adding"
+                    | "saying"
+                    | "noting"
+                    | "writing"
+                    | "insisting"
+                    | "arguing"
+                    | "explaining"
+                    | "stating"
+                    | "ajoutant"
+                    | "disant"
+                    | "expliquant"
+                    | "soulignant"
+                    | "estimant"
+                    | "affirmant"
+                    | "assurant"
+                    | "precisant"
+                    | "indiquant"
+                    | "declarant"
+            )
+        });
     let pronoun = re(&PRONOUN, r"\b(il|elle|he|she)\b");
     for m in pronoun.find_iter(&fold) {
         let at = byte_at(sentence, &fold, m.start());
         candidates.push((at, byte_at(sentence, &fold, m.end()), Who::Pronoun(pronoun_gender(m.as_str()).flatten())));
     }
     candidates.sort_by_key(|c| c.0);
+    // "…, with some people saying they «…»": the words are those of the
+    // absolute clause's subject, named or not.
+    static WITH: OnceLock<Regex> = OnceLock::new();
+    let with = re(&WITH, r"(?:^|[\s,])(?:with|avec)\s+[^,;]{1,60}$");
+    let worded = plain[verb..].starts_with(char::is_alphabetic);
+    if let Some(w) = with.find(&fold).filter(|_| worded) {
+        let from = start + byte_at(sentence, &fold, w.start());
+        candidates.retain(|c| start + c.0 >= from);
+        if candidates.is_empty() {
+            return Some((Who::Unnamed, from));
+        }
+    }
     for (k, (s, e, who)) in candidates.iter().enumerate() {
         let gap = crate::fold::fold(&sentence[(*e).min(sentence.len())..]);
         let at = crate::fold::fold(&sentence[..*s]).len();
+        if participle {
+            if subject_slot(at) && verbish(gap.trim_start()) {
+                return Some((*who, start + s));
+            }
+            continue;
+        }
         // "State Department official David Holmes": the next candidate, a
         // few words on in the same phrase, is the one.
         // A preposition between ("Lauren Nel from Natural Justice"): the
@@ -1947,6 +2005,27 @@ mod tests {
         assert_eq!(
             who("The minister was worried by revelations by newspaper Morgon Posten.\n\nAt least 30 staff had been considered \"security risks\" and resigned, the newspaper reported."),
             [name("morgon-posten")]
+        );
+    }
+
+    #[test]
+    fn participles_absolute_clauses_and_later_clauses() {
+        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
+        let name = |s: &str| Some(s.to_owned());
+        // ", adding that …": the sentence's subject, not the noun before the comma.
+        assert_eq!(
+            who("On Sunday, Tom Baker said the mayor and his wife took the gifts to look good for the UK, adding that the US had a \"huge budget from taxpayers\" for this."),
+            [name("tom-baker")]
+        );
+        // ", with some people saying they …": someone unnamed.
+        assert_eq!(
+            who("After all, Acme Chat has grown fast, with some people saying they \"Chatted\" instead."),
+            [None]
+        );
+        // ", after he called …": the verb of the later clause gives the fragment.
+        assert_eq!(
+            who("President Anna Voss lashed out on Monday.\n\nVoss urged Congress to act, saying it would have her support, after she called the ruling \"bad for our nation\"."),
+            [name("anna-voss")]
         );
     }
 }
