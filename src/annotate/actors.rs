@@ -1315,11 +1315,24 @@ fn opens_sentence(plain: &str, at: usize) -> bool {
         "ancienne", "ex", "then", "new", "nouveau", "nouvelle", "deputy", "vice", "chief", "senior", "top", "general",
         "generale", "actuel", "actuelle", "current", "outgoing", "sortant", "sortante",
     ];
+    // "Environmental justice activist Anna Voss": words before a role
+    // noun qualify the role.
+    let folded: Vec<String> =
+        since.split_whitespace().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))).collect();
+    let role_at = folded.iter().rposition(|f| ROLES.contains(&f.as_str())).filter(|&r| {
+        let lower =
+            folded[..r].iter().zip(since.split_whitespace()).filter(|(_, w)| !w.starts_with(char::is_uppercase));
+        lower.count() <= 2
+            && !folded[..r]
+                .iter()
+                .any(|f| matches!(f.as_str(), "he" | "she" | "they" | "we" | "i" | "il" | "elle" | "ils" | "on"))
+    });
     !since.contains(',')
         && since.split_whitespace().count() <= 4
-        && since.split_whitespace().all(|w| {
+        && since.split_whitespace().enumerate().all(|(i, w)| {
             let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
             w.starts_with(char::is_uppercase)
+                || role_at.is_some_and(|r| i < r && f.chars().all(char::is_alphabetic))
                 || LEADING.contains(&f.as_str())
                 || ROLES.contains(&f.as_str())
                 || TITLES.contains(&f.as_str())

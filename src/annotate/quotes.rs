@@ -2028,4 +2028,16 @@ mod tests {
             [name("anna-voss")]
         );
     }
+
+    #[test]
+    fn a_pronoun_after_a_person_introduced_by_a_qualified_role() {
+        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
+        let name = |s: &str| Some(s.to_owned());
+        // "Environmental justice activist X says …" opens its sentence with
+        // X as the subject: "she says" after it is X, not the person quoted before.
+        assert_eq!(
+            who("Jon Mbeki, a member of the council, wants the corridor.\n\n\"We will build it,\" Mbeki said.\n\nEnvironmental justice activist Rinaani Musutua says the pipeline would destroy the park.\n\n\"It would ruin the unique coastal and marine habitats,\" she says."),
+            [name("jon-mbeki"), name("rinaani-musutua")]
+        );
+    }
 }
