@@ -698,6 +698,16 @@ pub const ORGANISATION_ROLES: &[&str] = &[
     "conglomerat",
     "conglomerate",
     "ong",
+    "newspaper",
+    "paper",
+    "daily",
+    "quotidien",
+    "journal",
+    "magazine",
+    "broadcaster",
+    "institute",
+    "institut",
+    "website",
 ];
 
 pub const ROLES: &[&str] = &[
@@ -1103,12 +1113,25 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
     }
     // "l'Union des forces démocratiques de Guinée (UFDG)": the acronym
     // names the same actor.
-    for &(_, end, index) in &spans {
+    // A name glossed by its initials is an organisation's, written in full
+    // with them ("Netherlands Organisation for Applied Scientific Research
+    // (TNO)"), as the text goes on to call it by the initials.
+    for &(start, end, index) in &spans {
         let after = &plain[end..];
         if let Some(rest) = after.strip_prefix(" (") {
             let acronym: String = rest.chars().take_while(|c| c.is_uppercase() || c.is_ascii_digit()).collect();
-            if (2..=10).contains(&acronym.chars().count()) && rest[acronym.len()..].starts_with(')') {
-                by_key.entry(fold(&acronym)).or_insert(index);
+            if (2..=10).contains(&acronym.chars().count())
+                && rest[acronym.len()..].starts_with(')')
+                && !found.actors[index].configured
+            {
+                let first = by_key.entry(fold(&acronym)).or_insert(index);
+                if *first == index && !found.actors[index].name.contains('(') {
+                    let full = organisation_head(&plain[..start]);
+                    let actor = &mut found.actors[index];
+                    actor.name = format!("{}{} ({acronym})", &plain[start - full..start], actor.name);
+                    actor.person = false;
+                    actor.gender = None;
+                }
             }
         }
     }
@@ -1176,6 +1199,43 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
 /// Whether a name of several words reads as an organisation's or a
 /// place's: a word of one, or a possessive inside ("Indiana's Richmond
 /// High School").
+/// How many bytes at the end of `before` are the head of an organisation's
+/// name that goes on past a preposition: "Netherlands Organisation for "
+/// before "Applied Scientific Research (TNO)". Capitalised words joined by
+/// "of", "for", "de", "and" …, ending with such a word; nothing otherwise.
+fn organisation_head(before: &str) -> usize {
+    const JOIN: &[&str] = &["of", "for", "on", "and", "de", "des", "du", "pour", "et", "la", "le"];
+    if !before.ends_with(' ') {
+        return 0;
+    }
+    let text = before.trim_end();
+    let mut end = text.len();
+    let mut head = before.len();
+    let mut words = 0;
+    for word in text.rsplit(' ') {
+        if word.is_empty() || word.contains(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’')) {
+            break;
+        }
+        let start = end - word.len();
+        end = start.saturating_sub(1);
+        if JOIN.contains(&word) {
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase) || NOT_NAMES.contains(&fold(word).as_str()) {
+            break;
+        }
+        head = start;
+        words += 1;
+    }
+    // The words kept must end with a joining word: "Organisation for".
+    let kept = &before[head.min(before.len())..];
+    let joined = kept.trim_end().rsplit(' ').next().is_some_and(|w| JOIN.contains(&w));
+    if words == 0 || !joined {
+        return 0;
+    }
+    before.len() - head
+}
+
 fn named_as_organisation(name: &str) -> bool {
     name.contains(' ')
         && (name.split_whitespace().any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()))
@@ -1255,11 +1315,24 @@ fn opens_sentence(plain: &str, at: usize) -> bool {
         "ancienne", "ex", "then", "new", "nouveau", "nouvelle", "deputy", "vice", "chief", "senior", "top", "general",
         "generale", "actuel", "actuelle", "current", "outgoing", "sortant", "sortante",
     ];
+    // "Environmental justice activist Anna Voss": words before a role
+    // noun qualify the role.
+    let folded: Vec<String> =
+        since.split_whitespace().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))).collect();
+    let role_at = folded.iter().rposition(|f| ROLES.contains(&f.as_str())).filter(|&r| {
+        let lower =
+            folded[..r].iter().zip(since.split_whitespace()).filter(|(_, w)| !w.starts_with(char::is_uppercase));
+        lower.count() <= 2
+            && !folded[..r]
+                .iter()
+                .any(|f| matches!(f.as_str(), "he" | "she" | "they" | "we" | "i" | "il" | "elle" | "ils" | "on"))
+    });
     !since.contains(',')
         && since.split_whitespace().count() <= 4
-        && since.split_whitespace().all(|w| {
+        && since.split_whitespace().enumerate().all(|(i, w)| {
             let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
             w.starts_with(char::is_uppercase)
+                || role_at.is_some_and(|r| i < r && f.chars().all(char::is_alphabetic))
                 || LEADING.contains(&f.as_str())
                 || ROLES.contains(&f.as_str())
                 || TITLES.contains(&f.as_str())
@@ -1298,7 +1371,11 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                     found.actors[m.actor].person = true;
                 }
             }
-            if let Some(k) = w.iter().rposition(|x| ROLES.contains(&x.as_str())) {
+            // "worried by the newspaper Morgon Posten": an organisation's
+            // noun right before the name; a role further back is not its.
+            let organisation_noun =
+                w.last().is_some_and(|x| ORGANISATION_ROLES.contains(&x.as_str()) && !ROLES.contains(&x.as_str()));
+            if let Some(k) = w.iter().rposition(|x| ROLES.contains(&x.as_str())).filter(|_| !organisation_noun) {
                 // "le porte-parole du Kremlin, Dmitri Peskov", "Port director
                 // Anna Voss": the role noun with the words after it. A
                 // mention right after the role's preposition is its
@@ -1348,7 +1425,10 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             let n = w.len();
             let noun = w.last().filter(|x| ORGANISATION_ROLES.contains(&x.as_str()))?;
             let definite = n >= 2 && matches!(w[n - 2].as_str(), "the" | "le" | "la" | "l" | "this");
-            definite.then(|| noun.clone())
+            // "revelations by newspaper Dagens Nyheter": the bare noun
+            // right before the name, after a preposition.
+            let bare = n >= 2 && matches!(w[n - 2].as_str(), "by" | "in" | "from" | "to" | "par" | "dans");
+            (definite || bare).then(|| noun.clone())
         });
         let org_after = after_re.captures(after).and_then(|c| {
             let w = words(&c[1]);
@@ -1361,6 +1441,12 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         // organisation's words stays one, whatever role comes before it.
         if !roles.is_empty() && !named_as_organisation(&actor.name) {
             actor.person = true;
+        }
+        // "le quotidien Le Monde", "newspaper Dagens Nyheter": an
+        // organisation's noun before the name makes it one.
+        if roles.is_empty() && org_before.is_some() && !actor.configured {
+            actor.person = false;
+            actor.gender = None;
         }
         if !actor.person {
             for noun in org_before.into_iter().chain(org_after) {
@@ -1396,6 +1482,15 @@ mod tests {
 
     fn found(text: &str) -> Found {
         find(text, &Folded::new(text), &Rules::default())
+    }
+
+    #[test]
+    fn a_name_glossed_by_initials_is_an_organisation_named_in_full() {
+        let plain = "The report by the Dutch Organisation for Applied Marine Research (DOAMR) was published.\n\nDOAMR said the boat sank.";
+        let f = find(plain, &Folded::new(plain), &Rules::default());
+        let doamr = f.mentions.last().map(|m| &f.actors[m.actor]).unwrap();
+        assert_eq!(doamr.name, "Dutch Organisation for Applied Marine Research (DOAMR)");
+        assert!(!doamr.person);
     }
 
     #[test]

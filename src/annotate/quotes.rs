@@ -54,7 +54,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Verbs of saying, folded, as the past participle of a French compound
 /// tense or an English past or present form.
-const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|rassure|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit|desole|alarme|agace|insurge|etonne|interroge|amuse)|se sont (?:felicite|inquiete|indigne|rejoui|desole|alarme|insurge))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|responded|retorted|answered|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|points out)";
+const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|rassure|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit|desole|alarme|agace|insurge|etonne|interroge|amuse)|se sont (?:felicite|inquiete|indigne|rejoui|desole|alarme|insurge))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|responded|retorted|answered|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|conclude|points out|show(?:s|ed) that|asserted|asserts|asserting|made clear|makes clear|making clear)";
 
 /// French verbs said in the present, inverted: "déclare-t-il", "explique-t-elle".
 const SAY_PRESENT: &str = r"(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|rassure|reagit|se desole|se felicite|se rejouit|s'alarme|s'agace|s'insurge|s'etonne|s'interroge|s'amuse|sourit|ironise|glisse|souffle|lache|assene)";
@@ -168,7 +168,10 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         // Who the attribution names, and where a pronoun or a role in it
         // stands: it refers back from there ("He said X had been a “…”":
         // not X, named between the pronoun and the quotation).
-        let (who, at) = match attribution_after(after, span.close, folded, found) {
+        // "helmets with “PRESS” written on them": an inscription, which no
+        // one in the sentence speaks.
+        let inscribed = inscription(&plain[span.close..]);
+        let (who, at) = match attribution_after(after, span.close, folded, found).filter(|_| !inscribed) {
             Some(w) => (Some(w), span.open),
             None => match attribution_before(plain, (s_start, prev_close, span.open), words, folded, found) {
                 Some((w, at)) => (Some(w), at),
@@ -278,6 +281,7 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 })
             }
         };
+        let (who, speaker) = if inscribed { (None, None) } else { (who, speaker) };
         let scare = who.is_none() && speaker.is_none() && words < SCARE_WORDS;
         if let Some(id) = &speaker {
             if found.actors.iter().any(|a| a.id == *id && a.person) {
@@ -328,6 +332,18 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
     quotes.extend(reported_speech(plain, folded, found, &quotes));
     quotes.sort_by_key(|q| (q.start, q.end));
     quotes
+}
+
+/// Whether the words after a quotation say it is written on something:
+/// "“PRESS” written on them", "« Police » inscrit sur le dos".
+fn inscription(after: &str) -> bool {
+    static INSCRIBED: OnceLock<Regex> = OnceLock::new();
+    let inscribed = re(
+        &INSCRIBED,
+        r"^[,.]?\s+(?:was\s+|were\s+)?(?:written|painted|printed|inscribed|emblazoned|scrawled|stencill?ed|sprayed|ecrits?|ecrites?|inscrits?|inscrites?|peints?|peintes?|imprimes?|imprimees?)\s+(?:on|across|in|sur|en)\b",
+    );
+    let after = after.trim_start_matches(['»', '"', '”', '’']);
+    inscribed.is_match(&crate::fold::fold(crate::text::after(after, 0, 60)))
 }
 
 /// The speaker's actor id.
@@ -660,8 +676,22 @@ fn subject_at(
         };
     }
     // A person's name anywhere in the phrase: the role before it is theirs.
-    if let Some(m) = mentions.iter().find(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' '))
-    {
+    // "Google Search lead Liz Reid": a name, a role in lower case, then the
+    // person who holds it; the first name only qualifies the role.
+    let people: Vec<&actors::Mention> =
+        mentions.iter().filter(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' ')).collect();
+    if let [m, n, ..] = people.as_slice() {
+        let between = plain_between(trimmed, base, m.end, n.start).trim();
+        let role = !between.is_empty()
+            && between.split_whitespace().count() <= 3
+            && between
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_lowercase) && !matches!(w, "and" | "or" | "et" | "ou"));
+        if role {
+            return Some(Who::Actor(n.actor));
+        }
+    }
+    if let Some(m) = people.first() {
         return Some(Who::Actor(m.actor));
     }
     // "The French foreign ministry", "le ministère russe des Affaires
@@ -772,6 +802,21 @@ fn plain_between(words: &str, base: usize, from: usize, to: usize) -> &str {
     words.get(from.saturating_sub(base)..to.saturating_sub(base)).unwrap_or("")
 }
 
+/// What an organisation or a person writes, and speaks through.
+const DOCUMENTS: &[&str] = &[
+    "letter",
+    "letters",
+    "statement",
+    "report",
+    "study",
+    "analysis",
+    "complaint",
+    "filing",
+    "lawsuit",
+    "memo",
+    "post",
+];
+
 /// Whether the words between an actor's mention and a verb let the actor be
 /// the verb's subject: nothing, an apposition between commas ("Joel
 /// Schlabach, a teacher at …, said"), or a few adverbs ("also", "on
@@ -803,6 +848,16 @@ fn leads_to_verb(gap: &str) -> bool {
     // "Russia's foreign ministry said", "Tottenham's statement said": the
     // possessor stands for the speaker.
     if (g.starts_with("'s ") || g.starts_with("'s,")) && g.split_whitespace().count() <= 4 {
+        return true;
+    }
+    // "The Greens' letter to the commissioner, Anna Cole, said": the
+    // author of a document, whatever phrase follows the document.
+    let document = g
+        .strip_prefix("'s ")
+        .or_else(|| g.strip_prefix("' "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|w| DOCUMENTS.contains(&w.trim_end_matches(',')));
+    if document && g.len() <= 120 && ![" who ", " which ", " that ", " and "].iter().any(|r| g.contains(r)) {
         return true;
     }
     if g.starts_with(',') && g.ends_with(',') && g.len() > 3 && g.len() <= 200 {
@@ -991,7 +1046,21 @@ fn attribution_before(
     }
     // A verb that gives a long quotation only when the quotation is what
     // it compares or likens to ("compared the tactics to «…»").
-    let verb = first.map(|m| (m.start(), m.end())).or_else(|| {
+    // "…, saying it would help, after he called the decision «…»": a verb
+    // giving a fragment in a later clause governs it, not the first verb.
+    let later_give = give_at(&fold).filter(|g| {
+        words < SCARE_WORDS + 10
+            && first.is_some_and(|m| {
+                // A clause of its own, with its subject: ", after he called".
+                let clause = fold[m.start()..g.0.max(m.start())].rsplit(',').next().unwrap_or("").trim_start();
+                g.0 > m.start()
+                    && fold[m.start()..g.0].contains(',')
+                    && ["after ", "when ", "as ", "before ", "while ", "apres qu", "quand ", "lorsqu", "alors qu"]
+                        .iter()
+                        .any(|w| clause.starts_with(w))
+            })
+    });
+    let verb = later_give.or(first.map(|m| (m.start(), m.end()))).or_else(|| {
         let to = [" to ", " as ", " with ", " a ", " de ", " d'"];
         give_at(&fold).filter(|(_, end)| {
             words < SCARE_WORDS + 10 || fold.len() - end <= 40 && to.iter().any(|t| fold.ends_with(t))
@@ -1124,7 +1193,8 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         .iter()
         .filter(|m| m.start >= start && m.end <= verb)
         .filter(|m| {
-            let lead = crate::fold::fold(crate::text::before(plain, m.start, 8));
+            // (A paragraph's break counts as a space: "\n\nA Tory source".)
+            let lead = crate::fold::fold(crate::text::before(plain, m.start, 8)).replace(char::is_whitespace, " ");
             // "A Tory source said", "un proche de X": a name qualifying
             // someone unnamed.
             let gap = crate::fold::fold(&plain[m.end..verb]);
@@ -1140,15 +1210,59 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
         })
         .map(|m| (m.start - start, m.end - start, Who::Actor(m.actor)))
         .collect();
+    // "Mr Lammy said …, adding that …": a participle after a comma has the
+    // subject of the sentence, not the noun before the comma.
+    let participle = fold.trim_end().ends_with(',')
+        && crate::fold::fold(crate::text::after(plain, verb, 12)).split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w,
+                "adding"
+                    | "saying"
+                    | "noting"
+                    | "writing"
+                    | "insisting"
+                    | "arguing"
+                    | "explaining"
+                    | "stating"
+                    | "ajoutant"
+                    | "disant"
+                    | "expliquant"
+                    | "soulignant"
+                    | "estimant"
+                    | "affirmant"
+                    | "assurant"
+                    | "precisant"
+                    | "indiquant"
+                    | "declarant"
+            )
+        });
     let pronoun = re(&PRONOUN, r"\b(il|elle|he|she)\b");
     for m in pronoun.find_iter(&fold) {
         let at = byte_at(sentence, &fold, m.start());
         candidates.push((at, byte_at(sentence, &fold, m.end()), Who::Pronoun(pronoun_gender(m.as_str()).flatten())));
     }
     candidates.sort_by_key(|c| c.0);
+    // "…, with some people saying they «…»": the words are those of the
+    // absolute clause's subject, named or not.
+    static WITH: OnceLock<Regex> = OnceLock::new();
+    let with = re(&WITH, r"(?:^|[\s,])(?:with|avec)\s+[^,;]{1,60}$");
+    let worded = plain[verb..].starts_with(char::is_alphabetic);
+    if let Some(w) = with.find(&fold).filter(|_| worded) {
+        let from = start + byte_at(sentence, &fold, w.start());
+        candidates.retain(|c| start + c.0 >= from);
+        if candidates.is_empty() {
+            return Some((Who::Unnamed, from));
+        }
+    }
     for (k, (s, e, who)) in candidates.iter().enumerate() {
         let gap = crate::fold::fold(&sentence[(*e).min(sentence.len())..]);
         let at = crate::fold::fold(&sentence[..*s]).len();
+        if participle {
+            if subject_slot(at) && verbish(gap.trim_start()) {
+                return Some((*who, start + s));
+            }
+            continue;
+        }
         // "State Department official David Holmes": the next candidate, a
         // few words on in the same phrase, is the one.
         // A preposition between ("Lauren Nel from Natural Justice"): the
@@ -1248,7 +1362,27 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
             r",\s+(?:(?:a|avait|ont|avaient)\s+(?:[a-z]+\s+)?)?(?:{SAY}|{SAY_PRESENT}|selon|according to)\s+[^,;«»\x22“”]{{2,120}}(?:,[^,;«»\x22“”]{{0,60}}){{0,2}}[.!?]?\s*$"
         ),
     );
-    let m = last.find(&fold)?;
+    let Some(m) = last.find(&fold) else {
+        // ", the newspaper reported.", ", X said on Monday.": the subject
+        // first, then the verb that closes the sentence.
+        static SUBJECT_FINAL: OnceLock<Regex> = OnceLock::new();
+        let subject_final = re(
+            &SUBJECT_FINAL,
+            &format!(
+                r",\s+([^,;«»\x22“”]{{2,60}}?)\s+(?:(?:a|avait|ont|has|had)\s+)?(?:{SAY})(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))?[.!?]?\s*$"
+            ),
+        );
+        let c = subject_final.captures(&fold)?;
+        let subject = c.get(1).expect("group");
+        if [" that ", " which ", " who ", " que ", " qui "]
+            .iter()
+            .any(|r| format!(" {} ", subject.as_str()).contains(r))
+        {
+            return None;
+        }
+        let at = base + byte_at(rest, &fold, subject.start());
+        return subject_at(rest, subject.as_str(), at, folded, found, false);
+    };
     let clause = &fold[m.start() + 1..];
     let verb_end = clause.trim_start().find(' ').map_or(0, |i| i + 1) + (clause.len() - clause.trim_start().len());
     // Past the verb (and its auxiliary): the subject.
@@ -1838,5 +1972,72 @@ mod tests {
         let found = speakers(plain);
         assert_eq!(found.len(), 2);
         assert!(found[0].0.ends_with("if needed."));
+    }
+
+    #[test]
+    fn documents_inscriptions_roles_and_unnamed_sources() {
+        let who = |plain: &str| speakers(plain).into_iter().map(|q| (q.1, q.2)).collect::<Vec<_>>();
+        let name = |s: &str| (Some(s.to_owned()), false);
+        // An unnamed source opening a paragraph: the party qualifies them.
+        assert_eq!(
+            who("The minister spoke on Monday.\n\nA Labour source said: \"It is shocking that the minister kept the gifts.\""),
+            [(None, false)]
+        );
+        // The author of a document speaks through it, whatever phrase
+        // follows the document; the quotation goes on in the next paragraph.
+        assert_eq!(
+            who("The Greens' letter to Anna Cole, the commissioner, said: \"In May the mayor was given a pass.\n\n\"It has now emerged that he failed to declare it.\"\n\nThe letter also said that \"there must be a full inquiry into this matter, given the past.\""),
+            [name("greens"), name("greens"), name("greens")]
+        );
+        // Fragments after "showed that" and "led X to conclude".
+        assert_eq!(
+            who("The Marine Institute (MI) studied the wreck.\n\nMI's analysis showed that the \"only plausible cause\" was a rock. The timing led MI to conclude it was \"probable\" the boat sank fast."),
+            [name("marine-institute"), name("marine-institute")]
+        );
+        // Words written on something are nobody's.
+        assert_eq!(who("Acme noted that the crew wore vests, most with \"CREW\" written on them."), [(None, true)]);
+        // A name, a role in lower case, then the person holding it.
+        assert_eq!(
+            who("The tool is \"the biggest upgrade to our search box in years,\" according to Acme Search lead Tom Brand."),
+            [name("tom-brand")]
+        );
+        // "the newspaper reported": the newspaper named so before.
+        assert_eq!(
+            who("The minister was worried by revelations by newspaper Morgon Posten.\n\nAt least 30 staff had been considered \"security risks\" and resigned, the newspaper reported."),
+            [name("morgon-posten")]
+        );
+    }
+
+    #[test]
+    fn participles_absolute_clauses_and_later_clauses() {
+        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
+        let name = |s: &str| Some(s.to_owned());
+        // ", adding that …": the sentence's subject, not the noun before the comma.
+        assert_eq!(
+            who("On Sunday, Tom Baker said the mayor and his wife took the gifts to look good for the UK, adding that the US had a \"huge budget from taxpayers\" for this."),
+            [name("tom-baker")]
+        );
+        // ", with some people saying they …": someone unnamed.
+        assert_eq!(
+            who("After all, Acme Chat has grown fast, with some people saying they \"Chatted\" instead."),
+            [None]
+        );
+        // ", after he called …": the verb of the later clause gives the fragment.
+        assert_eq!(
+            who("President Anna Voss lashed out on Monday.\n\nVoss urged Congress to act, saying it would have her support, after she called the ruling \"bad for our nation\"."),
+            [name("anna-voss")]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_introduced_by_a_qualified_role() {
+        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
+        let name = |s: &str| Some(s.to_owned());
+        // "Environmental justice activist X says …" opens its sentence with
+        // X as the subject: "she says" after it is X, not the person quoted before.
+        assert_eq!(
+            who("Jon Mbeki, a member of the council, wants the corridor.\n\n\"We will build it,\" Mbeki said.\n\nEnvironmental justice activist Rinaani Musutua says the pipeline would destroy the park.\n\n\"It would ruin the unique coastal and marine habitats,\" she says."),
+            [name("jon-mbeki"), name("rinaani-musutua")]
+        );
     }
 }
