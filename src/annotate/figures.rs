@@ -441,6 +441,7 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("close to", Hedge::Nearly),
     ("just under", Hedge::Nearly),
     ("pres de", Hedge::Nearly),
+    ("pres d'", Hedge::Nearly),
     ("presque", Hedge::Nearly),
     ("quasiment", Hedge::Nearly),
     ("pratiquement", Hedge::Nearly),
@@ -450,7 +451,10 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("upwards of", Hedge::AtLeast),
     ("just over", Hedge::AtLeast),
     ("exceeded", Hedge::AtLeast),
+    ("above", Hedge::AtLeast),
     ("plus de", Hedge::AtLeast),
+    ("plus d'", Hedge::AtLeast),
+    ("un peu plus d'", Hedge::AtLeast),
     ("au moins", Hedge::AtLeast),
     ("pas moins de", Hedge::AtLeast),
     ("un peu plus de", Hedge::AtLeast),
@@ -465,6 +469,9 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("maximum of", Hedge::AtMost),
     ("below", Hedge::AtMost),
     ("moins de", Hedge::AtMost),
+    ("moins d'", Hedge::AtMost),
+    ("un peu moins de", Hedge::AtMost),
+    ("un peu moins d'", Hedge::AtMost),
     ("jusqu'a", Hedge::AtMost),
     ("au plus", Hedge::AtMost),
     ("au maximum", Hedge::AtMost),
@@ -1570,6 +1577,15 @@ mod tests {
         // A scale word after a number is no vague quantity of its own.
         let f = one("chaque jour de grève coûte 20 millions à l'entreprise");
         assert_eq!((f.text.as_str(), f.low, f.high, f.vague), ("20 millions", Some(2e7), Some(2e7), false));
+    }
+
+    #[test]
+    fn elided_french_hedges_and_above() {
+        assert_eq!(bounds("Il reste un peu moins d'un tiers des postes."), (None, Some(1.0 / 3.0)));
+        assert_eq!(one("Il reste un peu moins d'un tiers des postes.").text, "un peu moins d'un tiers des postes");
+        assert_eq!(bounds("plus d'un million de visiteurs"), (Some(1e6), None));
+        assert_eq!(bounds("près d'un millier de coureurs"), (None, Some(1000.0)));
+        assert_eq!(bounds("The stock closed above $40 on Friday."), (Some(40.0), None));
     }
 
     #[test]
