@@ -1097,6 +1097,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let _ = n;
     }
     let at = if currency.is_some() { i + 1 } else { i };
+    // The second half of a score or a season ("6-0 victory", "the 2022/23
+    // season"), reached when it made no range with the first.
+    if toks[at].kind == Kind::Digits {
+        let before = &text[..toks[at].start];
+        if before.strip_suffix(['-', '/']).is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+    }
     // "20 millions": the scale word of a number, never a vague quantity.
     let after_number = at > 0 && toks[at - 1].kind == Kind::Digits;
     let vague_phrase =
@@ -1198,6 +1206,21 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
                 last = second + n2 - 1;
                 bare_digits = false;
             }
+        }
+    }
+    // "one or more drones", "trois ou plus": no upper bound; "10 or fewer":
+    // no lower one.
+    let mut open_ended = false;
+    if matches!(toks.get(last + 1).map(|t| t.text), Some("or" | "ou")) {
+        match toks.get(last + 2).map(|t| t.text) {
+            Some("more" | "plus") => high = None,
+            Some("fewer" | "less" | "moins") => low = None,
+            _ => {}
+        }
+        if low.is_none() || high.is_none() {
+            open_ended = true;
+            last += 2;
+            bare_digits = false;
         }
     }
     // Percentages: "11 %", "11 percent", "54 pour cent".
@@ -1330,10 +1353,37 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         if words_only && prev_word.is_some_and(determiner) && low.is_some_and(|v| (1.0..=12.0).contains(&v)) {
             return None;
         }
-        // "un" and "une" are articles; "one" too, as in "one of them".
+        // "un" and "une" are articles; "one" too, as in "one of them", and
+        // where no verb or limiting word comes before it: at a sentence's
+        // or clause's start ("One official said"), after a preposition ("at
+        // one point", "by one measure", "on one hand").
+        let article_place = first == at
+            && (at == 0
+                || toks[at - 1].kind == Kind::Break
+                || matches!(
+                    toks[at - 1].text,
+                    "at" | "by"
+                        | "on"
+                        | "in"
+                        | "of"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "to"
+                        | "into"
+                        | "another"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "as"
+                        | "per"
+                ));
         if words_only
             && matches!(toks[at].text, "one")
+            && taken == 1
+            && !open_ended
             && (counts.is_empty()
+                || article_place
                 || matches!(toks.get(last + 1).map(|t| t.text), Some("of" | "another" | "day" | "time"))
                 || at > 0 && matches!(toks[at - 1].text, "the" | "no" | "this" | "that" | "every" | "any" | "which"))
         {
@@ -1586,6 +1636,30 @@ mod tests {
         assert_eq!(bounds("plus d'un million de visiteurs"), (Some(1e6), None));
         assert_eq!(bounds("près d'un millier de coureurs"), (None, Some(1000.0)));
         assert_eq!(bounds("The stock closed above $40 on Friday."), (Some(40.0), None));
+    }
+
+    #[test]
+    fn second_halves_of_scores_and_seasons_are_not_counts() {
+        assert!(find("She won 6-4, 6-0 victory after victory.").is_empty());
+        assert!(find("He signed until the end of the 2025/26 season.").is_empty());
+        assert_eq!(bounds("between 3-5 people were hurt"), (Some(3.0), Some(5.0)));
+    }
+
+    #[test]
+    fn one_is_an_article_unless_a_verb_or_bound_comes_before() {
+        for text in [
+            "One resident said the road was closed.",
+            "At one point the crowd left.",
+            "By one measure, sales fell.",
+            "On one hand, prices rose.",
+            "\"It works,\" one engineer said.",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+        assert_eq!(bounds("He had one meeting with the minister."), (Some(1.0), Some(1.0)));
+        assert_eq!(bounds("One hundred people came."), (Some(100.0), Some(100.0)));
+        assert_eq!(bounds("one or more drones flew over"), (Some(1.0), None));
+        assert_eq!(bounds("groups of 10 or fewer people"), (None, Some(10.0)));
     }
 
     #[test]
