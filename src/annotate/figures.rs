@@ -397,6 +397,15 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("half", 0.5),
     ("a half", 0.5),
     ("a third", 1.0 / 3.0),
+    ("one third", 1.0 / 3.0),
+    ("one-third", 1.0 / 3.0),
+    ("one quarter", 0.25),
+    ("one-quarter", 0.25),
+    ("a quarter-point", 0.25),
+    ("a half-point", 0.5),
+    ("a fifth", 0.2),
+    ("one fifth", 0.2),
+    ("one-fifth", 0.2),
     ("two thirds", 2.0 / 3.0),
     ("two-thirds", 2.0 / 3.0),
     ("a quarter", 0.25),
@@ -407,6 +416,7 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("les deux tiers", 2.0 / 3.0),
     ("deux tiers", 2.0 / 3.0),
     ("un quart", 0.25),
+    ("un cinquieme", 0.2),
     ("trois quarts", 0.75),
 ];
 
@@ -1086,6 +1096,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     let (mut low, mut high, mut approximate, mut vague);
     let taken;
     let mut currency: Option<&str> = None;
+    let mut fraction = false;
     // "$47 billion", "€3m", "US$ 5"
     if toks[i].kind == Kind::Sign && matches!(toks[i].text, "$" | "€" | "£") {
         currency = Some(match toks[i].text {
@@ -1117,6 +1128,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         vague = !exact;
         taken = n;
     } else if let Some((v, n)) = phrase_at(toks, at, FRACTIONS.iter().copied()) {
+        fraction = true;
         low = Some(v);
         high = Some(v);
         approximate = false;
@@ -1273,6 +1285,15 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             let _ = noun;
         }
     }
+    // A change in points: "a 0.3-point drop", "a quarter-point cut".
+    let hyphened = text[toks[last].end..].strip_prefix('-').unwrap_or("");
+    if hyphened.starts_with("point") || hyphened.starts_with("percentage-point") || toks[last].text.ends_with("-point")
+    {
+        counts = "point".into();
+        class = Some("share".to_owned());
+        end = if toks[last].text.ends_with("-point") { last } else { last + 1 };
+        bare_digits = false;
+    }
     // Dates and years are never counts.
     if !marked {
         let next_word = toks.get(last + 1).map(|t| t.text);
@@ -1298,6 +1319,15 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // Ages: "45-year-old", "âgé de 45 ans", "aged 45".
         if toks.get(last + 1).is_some_and(|t| t.text.starts_with("year-old") || t.text.starts_with("years-old"))
             || prev_word.is_some_and(|w| matches!(w, "aged" | "age" | "agee" | "ages"))
+        {
+            return None;
+        }
+        // "a third case", "a fifth term": an ordinal after an article.
+        let ordinal = |w: &str| matches!(w, "third" | "fourth" | "fifth");
+        if fraction
+            && toks[at].text == "a"
+            && toks.get(at + 1).is_some_and(|t| ordinal(t.text))
+            && toks.get(at + taken).is_some_and(|t| t.kind == Kind::Word && !STOP.contains(&t.text))
         {
             return None;
         }
@@ -1394,7 +1424,12 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // A scale word makes an amount of its own ("20 millions", "1,5
         // milliard"): what it counts is clear from the sentence.
         let scaled = !vague && MULTIPLIERS.iter().any(|(w, f)| *w == toks[at + taken - 1].text && *f >= 1e3);
-        if counts.is_empty() && !vague && first == at && !scaled && !thousands_grouped(toks[at].text) {
+        // A fraction is a share even with nothing named after it ("cut by
+        // a third"); "half" alone is too often a part of a match or an hour.
+        let half =
+            toks[at].text == "half" || toks[at].text == "a" && toks.get(at + 1).is_some_and(|t| t.text == "half");
+        let share = fraction && !half;
+        if counts.is_empty() && !vague && first == at && !scaled && !share && !thousands_grouped(toks[at].text) {
             return None;
         }
         // Scores and ratios: "3-1", "2 à 1". A number in thousands stands
@@ -1660,6 +1695,22 @@ mod tests {
         assert_eq!(bounds("One hundred people came."), (Some(100.0), Some(100.0)));
         assert_eq!(bounds("one or more drones flew over"), (Some(1.0), None));
         assert_eq!(bounds("groups of 10 or fewer people"), (None, Some(10.0)));
+    }
+
+    #[test]
+    fn fractions_stand_alone_and_points_are_measures() {
+        assert_eq!(
+            bounds("The weight could be cut by a third with lighter seats."),
+            (Some(1.0 / 3.0), Some(1.0 / 3.0))
+        );
+        assert_eq!(bounds("nearly one-third of the budget"), (None, Some(1.0 / 3.0)));
+        assert_eq!(bounds("The bank cut its rate by a quarter-point."), (Some(0.25), Some(0.25)));
+        let f = one("a 0.3-point drop in the jobless rate");
+        assert_eq!((f.low, f.counts.as_str()), (Some(0.3), "point"));
+        // An ordinal after an article, and "half" alone, are no shares.
+        for text in ["A third case was reported.", "They scored in the second half.", "an hour and a half"] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
     }
 
     #[test]
