@@ -768,6 +768,17 @@ const DATE_WORDS: &[&str] = &[
     "after",
 ];
 
+/// Units of a measure that can stand between a count and its noun ("two
+/// 120 mm rounds", "three 155mm shells").
+const MEASURES: &[&str] = &[
+    "mm", "cm", "m", "km", "kg", "t", "inch", "in", "pound", "lb", "calibre", "caliber", "metre", "meter", "ton",
+    "tonne",
+];
+
+/// Words after "of" that make a number a part of what they name ("three of
+/// its commanders", "two of the ships").
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "the", "these", "those", "your", "my"];
+
 /// Nouns that make a time span a measured quantity (a sentence, a penalty).
 const PENALTIES: &[&str] =
     &["prison", "reclusion", "detention", "emprisonnement", "jail", "sentence", "peine", "ferme", "sursis"];
@@ -1258,8 +1269,41 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         class = classes.of(&[c]).map(|(c, _)| c.to_owned());
         bare_digits = false;
     }
+    // Where the counted noun starts when something stands between it and
+    // the number: a measure that describes it ("two 120 mm rounds"), a
+    // partitive ("three of its commanders", "deux d'entre elles"), or the
+    // next number's noun ("bursts of nine and 12 shots").
+    let mut noun_from = last + 1;
+    let mut span_end = None;
+    let mut partitive = false;
+    if counts.is_empty() && currency.is_none() {
+        let word = |k: usize| toks.get(k).map(|t| t.text);
+        let next_number = |k: usize| number_at(toks, k, text).map(|(_, n)| n);
+        if let Some(n) = next_number(last + 1).filter(|_| words_only) {
+            if word(last + 1 + n).is_some_and(|w| MEASURES.contains(&w)) {
+                noun_from = last + 2 + n;
+            }
+        } else if let Some(n) =
+            next_number(last + 2).filter(|_| matches!(word(last + 1), Some("and" | "or" | "et" | "ou")))
+        {
+            noun_from = last + 2 + n;
+            span_end = Some(last);
+        } else if word(last + 1) == Some("of") && word(last + 2).is_some_and(|w| POSSESSIVES.contains(&w)) {
+            noun_from = last + 3;
+            partitive = true;
+        } else if word(last + 1) == Some("of") && matches!(word(last + 2), Some("them" | "us")) {
+            span_end = Some(last + 2);
+            partitive = true;
+        } else if word(last + 1) == Some("d'")
+            && word(last + 2) == Some("entre")
+            && matches!(word(last + 3), Some("eux" | "elles" | "nous" | "vous"))
+        {
+            span_end = Some(last + 3);
+            partitive = true;
+        }
+    }
     if counts.is_empty() {
-        let (mut words, mut after) = noun_after(toks, last + 1);
+        let (mut words, mut after) = noun_after(toks, noun_from);
         // A count above one names its noun in the plural: the phrase ends
         // there ("2,400 dockworkers walked", "40 container ships waited").
         if low.or(high).is_some_and(|v| v > 1.0) {
@@ -1284,6 +1328,9 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             end = after - 1;
             let _ = noun;
         }
+    }
+    if let Some(e) = span_end {
+        end = e;
     }
     // A change in points: "a 0.3-point drop", "a quarter-point cut".
     let hyphened = text[toks[last].end..].strip_prefix('-').unwrap_or("");
@@ -1320,6 +1367,10 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         if toks.get(last + 1).is_some_and(|t| t.text.starts_with("year-old") || t.text.starts_with("years-old"))
             || prev_word.is_some_and(|w| matches!(w, "aged" | "age" | "agee" | "ages"))
         {
+            return None;
+        }
+        // A calibre names a kind of weapon: "0.50 calibre rounds".
+        if counts.split(' ').next().is_some_and(|w| matches!(w, "calibre" | "caliber" | "gauge")) {
             return None;
         }
         // "a third case", "a fifth term": an ordinal after an article.
@@ -1429,13 +1480,20 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let half =
             toks[at].text == "half" || toks[at].text == "a" && toks.get(at + 1).is_some_and(|t| t.text == "half");
         let share = fraction && !half;
-        if counts.is_empty() && !vague && first == at && !scaled && !share && !thousands_grouped(toks[at].text) {
+        if counts.is_empty()
+            && !vague
+            && first == at
+            && !scaled
+            && !share
+            && !partitive
+            && !thousands_grouped(toks[at].text)
+        {
             return None;
         }
         // Scores and ratios: "3-1", "2 à 1". A number in thousands stands
         // for its count even bare ("jumped by 98,700", "little changed at
         // 3,800").
-        if bare_digits && counts.is_empty() && !thousands_grouped(toks[at].text) {
+        if bare_digits && counts.is_empty() && !partitive && !thousands_grouped(toks[at].text) {
             return None;
         }
     } else if counts.is_empty() {
@@ -1711,6 +1769,20 @@ mod tests {
         for text in ["A third case was reported.", "They scored in the second half.", "an hour and a half"] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));
         }
+    }
+
+    #[test]
+    fn nouns_after_a_measure_a_partitive_or_the_next_number() {
+        let f = one("The crew fired two 155 mm shells at the bridge.");
+        assert_eq!((f.low, f.counts.as_str()), (Some(2.0), "shell"));
+        let found = find("We heard bursts of nine and 12 shots.");
+        let read: Vec<_> = found.iter().map(|f| (f.text.as_str(), f.low, f.counts.as_str())).collect();
+        assert_eq!(read, [("nine", Some(9.0), "shot"), ("12 shots", Some(12.0), "shot")]);
+        assert_eq!(one("They freed three of its officers.").counts, "officer");
+        assert_eq!(bounds("Deux d'entre elles sont sorties."), (Some(2.0), Some(2.0)));
+        assert_eq!(bounds("Five of them were released."), (Some(5.0), Some(5.0)));
+        // A calibre names a kind of weapon, not a count.
+        assert!(find("a 0.50 calibre gun was fired").is_empty());
     }
 
     #[test]
