@@ -379,6 +379,8 @@ const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
     ("des milliers", 2000.0, None, false),
     ("milliers", 2000.0, None, false),
     ("des millions", 2e6, None, false),
+    ("des milliards", 2e9, None, false),
+    ("milliards", 2e9, None, false),
     ("plusieurs millions", 3000000.0, Some(9000000.0), false),
     ("une dizaine", 10.0, Some(10.0), true),
     ("une douzaine", 12.0, Some(12.0), true),
@@ -958,6 +960,13 @@ fn noun_after<'t>(toks: &'t [Token<'t>], mut i: usize) -> (Vec<&'t str>, usize) 
     if toks.get(i).is_some_and(|t| matches!(t.text, "»" | "\"")) && linking(toks.get(i + 1)) {
         i += 1;
     }
+    // two "deliveries" a year: a noun in quotation marks.
+    if toks.get(i).is_some_and(|t| t.text == "\"")
+        && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+        && toks.get(i + 2).is_some_and(|t| t.text == "\"")
+    {
+        i += 1;
+    }
     // "des", "d'", "de", "of": "3 millions de personnes", "dozens of people".
     while toks.get(i).is_some_and(|t| matches!(t.text, "de" | "d'" | "of" | "des")) {
         i += 1;
@@ -1058,22 +1067,36 @@ fn ratios(plain: &str, folded: &Folded, out: &mut Vec<Figure>) {
         }
     };
     let text = &folded.text;
+    // (folded start, end, low, high, counted noun)
+    let mut found: Vec<(usize, usize, f64, f64, String)> = Vec::new();
     for c in ratio.captures_iter(text) {
         let (Some(n), Some(m)) = (value(&c[1]), value(&c[3])) else { continue };
         if !(n >= 1.0 && n < m && m <= 1000.0) {
             continue;
         }
         let whole = c.get(0).expect("match");
-        let (s, e) = folded.original_range(whole.start(), whole.end());
+        // "une rame sur deux à deux rames sur trois": a range of ratios.
+        if let Some(last) = found.last_mut() {
+            let between = text[last.1..whole.start()].trim();
+            if matches!(between, "a" | "to" | "-") && last.3 < n / m {
+                last.1 = whole.end();
+                last.3 = n / m;
+                continue;
+            }
+        }
+        let noun = c[2].split_whitespace().next().map(|w| singular(w).to_owned()).unwrap_or_default();
+        found.push((whole.start(), whole.end(), n / m, n / m, noun));
+    }
+    for (start, end, low, high, counts) in found {
+        let (s, e) = folded.original_range(start, end);
         out.retain(|f| f.end <= s || f.start >= e);
-        let noun: Vec<&str> = c[2].split_whitespace().collect();
         out.push(Figure {
             start: s,
             end: e,
             text: plain[s..e].to_owned(),
-            low: Some(n / m),
-            high: Some(n / m),
-            counts: noun.first().map(|w| singular(w).to_owned()).unwrap_or_default(),
+            low: Some(low),
+            high: Some(high),
+            counts,
             class: Some("share".to_owned()),
             approximate: false,
             vague: false,
@@ -1128,7 +1151,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         }
     }
     // "20 millions": the scale word of a number, never a vague quantity.
-    let after_number = at > 0 && toks[at - 1].kind == Kind::Digits;
+    let after_number = at > 0 && (toks[at - 1].kind == Kind::Digits || words_number(toks, at - 1).is_some());
     let vague_phrase =
         phrase_at(toks, at, VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e)))).filter(|_| !after_number);
     if let Some(((v, top, exact), n)) = vague_phrase {
@@ -1783,6 +1806,17 @@ mod tests {
         assert_eq!(bounds("Five of them were released."), (Some(5.0), Some(5.0)));
         // A calibre names a kind of weapon, not a count.
         assert!(find("a 0.50 calibre gun was fired").is_empty());
+    }
+
+    #[test]
+    fn ranges_of_ratios_vague_billions_and_quoted_nouns() {
+        assert_eq!(bounds("un bus sur trois à deux bus sur trois circuleront"), (Some(1.0 / 3.0), Some(2.0 / 3.0)));
+        assert_eq!(bounds("des pertes de des milliards d'euros"), (Some(2e9), None));
+        assert!(one("des milliards d'euros").vague);
+        // A plural after a number word is its noun, not a vague quantity.
+        assert!(find("The firm grew for more than two decades.").is_empty());
+        assert!(find("after two quarters of contraction").is_empty());
+        assert_eq!(one("They plan two \u{201c}trips\u{201d} a year.").counts, "trip");
     }
 
     #[test]
