@@ -1299,6 +1299,11 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     let mut noun_from = last + 1;
     let mut span_end = None;
     let mut partitive = false;
+    // A tally: "(438 contre 86 et 42 abstentions)", "10 députés (sur 288)".
+    let tally = toks.get(last + 1).is_some_and(|t| matches!(t.text, "contre" | "against"))
+        && number_at(toks, last + 2, text).is_some()
+        || at >= 2 && toks[at - 1].text == "sur" && toks[at - 2].text == "("
+        || at >= 3 && toks[at - 1].text == "of" && toks[at - 2].text == "out" && toks[at - 3].text == "(";
     if counts.is_empty() && currency.is_none() {
         let word = |k: usize| toks.get(k).map(|t| t.text);
         let next_number = |k: usize| number_at(toks, k, text).map(|(_, n)| n);
@@ -1392,6 +1397,11 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         {
             return None;
         }
+        // A multiplier compares, it counts nothing: "more than three times
+        // as long".
+        if counts.is_empty() && toks.get(last + 1).is_some_and(|t| t.text == "times") {
+            return None;
+        }
         // A calibre names a kind of weapon: "0.50 calibre rounds".
         if counts.split(' ').next().is_some_and(|w| matches!(w, "calibre" | "caliber" | "gauge")) {
             return None;
@@ -1427,7 +1437,12 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             let before: Vec<&str> = toks[first.saturating_sub(4)..at].iter().map(|t| t.text).collect();
             let penalty = window.iter().any(|w| PENALTIES.contains(w))
                 || before.iter().any(|w| PENALTIES.contains(w) || SENTENCED.contains(w));
-            if !penalty {
+            // A duration someone timed: "in just under three hours", "wait
+            // times that exceeded two hours" (not "just over a minute later").
+            let hedge = toks[first..at].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            let relative = toks.get(end + 1).is_some_and(|t| matches!(t.text, "later" | "earlier" | "ago" | "plus"));
+            let timed = matches!(hedge.as_str(), "just under" | "just over" | "exceeded") && !relative;
+            if !penalty && !timed {
                 return None;
             }
         }
@@ -1509,6 +1524,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             && !scaled
             && !share
             && !partitive
+            && !tally
             && !thousands_grouped(toks[at].text)
         {
             return None;
@@ -1516,7 +1532,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // Scores and ratios: "3-1", "2 à 1". A number in thousands stands
         // for its count even bare ("jumped by 98,700", "little changed at
         // 3,800").
-        if bare_digits && counts.is_empty() && !partitive && !thousands_grouped(toks[at].text) {
+        if bare_digits && counts.is_empty() && !partitive && !tally && !thousands_grouped(toks[at].text) {
             return None;
         }
     } else if counts.is_empty() {
@@ -1817,6 +1833,18 @@ mod tests {
         assert!(find("The firm grew for more than two decades.").is_empty());
         assert!(find("after two quarters of contraction").is_empty());
         assert_eq!(one("They plan two \u{201c}trips\u{201d} a year.").counts, "trip");
+    }
+
+    #[test]
+    fn timed_durations_tallies_and_multipliers() {
+        assert_eq!(bounds("She won in just under four hours."), (None, Some(4.0)));
+        assert_eq!(bounds("Queues at the office exceeded three hours."), (Some(3.0), None));
+        assert!(find("Just over 20 seconds later, a second blast.").is_empty());
+        assert!(find("The report runs more than four times as long.").is_empty());
+        let found = find("Le texte est adopté (310 contre 120 et 15 abstentions).");
+        assert_eq!(found.iter().map(|f| f.low).collect::<Vec<_>>(), [Some(310.0), Some(120.0), Some(15.0)]);
+        let found = find("Ont voté contre : 12 élus (sur 40).");
+        assert_eq!(found.iter().map(|f| f.low).collect::<Vec<_>>(), [Some(12.0), Some(40.0)]);
     }
 
     #[test]
