@@ -379,6 +379,8 @@ const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
     ("des milliers", 2000.0, None, false),
     ("milliers", 2000.0, None, false),
     ("des millions", 2e6, None, false),
+    ("des milliards", 2e9, None, false),
+    ("milliards", 2e9, None, false),
     ("plusieurs millions", 3000000.0, Some(9000000.0), false),
     ("une dizaine", 10.0, Some(10.0), true),
     ("une douzaine", 12.0, Some(12.0), true),
@@ -397,6 +399,15 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("half", 0.5),
     ("a half", 0.5),
     ("a third", 1.0 / 3.0),
+    ("one third", 1.0 / 3.0),
+    ("one-third", 1.0 / 3.0),
+    ("one quarter", 0.25),
+    ("one-quarter", 0.25),
+    ("a quarter-point", 0.25),
+    ("a half-point", 0.5),
+    ("a fifth", 0.2),
+    ("one fifth", 0.2),
+    ("one-fifth", 0.2),
     ("two thirds", 2.0 / 3.0),
     ("two-thirds", 2.0 / 3.0),
     ("a quarter", 0.25),
@@ -407,6 +418,7 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("les deux tiers", 2.0 / 3.0),
     ("deux tiers", 2.0 / 3.0),
     ("un quart", 0.25),
+    ("un cinquieme", 0.2),
     ("trois quarts", 0.75),
 ];
 
@@ -441,6 +453,7 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("close to", Hedge::Nearly),
     ("just under", Hedge::Nearly),
     ("pres de", Hedge::Nearly),
+    ("pres d'", Hedge::Nearly),
     ("presque", Hedge::Nearly),
     ("quasiment", Hedge::Nearly),
     ("pratiquement", Hedge::Nearly),
@@ -450,7 +463,10 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("upwards of", Hedge::AtLeast),
     ("just over", Hedge::AtLeast),
     ("exceeded", Hedge::AtLeast),
+    ("above", Hedge::AtLeast),
     ("plus de", Hedge::AtLeast),
+    ("plus d'", Hedge::AtLeast),
+    ("un peu plus d'", Hedge::AtLeast),
     ("au moins", Hedge::AtLeast),
     ("pas moins de", Hedge::AtLeast),
     ("un peu plus de", Hedge::AtLeast),
@@ -465,6 +481,9 @@ const HEDGES: &[(&str, Hedge)] = &[
     ("maximum of", Hedge::AtMost),
     ("below", Hedge::AtMost),
     ("moins de", Hedge::AtMost),
+    ("moins d'", Hedge::AtMost),
+    ("un peu moins de", Hedge::AtMost),
+    ("un peu moins d'", Hedge::AtMost),
     ("jusqu'a", Hedge::AtMost),
     ("au plus", Hedge::AtMost),
     ("au maximum", Hedge::AtMost),
@@ -751,6 +770,17 @@ const DATE_WORDS: &[&str] = &[
     "after",
 ];
 
+/// Units of a measure that can stand between a count and its noun ("two
+/// 120 mm rounds", "three 155mm shells").
+const MEASURES: &[&str] = &[
+    "mm", "cm", "m", "km", "kg", "t", "inch", "in", "pound", "lb", "calibre", "caliber", "metre", "meter", "ton",
+    "tonne",
+];
+
+/// Words after "of" that make a number a part of what they name ("three of
+/// its commanders", "two of the ships").
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "the", "these", "those", "your", "my"];
+
 /// Nouns that make a time span a measured quantity (a sentence, a penalty).
 const PENALTIES: &[&str] =
     &["prison", "reclusion", "detention", "emprisonnement", "jail", "sentence", "peine", "ferme", "sursis"];
@@ -930,6 +960,13 @@ fn noun_after<'t>(toks: &'t [Token<'t>], mut i: usize) -> (Vec<&'t str>, usize) 
     if toks.get(i).is_some_and(|t| matches!(t.text, "»" | "\"")) && linking(toks.get(i + 1)) {
         i += 1;
     }
+    // two "deliveries" a year: a noun in quotation marks.
+    if toks.get(i).is_some_and(|t| t.text == "\"")
+        && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+        && toks.get(i + 2).is_some_and(|t| t.text == "\"")
+    {
+        i += 1;
+    }
     // "des", "d'", "de", "of": "3 millions de personnes", "dozens of people".
     while toks.get(i).is_some_and(|t| matches!(t.text, "de" | "d'" | "of" | "des")) {
         i += 1;
@@ -1030,22 +1067,36 @@ fn ratios(plain: &str, folded: &Folded, out: &mut Vec<Figure>) {
         }
     };
     let text = &folded.text;
+    // (folded start, end, low, high, counted noun)
+    let mut found: Vec<(usize, usize, f64, f64, String)> = Vec::new();
     for c in ratio.captures_iter(text) {
         let (Some(n), Some(m)) = (value(&c[1]), value(&c[3])) else { continue };
         if !(n >= 1.0 && n < m && m <= 1000.0) {
             continue;
         }
         let whole = c.get(0).expect("match");
-        let (s, e) = folded.original_range(whole.start(), whole.end());
+        // "une rame sur deux à deux rames sur trois": a range of ratios.
+        if let Some(last) = found.last_mut() {
+            let between = text[last.1..whole.start()].trim();
+            if matches!(between, "a" | "to" | "-") && last.3 < n / m {
+                last.1 = whole.end();
+                last.3 = n / m;
+                continue;
+            }
+        }
+        let noun = c[2].split_whitespace().next().map(|w| singular(w).to_owned()).unwrap_or_default();
+        found.push((whole.start(), whole.end(), n / m, n / m, noun));
+    }
+    for (start, end, low, high, counts) in found {
+        let (s, e) = folded.original_range(start, end);
         out.retain(|f| f.end <= s || f.start >= e);
-        let noun: Vec<&str> = c[2].split_whitespace().collect();
         out.push(Figure {
             start: s,
             end: e,
             text: plain[s..e].to_owned(),
-            low: Some(n / m),
-            high: Some(n / m),
-            counts: noun.first().map(|w| singular(w).to_owned()).unwrap_or_default(),
+            low: Some(low),
+            high: Some(high),
+            counts,
             class: Some("share".to_owned()),
             approximate: false,
             vague: false,
@@ -1079,6 +1130,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     let (mut low, mut high, mut approximate, mut vague);
     let taken;
     let mut currency: Option<&str> = None;
+    let mut fraction = false;
     // "$47 billion", "€3m", "US$ 5"
     if toks[i].kind == Kind::Sign && matches!(toks[i].text, "$" | "€" | "£") {
         currency = Some(match toks[i].text {
@@ -1090,8 +1142,16 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let _ = n;
     }
     let at = if currency.is_some() { i + 1 } else { i };
+    // The second half of a score or a season ("6-0 victory", "the 2022/23
+    // season"), reached when it made no range with the first.
+    if toks[at].kind == Kind::Digits {
+        let before = &text[..toks[at].start];
+        if before.strip_suffix(['-', '/']).is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+    }
     // "20 millions": the scale word of a number, never a vague quantity.
-    let after_number = at > 0 && toks[at - 1].kind == Kind::Digits;
+    let after_number = at > 0 && (toks[at - 1].kind == Kind::Digits || words_number(toks, at - 1).is_some());
     let vague_phrase =
         phrase_at(toks, at, VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e)))).filter(|_| !after_number);
     if let Some(((v, top, exact), n)) = vague_phrase {
@@ -1102,6 +1162,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         vague = !exact;
         taken = n;
     } else if let Some((v, n)) = phrase_at(toks, at, FRACTIONS.iter().copied()) {
+        fraction = true;
         low = Some(v);
         high = Some(v);
         approximate = false;
@@ -1193,6 +1254,21 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             }
         }
     }
+    // "one or more drones", "trois ou plus": no upper bound; "10 or fewer":
+    // no lower one.
+    let mut open_ended = false;
+    if matches!(toks.get(last + 1).map(|t| t.text), Some("or" | "ou")) {
+        match toks.get(last + 2).map(|t| t.text) {
+            Some("more" | "plus") => high = None,
+            Some("fewer" | "less" | "moins") => low = None,
+            _ => {}
+        }
+        if low.is_none() || high.is_none() {
+            open_ended = true;
+            last += 2;
+            bare_digits = false;
+        }
+    }
     // Percentages: "11 %", "11 percent", "54 pour cent".
     let mut counts = String::new();
     let mut class = None;
@@ -1216,8 +1292,46 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         class = classes.of(&[c]).map(|(c, _)| c.to_owned());
         bare_digits = false;
     }
+    // Where the counted noun starts when something stands between it and
+    // the number: a measure that describes it ("two 120 mm rounds"), a
+    // partitive ("three of its commanders", "deux d'entre elles"), or the
+    // next number's noun ("bursts of nine and 12 shots").
+    let mut noun_from = last + 1;
+    let mut span_end = None;
+    let mut partitive = false;
+    // A tally: "(438 contre 86 et 42 abstentions)", "10 députés (sur 288)".
+    let tally = toks.get(last + 1).is_some_and(|t| matches!(t.text, "contre" | "against"))
+        && number_at(toks, last + 2, text).is_some()
+        || at >= 2 && toks[at - 1].text == "sur" && toks[at - 2].text == "("
+        || at >= 3 && toks[at - 1].text == "of" && toks[at - 2].text == "out" && toks[at - 3].text == "(";
+    if counts.is_empty() && currency.is_none() {
+        let word = |k: usize| toks.get(k).map(|t| t.text);
+        let next_number = |k: usize| number_at(toks, k, text).map(|(_, n)| n);
+        if let Some(n) = next_number(last + 1).filter(|_| words_only) {
+            if word(last + 1 + n).is_some_and(|w| MEASURES.contains(&w)) {
+                noun_from = last + 2 + n;
+            }
+        } else if let Some(n) =
+            next_number(last + 2).filter(|_| matches!(word(last + 1), Some("and" | "or" | "et" | "ou")))
+        {
+            noun_from = last + 2 + n;
+            span_end = Some(last);
+        } else if word(last + 1) == Some("of") && word(last + 2).is_some_and(|w| POSSESSIVES.contains(&w)) {
+            noun_from = last + 3;
+            partitive = true;
+        } else if word(last + 1) == Some("of") && matches!(word(last + 2), Some("them" | "us")) {
+            span_end = Some(last + 2);
+            partitive = true;
+        } else if word(last + 1) == Some("d'")
+            && word(last + 2) == Some("entre")
+            && matches!(word(last + 3), Some("eux" | "elles" | "nous" | "vous"))
+        {
+            span_end = Some(last + 3);
+            partitive = true;
+        }
+    }
     if counts.is_empty() {
-        let (mut words, mut after) = noun_after(toks, last + 1);
+        let (mut words, mut after) = noun_after(toks, noun_from);
         // A count above one names its noun in the plural: the phrase ends
         // there ("2,400 dockworkers walked", "40 container ships waited").
         if low.or(high).is_some_and(|v| v > 1.0) {
@@ -1242,6 +1356,18 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             end = after - 1;
             let _ = noun;
         }
+    }
+    if let Some(e) = span_end {
+        end = e;
+    }
+    // A change in points: "a 0.3-point drop", "a quarter-point cut".
+    let hyphened = text[toks[last].end..].strip_prefix('-').unwrap_or("");
+    if hyphened.starts_with("point") || hyphened.starts_with("percentage-point") || toks[last].text.ends_with("-point")
+    {
+        counts = "point".into();
+        class = Some("share".to_owned());
+        end = if toks[last].text.ends_with("-point") { last } else { last + 1 };
+        bare_digits = false;
     }
     // Dates and years are never counts.
     if !marked {
@@ -1271,6 +1397,24 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         {
             return None;
         }
+        // A multiplier compares, it counts nothing: "more than three times
+        // as long".
+        if counts.is_empty() && toks.get(last + 1).is_some_and(|t| t.text == "times") {
+            return None;
+        }
+        // A calibre names a kind of weapon: "0.50 calibre rounds".
+        if counts.split(' ').next().is_some_and(|w| matches!(w, "calibre" | "caliber" | "gauge")) {
+            return None;
+        }
+        // "a third case", "a fifth term": an ordinal after an article.
+        let ordinal = |w: &str| matches!(w, "third" | "fourth" | "fifth");
+        if fraction
+            && toks[at].text == "a"
+            && toks.get(at + 1).is_some_and(|t| ordinal(t.text))
+            && toks.get(at + taken).is_some_and(|t| t.kind == Kind::Word && !STOP.contains(&t.text))
+        {
+            return None;
+        }
         // A compound modifier: ".45-caliber handgun", "a 10-member team".
         if bare_digits && text[toks[at].end..].strip_prefix('-').is_some_and(|r| r.starts_with(char::is_alphabetic)) {
             return None;
@@ -1293,7 +1437,12 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             let before: Vec<&str> = toks[first.saturating_sub(4)..at].iter().map(|t| t.text).collect();
             let penalty = window.iter().any(|w| PENALTIES.contains(w))
                 || before.iter().any(|w| PENALTIES.contains(w) || SENTENCED.contains(w));
-            if !penalty {
+            // A duration someone timed: "in just under three hours", "wait
+            // times that exceeded two hours" (not "just over a minute later").
+            let hedge = toks[first..at].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            let relative = toks.get(end + 1).is_some_and(|t| matches!(t.text, "later" | "earlier" | "ago" | "plus"));
+            let timed = matches!(hedge.as_str(), "just under" | "just over" | "exceeded") && !relative;
+            if !penalty && !timed {
                 return None;
             }
         }
@@ -1323,10 +1472,37 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         if words_only && prev_word.is_some_and(determiner) && low.is_some_and(|v| (1.0..=12.0).contains(&v)) {
             return None;
         }
-        // "un" and "une" are articles; "one" too, as in "one of them".
+        // "un" and "une" are articles; "one" too, as in "one of them", and
+        // where no verb or limiting word comes before it: at a sentence's
+        // or clause's start ("One official said"), after a preposition ("at
+        // one point", "by one measure", "on one hand").
+        let article_place = first == at
+            && (at == 0
+                || toks[at - 1].kind == Kind::Break
+                || matches!(
+                    toks[at - 1].text,
+                    "at" | "by"
+                        | "on"
+                        | "in"
+                        | "of"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "to"
+                        | "into"
+                        | "another"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "as"
+                        | "per"
+                ));
         if words_only
             && matches!(toks[at].text, "one")
+            && taken == 1
+            && !open_ended
             && (counts.is_empty()
+                || article_place
                 || matches!(toks.get(last + 1).map(|t| t.text), Some("of" | "another" | "day" | "time"))
                 || at > 0 && matches!(toks[at - 1].text, "the" | "no" | "this" | "that" | "every" | "any" | "which"))
         {
@@ -1337,13 +1513,26 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         // A scale word makes an amount of its own ("20 millions", "1,5
         // milliard"): what it counts is clear from the sentence.
         let scaled = !vague && MULTIPLIERS.iter().any(|(w, f)| *w == toks[at + taken - 1].text && *f >= 1e3);
-        if counts.is_empty() && !vague && first == at && !scaled && !thousands_grouped(toks[at].text) {
+        // A fraction is a share even with nothing named after it ("cut by
+        // a third"); "half" alone is too often a part of a match or an hour.
+        let half =
+            toks[at].text == "half" || toks[at].text == "a" && toks.get(at + 1).is_some_and(|t| t.text == "half");
+        let share = fraction && !half;
+        if counts.is_empty()
+            && !vague
+            && first == at
+            && !scaled
+            && !share
+            && !partitive
+            && !tally
+            && !thousands_grouped(toks[at].text)
+        {
             return None;
         }
         // Scores and ratios: "3-1", "2 à 1". A number in thousands stands
         // for its count even bare ("jumped by 98,700", "little changed at
         // 3,800").
-        if bare_digits && counts.is_empty() && !thousands_grouped(toks[at].text) {
+        if bare_digits && counts.is_empty() && !partitive && !tally && !thousands_grouped(toks[at].text) {
             return None;
         }
     } else if counts.is_empty() {
@@ -1570,6 +1759,92 @@ mod tests {
         // A scale word after a number is no vague quantity of its own.
         let f = one("chaque jour de grève coûte 20 millions à l'entreprise");
         assert_eq!((f.text.as_str(), f.low, f.high, f.vague), ("20 millions", Some(2e7), Some(2e7), false));
+    }
+
+    #[test]
+    fn elided_french_hedges_and_above() {
+        assert_eq!(bounds("Il reste un peu moins d'un tiers des postes."), (None, Some(1.0 / 3.0)));
+        assert_eq!(one("Il reste un peu moins d'un tiers des postes.").text, "un peu moins d'un tiers des postes");
+        assert_eq!(bounds("plus d'un million de visiteurs"), (Some(1e6), None));
+        assert_eq!(bounds("près d'un millier de coureurs"), (None, Some(1000.0)));
+        assert_eq!(bounds("The stock closed above $40 on Friday."), (Some(40.0), None));
+    }
+
+    #[test]
+    fn second_halves_of_scores_and_seasons_are_not_counts() {
+        assert!(find("She won 6-4, 6-0 victory after victory.").is_empty());
+        assert!(find("He signed until the end of the 2025/26 season.").is_empty());
+        assert_eq!(bounds("between 3-5 people were hurt"), (Some(3.0), Some(5.0)));
+    }
+
+    #[test]
+    fn one_is_an_article_unless_a_verb_or_bound_comes_before() {
+        for text in [
+            "One resident said the road was closed.",
+            "At one point the crowd left.",
+            "By one measure, sales fell.",
+            "On one hand, prices rose.",
+            "\"It works,\" one engineer said.",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+        assert_eq!(bounds("He had one meeting with the minister."), (Some(1.0), Some(1.0)));
+        assert_eq!(bounds("One hundred people came."), (Some(100.0), Some(100.0)));
+        assert_eq!(bounds("one or more drones flew over"), (Some(1.0), None));
+        assert_eq!(bounds("groups of 10 or fewer people"), (None, Some(10.0)));
+    }
+
+    #[test]
+    fn fractions_stand_alone_and_points_are_measures() {
+        assert_eq!(
+            bounds("The weight could be cut by a third with lighter seats."),
+            (Some(1.0 / 3.0), Some(1.0 / 3.0))
+        );
+        assert_eq!(bounds("nearly one-third of the budget"), (None, Some(1.0 / 3.0)));
+        assert_eq!(bounds("The bank cut its rate by a quarter-point."), (Some(0.25), Some(0.25)));
+        let f = one("a 0.3-point drop in the jobless rate");
+        assert_eq!((f.low, f.counts.as_str()), (Some(0.3), "point"));
+        // An ordinal after an article, and "half" alone, are no shares.
+        for text in ["A third case was reported.", "They scored in the second half.", "an hour and a half"] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+    }
+
+    #[test]
+    fn nouns_after_a_measure_a_partitive_or_the_next_number() {
+        let f = one("The crew fired two 155 mm shells at the bridge.");
+        assert_eq!((f.low, f.counts.as_str()), (Some(2.0), "shell"));
+        let found = find("We heard bursts of nine and 12 shots.");
+        let read: Vec<_> = found.iter().map(|f| (f.text.as_str(), f.low, f.counts.as_str())).collect();
+        assert_eq!(read, [("nine", Some(9.0), "shot"), ("12 shots", Some(12.0), "shot")]);
+        assert_eq!(one("They freed three of its officers.").counts, "officer");
+        assert_eq!(bounds("Deux d'entre elles sont sorties."), (Some(2.0), Some(2.0)));
+        assert_eq!(bounds("Five of them were released."), (Some(5.0), Some(5.0)));
+        // A calibre names a kind of weapon, not a count.
+        assert!(find("a 0.50 calibre gun was fired").is_empty());
+    }
+
+    #[test]
+    fn ranges_of_ratios_vague_billions_and_quoted_nouns() {
+        assert_eq!(bounds("un bus sur trois à deux bus sur trois circuleront"), (Some(1.0 / 3.0), Some(2.0 / 3.0)));
+        assert_eq!(bounds("des pertes de des milliards d'euros"), (Some(2e9), None));
+        assert!(one("des milliards d'euros").vague);
+        // A plural after a number word is its noun, not a vague quantity.
+        assert!(find("The firm grew for more than two decades.").is_empty());
+        assert!(find("after two quarters of contraction").is_empty());
+        assert_eq!(one("They plan two \u{201c}trips\u{201d} a year.").counts, "trip");
+    }
+
+    #[test]
+    fn timed_durations_tallies_and_multipliers() {
+        assert_eq!(bounds("She won in just under four hours."), (None, Some(4.0)));
+        assert_eq!(bounds("Queues at the office exceeded three hours."), (Some(3.0), None));
+        assert!(find("Just over 20 seconds later, a second blast.").is_empty());
+        assert!(find("The report runs more than four times as long.").is_empty());
+        let found = find("Le texte est adopté (310 contre 120 et 15 abstentions).");
+        assert_eq!(found.iter().map(|f| f.low).collect::<Vec<_>>(), [Some(310.0), Some(120.0), Some(15.0)]);
+        let found = find("Ont voté contre : 12 élus (sur 40).");
+        assert_eq!(found.iter().map(|f| f.low).collect::<Vec<_>>(), [Some(12.0), Some(40.0)]);
     }
 
     #[test]
