@@ -522,3 +522,15 @@ fn compose(seed: &Seed, article: &Article, who: &Identity, config: &Config) -> (
     out.push('\n');
     (out, dropped)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::searched_host;
+
+    #[test]
+    fn a_dumps_search_box_names_its_site() {
+        let dump = "Skip to Content\nSections\nSearch\nSearch harbourgazette.com\n[ ] Perform search\n";
+        assert_eq!(searched_host(dump).as_deref(), Some("https://harbourgazette.com/"));
+        assert_eq!(searched_host("Search the archive\nSearch results for strikes\n"), None);
+    }
+}
