@@ -166,7 +166,7 @@ pattern!(
 );
 pattern!(
     share,
-    r"^partage\s*:?$|^(lien|link) (copie|copied)\b|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b"
+    r"^partage\s*:?$|^(lien|link) (copie|copied)\b|^(partager|partagez|share|imprimer|print|envoyer|tweeter|tweet|email|e-mail|copier le lien|copy link|click to share|share this|reprints?)\b|^(tweet|digg|reddit|pin|like|share|email|print|save) (this|it)\b|^order (a )?reprints?\b|^version imprimable\b|^(printer[- ]friendly|print) version\b"
 );
 pattern!(
     related,
@@ -187,7 +187,7 @@ pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$
 pattern!(contact, r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^@\w{2,30}$");
 pattern!(
     caption,
-    r"\((?:[^()]*\b(?:photo|photos|picture|pictures|pic|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$"
+    r"\((?:[^()]*\b(?:photo|photos|picture|pictures|pic|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$|^iframe\s*:\s*https?://\S+$|^via (giphy|getty images|youtube|twitter|instagram|tenor|imgur)\s*$"
 );
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
@@ -227,7 +227,7 @@ pattern!(
 );
 pattern!(
     comments_heading,
-    r"^(\d+\s+)?(commentaires?|comments?|reactions?)(\s*\(\d+\))?\s*:?$|^(ecrire|rediger|poster|ajouter|laisser|laissez|publier|donnez) (un|votre) (commentaire|avis)\b|^(leave|post|add|write|submit) a (comment|reply)\b|^(tous )?(vos|les) commentaires\b|^reagissez\b|^(\d+\s+)?(thoughts|responses|replies) (on|to)\b"
+    r"^(\d+\s+)?(commentaires?|comments?|reactions?)(\s*\(\d+\))?\s*:?$|^(ecrire|rediger|poster|ajouter|laisser|laissez|publier|donnez) (un|votre) (commentaire|avis)\b|^(leave|post|add|write|submit) a (comment|reply)\b|^(tous )?(vos|les) commentaires\b|^reagissez\b|^(\d+\s+)?(thoughts|responses|replies) (on|to)\b|^(vos|les|your|our readers') (reactions|commentaires|comments)(\s*\(\d+\))?\s*$"
 );
 pattern!(
     comment_prompt,
@@ -2276,6 +2276,9 @@ mod tests {
             ("Would you like to comment on this article?", "comments"),
             ("Recommended from Editorial", "related-link"),
             ("Charger plus d'articles", "related-link"),
+            ("Order Reprint of this Story", "share-widget"),
+            ("Vos réactions (11)", "comments"),
+            ("IFRAME: https://example.org/embed/3o7TK", "image-caption"),
             ("Article suivant Les dockers reprennent le travail", "related-link"),
             ("6 min lues", "notice"),
             ("28,25,140Cases", "widget"),
