@@ -223,7 +223,7 @@ pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉC
 // a reply button, a reply's header ("par Horus En réponse à : …").
 pattern!(
     comments,
-    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b"
+    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b|^(vos|les|your) (reactions|commentaires|comments)(\s*\(\d+\))?\s*$"
 );
 pattern!(
     comments_heading,
