@@ -242,7 +242,7 @@ pattern!(
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^(ajouter|add) (aux favoris|a vos selections|to (your )?(favourites|favorites|saved articles|reading list))\b|^pour ajouter l'article\b|^creer un compte\s*$|\bvous (possedez|avez) deja un compte\b|\balready have an account\b|\barticles? gratuits?\b|\byou have (read|reached) \d+\b.{0,30}\barticles?\b|\bfree articles? (left|remaining|this month)\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -279,6 +279,7 @@ pattern!(
 );
 // A picture's alt text as a list of what it shows: "water, trees, mountain, sky".
 pattern!(alt_keywords, r"^\p{Ll}[\p{L}'-]*(?: [\p{L}'-]+){0,2}(?:, [\p{L}'-]+(?: [\p{L}'-]+){0,2})+$");
+pattern!(image_file_caption, r"(?i)^\[[^\]\s]{1,60}\.(png|jpe?g|gif|webp|svg|avif)\]\s*\S");
 // "zone post image for post 21183746": a picture named by its id.
 pattern!(image_id, r"\b(image|img|photo|thumbnail|picture)s?\b.*\b\d{5,}$");
 pattern!(
@@ -319,6 +320,11 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     }
     if is_image_line(para) || alt_keywords().is_match(para.trim()) || words <= 12 && image_id().is_match(f) {
         return Some("image");
+    }
+    // "[grey-placeholder.png] Getty Images Heads of state…": a picture's
+    // file name and its caption on one line.
+    if words <= 80 && image_file_caption().is_match(para.trim()) {
+        return Some("image-caption");
     }
     if words <= 25 && (f.contains("[ ]") || f.contains("[*]")) || lynx_field().is_match(f) {
         return Some("form");
@@ -2277,6 +2283,9 @@ mod tests {
             ("Recommended from Editorial", "related-link"),
             ("Charger plus d'articles", "related-link"),
             ("Order Reprint of this Story", "share-widget"),
+            ("Vous avez lu 1 des 4 articles gratuits ce mois-ci.", "subscribe"),
+            ("Ajouter à vos sélections", "subscribe"),
+            ("[grey-placeholder.png] Getty Images Dockers at the gate of Port Halvard", "image-caption"),
             ("Vos réactions (11)", "comments"),
             ("IFRAME: https://example.org/embed/3o7TK", "image-caption"),
             ("Article suivant Les dockers reprennent le travail", "related-link"),
