@@ -1674,8 +1674,6 @@ mod tests {
 
     #[test]
     fn appositions_pronouns_and_organisations_carry_the_speaker() {
-        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
-        let name = |s: &str| Some(s.to_owned());
         // A name with its apposition between commas, before the verb.
         assert_eq!(
             who("\"The end of the year is a popular time to buy,\" Jessica Caldwell, the site's executive director of analysis, said in a statement."),
@@ -2010,8 +2008,6 @@ mod tests {
 
     #[test]
     fn participles_absolute_clauses_and_later_clauses() {
-        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
-        let name = |s: &str| Some(s.to_owned());
         // ", adding that …": the sentence's subject, not the noun before the comma.
         assert_eq!(
             who("On Sunday, Tom Baker said the mayor and his wife took the gifts to look good for the UK, adding that the US had a \"huge budget from taxpayers\" for this."),
@@ -2031,8 +2027,6 @@ mod tests {
 
     #[test]
     fn a_pronoun_after_a_person_introduced_by_a_qualified_role() {
-        let who = |plain: &str| speakers(plain).into_iter().map(|q| q.1).collect::<Vec<_>>();
-        let name = |s: &str| Some(s.to_owned());
         // "Environmental justice activist X says …" opens its sentence with
         // X as the subject: "she says" after it is X, not the person quoted before.
         assert_eq!(

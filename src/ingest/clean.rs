@@ -1024,13 +1024,14 @@ pub fn clean_blocks(
         // The bulleted list under an appeal to subscribe or register is its
         // list of offers ("• Unlimited online access", "• Support local
         // journalism.").
-        for i in 1..n {
-            if kind[i].is_none() && is_list_item(&texts[i]) {
-                // (Or under the one line an appeal opens with: "Enjoy the
-                // latest local news." under "THIS CONTENT IS RESERVED FOR
-                // SUBSCRIBERS".)
+        // (Or under the one line an appeal opens with: "Enjoy the latest
+        // local news." under "THIS CONTENT IS RESERVED FOR SUBSCRIBERS".)
+        let mut above = None;
+        for i in 0..n {
+            if !is_list_item(&texts[i]) {
+                above = Some(i);
+            } else if kind[i].is_none() {
                 let appeal = |j: usize| matches!(kind[j], Some("subscribe" | "newsletter"));
-                let above = (0..i).rev().find(|&j| !is_list_item(&texts[j]));
                 if let Some(j) = above {
                     if appeal(j) {
                         kind[i] = Some("subscribe");
@@ -1822,9 +1823,9 @@ fn link_boxes(texts: &[String], layout: &[Layout], kind: &mut [Option<&'static s
         }
         let mut items = 0;
         let mut end = i + 1;
+        let base = layout.get(i).map_or(0, |l| l.indent);
         while end < n {
             let t = texts[end].trim();
-            let base = layout.get(i).map_or(0, |l| l.indent);
             let indented = layout.get(end).is_some_and(|l| l.indent > base);
             // (A card: a picture, then its headline.)
             let card_headline = end > 0 && kind[end - 1] == Some("image") && kind[end].is_none() && !is_body(t);
