@@ -226,18 +226,21 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?P<d>\d{1,3}(?:[ .,']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)|(?P<w>[a-z]+'|[a-z]+(?:-[a-z]+)*)|(?P<s>[%$€£])|(?P<b>[.,;:!?()\[\]\x22«»—/\n])",
+            r"\d{1,3}(?:[ .,']\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|[a-z]+'|[a-z]+(?:-[a-z]+)*|[%$€£]|[.,;:!?()\[\]\x22«»—/\n]",
         )
         .expect("valid")
     });
-    re.captures_iter(text)
-        .map(|c| {
-            let m = c.get(0).expect("whole match");
-            let kind = if c.name("d").is_some() {
+    // The alternatives start with different characters (a digit, a letter,
+    // a sign, punctuation), so the first character of a match tells which
+    // one matched; a search without captures is several times faster.
+    re.find_iter(text)
+        .map(|m| {
+            let first = m.as_str().chars().next().unwrap_or(' ');
+            let kind = if first.is_numeric() {
                 Kind::Digits
-            } else if c.name("w").is_some() {
+            } else if first.is_ascii_lowercase() {
                 Kind::Word
-            } else if c.name("s").is_some() {
+            } else if matches!(first, '%' | '$' | '€' | '£') {
                 Kind::Sign
             } else {
                 Kind::Break
@@ -938,18 +941,20 @@ fn starts_unit(next: &str) -> bool {
 
 /// The hedge ending right before token `i`: its kind and first token.
 fn hedge_before(toks: &[Token], i: usize) -> Option<(Hedge, usize)> {
-    HEDGES
-        .iter()
-        .filter_map(|(words, hedge)| {
-            // "jusqu'a" is two tokens: "jusqu'" then "a".
-            let n = tokens(words).len();
-            let from = i.checked_sub(n)?;
-            let joined = (from..i).map(|k| toks[k].text).collect::<String>();
-            let ok = (from..i).all(|k| toks[k].kind == Kind::Word) && joined == words.replace(' ', "");
-            ok.then_some((*hedge, from, n))
-        })
-        .max_by_key(|(_, _, n)| *n)
-        .map(|(h, from, _)| (h, from))
+    // Each hedge as its tokens ("jusqu'a" is two: "jusqu'" then "a").
+    static SPLIT: OnceLock<Vec<(Vec<&'static str>, Hedge)>> = OnceLock::new();
+    let split = SPLIT
+        .get_or_init(|| HEDGES.iter().map(|(words, h)| (tokens(words).iter().map(|t| t.text).collect(), *h)).collect());
+    let mut best: Option<(Hedge, usize, usize)> = None;
+    for (words, hedge) in split {
+        let n = words.len();
+        let Some(from) = i.checked_sub(n) else { continue };
+        let ok = toks[from..i].iter().zip(words).all(|(t, w)| t.kind == Kind::Word && t.text == *w);
+        if ok && best.is_none_or(|(_, _, m)| n >= m) {
+            best = Some((*hedge, from, n));
+        }
+    }
+    best.map(|(h, from, _)| (h, from))
 }
 
 /// The counted noun after token `i`: the noun phrase's words (up to four,
