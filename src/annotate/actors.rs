@@ -1363,7 +1363,8 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         let before = before.rsplit(['.', ';', ':', '(', '"', '«', '»', '“', '”', '\n']).next().unwrap_or("");
         let mut roles = Vec::new();
         let mut gender = None;
-        if let Some(c) = before_re.captures(before) {
+        let before_c = before_re.captures(before);
+        if let Some(c) = &before_c {
             let w = words(&c[1]);
             if let Some(last) = w.last() {
                 if TITLES.contains(&last.as_str()) && !named_as_organisation(&found.actors[m.actor].name) {
@@ -1411,7 +1412,8 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             let whole = c.get(0).expect("group");
             whole.as_str().ends_with(',') && after[whole.end()..].trim_start().starts_with(char::is_uppercase)
         };
-        if let Some(c) = after_re.captures(after).filter(|c| !names_next(c)) {
+        let after_c = after_re.captures(after);
+        if let Some(c) = after_c.as_ref().filter(|c| !names_next(c)) {
             let w = words(&c[1]);
             if w.iter().any(|x| ROLES.contains(&x.as_str())) {
                 gender = gender.or_else(|| w.iter().find_map(|x| gender_of(x)));
@@ -1420,7 +1422,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         }
         // "The group, WeWorkers Coalition,", "la société Rostec", "Rostec,
         // the company": the noun it is known by, which is no person's role.
-        let org_before = before_re.captures(before).and_then(|c| {
+        let org_before = before_c.and_then(|c| {
             let w = words(&c[1]);
             let n = w.len();
             let noun = w.last().filter(|x| ORGANISATION_ROLES.contains(&x.as_str()))?;
@@ -1430,7 +1432,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             let bare = n >= 2 && matches!(w[n - 2].as_str(), "by" | "in" | "from" | "to" | "par" | "dans");
             (definite || bare).then(|| noun.clone())
         });
-        let org_after = after_re.captures(after).and_then(|c| {
+        let org_after = after_c.and_then(|c| {
             let w = words(&c[1]);
             (w.len() <= 3 && matches!(w.first().map(String::as_str), Some("the" | "le" | "la" | "l")))
                 .then(|| w.iter().find(|x| ORGANISATION_ROLES.contains(&x.as_str())).cloned())
