@@ -80,77 +80,124 @@ pub const SECTIONS: [(&str, &str); 7] = [
 /// (all of them unless it publishes excerpts); a passage with none is left
 /// out.
 pub fn lists(cmp: &Comparison, top: Option<&Top>, published: &Published) -> serde_json::Value {
-    let passages: Vec<(&crate::compare::reuse::SharedPassage, Vec<&crate::compare::reuse::Occurrence>)> = cmp
-        .shared_passages
-        .iter()
-        .map(|p| (p, p.occurrences.iter().filter(|o| published(o)).collect::<Vec<_>>()))
-        .filter(|(_, o)| !o.is_empty())
-        .collect();
-    let cap = |n: usize, pick: fn(&Top) -> usize| top.map_or(n, |t| n.min(pick(t)));
-    serde_json::json!({
-        "shared_quotes": cmp.shared_quotes[..cap(cmp.shared_quotes.len(), |t| t.shared_quotes)]
+    let mut all = serde_json::Map::new();
+    for key in LIST_KEYS {
+        all.insert(key.to_owned(), list(cmp, key, top, published));
+    }
+    serde_json::Value::Object(all)
+}
+
+/// The keys of `lists`.
+const LIST_KEYS: [&str; 9] = [
+    "shared_quotes",
+    "speakers",
+    "figures",
+    "descriptions",
+    "sourcing",
+    "timeline",
+    "chronology",
+    "shared_passages",
+    "totals",
+];
+
+/// One entry of `lists`: the pages in full make one section's at a time,
+/// since all of them at once hold every finding of the briefing as JSON.
+pub fn list(cmp: &Comparison, key: &str, top: Option<&Top>, published: &Published) -> serde_json::Value {
+    let passages = || -> Vec<(&crate::compare::reuse::SharedPassage, Vec<&crate::compare::reuse::Occurrence>)> {
+        cmp.shared_passages
             .iter()
-            .map(|q| serde_json::json!({ "speaker_name": q.speaker_name, "sources": q.sources, "kind": q.kind,
+            .map(|p| (p, p.occurrences.iter().filter(|o| published(o)).collect::<Vec<_>>()))
+            .filter(|(_, o)| !o.is_empty())
+            .collect()
+    };
+    let cap = |n: usize, pick: fn(&Top) -> usize| top.map_or(n, |t| n.min(pick(t)));
+    match key {
+        "shared_quotes" => cmp.shared_quotes[..cap(cmp.shared_quotes.len(), |t| t.shared_quotes)]
+            .iter()
+            .map(|q| {
+                serde_json::json!({ "speaker_name": q.speaker_name, "sources": q.sources, "kind": q.kind,
                 "similarity": q.similarity, "carriers": &q.carriers[..cap(q.carriers.len(), |t| t.carriers)],
-                "more": q.carriers.len() - cap(q.carriers.len(), |t| t.carriers) }))
-            .collect::<Vec<_>>(),
-        "speakers": cmp.speakers[..cap(cmp.speakers.len(), |t| t.speakers)]
+                "more": q.carriers.len() - cap(q.carriers.len(), |t| t.carriers) })
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        "speakers" => cmp.speakers[..cap(cmp.speakers.len(), |t| t.speakers)]
             .iter()
             .map(|sp| {
                 let shown = cap(sp.quotes.len(), |t| t.quotes_per_speaker);
                 serde_json::json!({ "name": sp.name, "role": sp.role, "sources": sp.sources.len(),
                     "quotes": &sp.quotes[..shown], "more": sp.quotes.len() - shown })
             })
-            .collect::<Vec<_>>(),
-        "figures": cmp.figures[..cap(cmp.figures.len(), |t| t.figure_groups)]
+            .collect::<Vec<_>>()
+            .into(),
+        "figures" => cmp.figures[..cap(cmp.figures.len(), |t| t.figure_groups)]
             .iter()
-            .map(|g| serde_json::json!({ "label": g.label, "classes": g.classes, "sources": g.sources,
+            .map(|g| {
+                serde_json::json!({ "label": g.label, "classes": g.classes, "sources": g.sources,
                 "disagree": g.disagree, "entries": &g.entries[..cap(g.entries.len(), |t| t.figure_entries)],
-                "more": g.entries.len() - cap(g.entries.len(), |t| t.figure_entries) }))
-            .collect::<Vec<_>>(),
-        "descriptions": cmp.descriptions[..cap(cmp.descriptions.len(), |t| t.actors)]
+                "more": g.entries.len() - cap(g.entries.len(), |t| t.figure_entries) })
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        "descriptions" => cmp.descriptions[..cap(cmp.descriptions.len(), |t| t.actors)]
             .iter()
-            .map(|a| serde_json::json!({ "name": a.name, "distinct": a.distinct,
+            .map(|a| {
+                serde_json::json!({ "name": a.name, "distinct": a.distinct,
                 "descriptions": &a.descriptions[..cap(a.descriptions.len(), |t| t.descriptions)],
-                "more": a.descriptions.len() - cap(a.descriptions.len(), |t| t.descriptions) }))
-            .collect::<Vec<_>>(),
-        "sourcing": cmp.sourcing[..cap(cmp.sourcing.len(), |t| t.sourcing)]
+                "more": a.descriptions.len() - cap(a.descriptions.len(), |t| t.descriptions) })
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        "sourcing" => cmp.sourcing[..cap(cmp.sourcing.len(), |t| t.sourcing)]
             .iter()
-            .map(|c| serde_json::json!({ "name": c.name, "named": c.named, "sources": c.sources,
+            .map(|c| {
+                serde_json::json!({ "name": c.name, "named": c.named, "sources": c.sources,
                 "citations": &c.citations[..cap(c.citations.len(), |t| t.citations)],
-                "more": c.citations.len() - cap(c.citations.len(), |t| t.citations) }))
-            .collect::<Vec<_>>(),
-        "timeline": cmp.timeline[..cap(cmp.timeline.len(), |t| t.dates)]
+                "more": c.citations.len() - cap(c.citations.len(), |t| t.citations) })
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        "timeline" => cmp.timeline[..cap(cmp.timeline.len(), |t| t.dates)]
             .iter()
-            .map(|d| serde_json::json!({ "date": d.date, "sources": d.sources,
+            .map(|d| {
+                serde_json::json!({ "date": d.date, "sources": d.sources,
                 "mentions": &d.mentions[..cap(d.mentions.len(), |t| t.mentions)],
-                "more": d.mentions.len() - cap(d.mentions.len(), |t| t.mentions) }))
-            .collect::<Vec<_>>(),
-        "chronology": {
+                "more": d.mentions.len() - cap(d.mentions.len(), |t| t.mentions) })
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        "chronology" => serde_json::json!({
             "median": cmp.chronology.median,
             "far_days": cmp.chronology.far_days,
             "sources": &cmp.chronology.sources[..cap(cmp.chronology.sources.len(), |t| t.chronology)],
             "undated": &cmp.chronology.undated[..cap(cmp.chronology.undated.len(), |t| t.undated)],
             "dated_count": cmp.chronology.sources.len(),
             "undated_count": cmp.chronology.undated.len(),
-        },
-        "shared_passages": passages[..cap(passages.len(), |t| t.shared_passages)]
-            .iter()
-            .map(|(p, occurrences)| serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim,
-                "claims": p.claims, "occurrences": &occurrences[..cap(occurrences.len(), |t| t.occurrences)],
-                "more": occurrences.len() - cap(occurrences.len(), |t| t.occurrences) }))
-            .collect::<Vec<_>>(),
+        }),
+        "shared_passages" => {
+            let passages = passages();
+            passages[..cap(passages.len(), |t| t.shared_passages)]
+                .iter()
+                .map(|(p, occurrences)| {
+                    serde_json::json!({ "id": p.id, "sources": p.sources, "verbatim": p.verbatim,
+                    "claims": p.claims, "occurrences": &occurrences[..cap(occurrences.len(), |t| t.occurrences)],
+                    "more": occurrences.len() - cap(occurrences.len(), |t| t.occurrences) })
+                })
+                .collect::<Vec<_>>()
+                .into()
+        }
         // How many items each section has in all, for its "show all" link.
-        "totals": {
+        "totals" => serde_json::json!({
             "shared-quotes": cmp.shared_quotes.len(),
             "quotes": cmp.speakers.iter().map(|s| s.quotes.len()).sum::<usize>(),
             "figures": cmp.figures.iter().map(|g| g.entries.len()).sum::<usize>(),
             "names": cmp.descriptions.iter().map(|a| a.descriptions.len()).sum::<usize>(),
             "sourcing": cmp.sourcing.len(),
             "timeline": cmp.timeline.len() + cmp.chronology.sources.len() + cmp.chronology.undated.len(),
-            "reuse": passages.len(),
-        },
-    })
+            "reuse": passages().len(),
+        }),
+        _ => serde_json::Value::Null,
+    }
 }
 
 #[derive(Serialize)]
@@ -234,12 +281,14 @@ pub fn full_pages(
     published: &Published,
     render: &(dyn Fn(String, Context) -> Result<(), Diagnostic> + Sync),
 ) -> Vec<Result<(), Diagnostic>> {
-    let all = lists(cmp, None, published);
     let mut out = Vec::new();
+    let chronology = list(cmp, "chronology", None, published);
     for &(id, heading) in &SECTIONS {
-        let (list, member) = paged_list(id);
-        let groups = all[list].as_array().map_or(&[][..], Vec::as_slice);
-        let pages = page_groups(groups, member, ITEMS_PER_PAGE);
+        let (key, member) = paged_list(id);
+        let pages = {
+            let all = list(cmp, key, None, published);
+            page_groups(all.as_array().map_or(&[][..], Vec::as_slice), member, ITEMS_PER_PAGE)
+        };
         let total = pages.len();
         // Each page's context made and rendered in turn, in parallel, and
         // dropped: all of them at once held every item again.
@@ -264,16 +313,16 @@ pub fn full_pages(
                 }
             }
             if id == "timeline" && i == 0 {
-                all["chronology"]["sources"].as_array().into_iter().flatten().for_each(|d| name(&d["source"]));
-                all["chronology"]["undated"].as_array().into_iter().flatten().for_each(&mut name);
+                chronology["sources"].as_array().into_iter().flatten().for_each(|d| name(&d["source"]));
+                chronology["undated"].as_array().into_iter().flatten().for_each(&mut name);
             }
             ctx.insert("source_by_slug", &named);
-            ctx.insert(list, &page);
+            ctx.insert(key, &page);
             // The chronology (one line a dated source) heads the timeline's
             // first page.
             if id == "timeline" {
                 let none = serde_json::json!({ "sources": [], "undated": [] });
-                ctx.insert("chronology", if i == 0 { &all["chronology"] } else { &none });
+                ctx.insert("chronology", if i == 0 { &chronology } else { &none });
             }
             ctx.insert(
                 "paginator",
