@@ -138,8 +138,12 @@ fn is_table_row(line: &str) -> bool {
     cells >= 3 && line.matches("   ").count() >= 2
 }
 
+/// The patterns run on folded text, where letters are ASCII: their word
+/// boundaries are ASCII ones, which the fast search engines handle on any
+/// text (a Unicode `\b` sends a search on text with a non-ASCII character,
+/// such as a quotation mark, to the slowest engine).
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern is valid"))
+    cell.get_or_init(|| Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("built-in pattern is valid"))
 }
 
 macro_rules! pattern {

@@ -19,6 +19,7 @@ use crate::markdown;
 use crate::page::Page;
 use crate::text;
 use clean::{Article, Block};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -149,94 +150,104 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
     }
     // Every seed counts towards the lines an outlet repeats, ingested or not.
     let outlets: Vec<String> =
-        seeds.iter().map(|s| outlet::identify(&s.text, url_hint(s).as_deref(), config)).collect();
+        seeds.par_iter().map(|s| outlet::identify(&s.text, url_hint(s).as_deref(), config)).collect();
     let recurring = recurring_lines(seeds, &outlets);
     let outlet_of: BTreeMap<&str, &str> =
         seeds.iter().zip(&outlets).map(|(s, o)| (s.path.as_str(), o.as_str())).collect();
-    let mut new_pages = Vec::new();
-    for seed in fresh {
-        let found = outlet_of.get(seed.path.as_str()).copied().unwrap_or(UNKNOWN_OUTLET);
-        let mut chrome = config.rules.outlet_chrome.get(found).cloned().unwrap_or_default();
-        chrome.extend(recurring.get(found).into_iter().flatten().cloned());
-        // A byte-order mark is no part of the text: left in, it would hide
-        // a markdown seed's front matter and start a text seed's title.
-        let raw = seed.text.strip_prefix('\u{feff}').unwrap_or(&seed.text);
-        let mut article = match format_of(&seed.path) {
-            Some(Format::Markdown) => read_markdown(raw, &chrome, config.limits.nesting),
-            Some(Format::Html) => html::read(raw, &chrome),
-            _ => clean::clean(raw, &chrome),
-        };
-        // The page's own address may name the outlet better than the hint,
-        // and a page that names itself (site name, copyright) is believed.
-        let mut outlet = match &article.url {
-            Some(url) => outlet::by_host(url, config).unwrap_or_else(|| found.to_owned()),
-            None => found.to_owned(),
-        };
-        if outlet == UNKNOWN_OUTLET {
-            let mut names: Vec<String> = article.site_name.iter().cloned().collect();
-            names.extend(article.name_hints.iter().cloned());
-            // "Texte par FRANCE 24": a byline that names the outlet itself —
-            // unless the page has an address of its own: a site that
-            // republishes an article credits its first publisher, who is
-            // its author, not the page's outlet.
-            if article.url.is_none() {
-                names.extend(article.author.iter().cloned());
-                let credits = article.removed.iter().filter(|r| r.kind == "credit" || r.kind == "byline");
-                names.extend(credits.filter_map(|r| clean::byline_names(&r.text)));
+    // Each seed read on its own, in parallel; the addresses are then given
+    // out in order, so that they do not depend on the threads.
+    let prepared: Vec<(String, String, Vec<Diagnostic>)> = fresh
+        .par_iter()
+        .map(|seed| {
+            let mut diags = Vec::new();
+            let found = outlet_of.get(seed.path.as_str()).copied().unwrap_or(UNKNOWN_OUTLET);
+            let mut chrome = config.rules.outlet_chrome.get(found).cloned().unwrap_or_default();
+            chrome.extend(recurring.get(found).into_iter().flatten().cloned());
+            // A byte-order mark is no part of the text: left in, it would hide
+            // a markdown seed's front matter and start a text seed's title.
+            let raw = seed.text.strip_prefix('\u{feff}').unwrap_or(&seed.text);
+            let mut article = match format_of(&seed.path) {
+                Some(Format::Markdown) => read_markdown(raw, &chrome, config.limits.nesting),
+                Some(Format::Html) => html::read(raw, &chrome),
+                _ => clean::clean(raw, &chrome),
+            };
+            // The page's own address may name the outlet better than the hint,
+            // and a page that names itself (site name, copyright) is believed.
+            let mut outlet = match &article.url {
+                Some(url) => outlet::by_host(url, config).unwrap_or_else(|| found.to_owned()),
+                None => found.to_owned(),
+            };
+            if outlet == UNKNOWN_OUTLET {
+                let mut names: Vec<String> = article.site_name.iter().cloned().collect();
+                names.extend(article.name_hints.iter().cloned());
+                // "Texte par FRANCE 24": a byline that names the outlet itself —
+                // unless the page has an address of its own: a site that
+                // republishes an article credits its first publisher, who is
+                // its author, not the page's outlet.
+                if article.url.is_none() {
+                    names.extend(article.author.iter().cloned());
+                    let credits = article.removed.iter().filter(|r| r.kind == "credit" || r.kind == "byline");
+                    names.extend(credits.filter_map(|r| clean::byline_names(&r.text)));
+                }
+                // (A rights line may have been set aside as another kind: "©
+                // 2023, Los Angeles Times | Terms of Service | Privacy Policy".)
+                let copyrights = article.removed.iter().filter(|r| {
+                    let f = crate::fold::fold(r.text.trim());
+                    r.kind == "copyright" || f.starts_with('©') || f.starts_with("copyright") || f.starts_with("(c) ")
+                });
+                names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
+                // "En poursuivant votre navigation sur Mediapart", "Follow X on":
+                // the site's own banners name it.
+                let banners = article.removed.iter().filter(|r| {
+                    matches!(
+                        r.kind.as_str(),
+                        "consent-banner" | "subscribe" | "follow-us" | "newsletter" | "disclaimer" | "form"
+                    )
+                });
+                names.extend(banners.flat_map(|r| outlet::self_named(&r.text)));
+                outlet = outlet::by_name(&names, config).unwrap_or(outlet);
             }
-            // (A rights line may have been set aside as another kind: "©
-            // 2023, Los Angeles Times | Terms of Service | Privacy Policy".)
-            let copyrights = article.removed.iter().filter(|r| {
-                let f = crate::fold::fold(r.text.trim());
-                r.kind == "copyright" || f.starts_with('©') || f.starts_with("copyright") || f.starts_with("(c) ")
-            });
-            names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
-            // "En poursuivant votre navigation sur Mediapart", "Follow X on":
-            // the site's own banners name it.
-            let banners = article.removed.iter().filter(|r| {
-                matches!(
-                    r.kind.as_str(),
-                    "consent-banner" | "subscribe" | "follow-us" | "newsletter" | "disclaimer" | "form"
-                )
-            });
-            names.extend(banners.flat_map(|r| outlet::self_named(&r.text)));
-            outlet = outlet::by_name(&names, config).unwrap_or(outlet);
-        }
-        // A byline that names an outlet or agency names no author.
-        if article
-            .author
-            .as_deref()
-            .is_some_and(|a| config.rules.outlet_names.contains_key(&crate::config::name_key(a)))
-        {
-            article.author = None;
-        }
-        let wire = outlet::wire(&article.credits, config);
-        if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
-            diags.push(
-                Diagnostic::warning(
-                    &seed.path,
-                    format!(
-                        "the article text is longer than {}: its first {kept} blocks make the page",
-                        size(config.limits.text_bytes as u64)
-                    ),
-                )
-                .with_hint("the seed keeps the whole text; raise limits.text_bytes in config.toml to keep more"),
-            );
-        }
-        let slug = unique_slug(&article, &seed.path, &mut taken);
-        let (text, dropped) = compose(seed, &article, &Identity { outlet: &outlet, wire: wire.as_deref() }, config);
-        if dropped > 0 {
-            diags.push(
-                Diagnostic::warning(
-                    &seed.path,
-                    format!(
-                        "{dropped} more claim suggestions were not written (the limit is {} a page)",
-                        config.limits.tags
-                    ),
-                )
-                .with_hint("raise limits.tags in config.toml to have them suggested"),
-            );
-        }
+            // A byline that names an outlet or agency names no author.
+            if article
+                .author
+                .as_deref()
+                .is_some_and(|a| config.rules.outlet_names.contains_key(&crate::config::name_key(a)))
+            {
+                article.author = None;
+            }
+            let wire = outlet::wire(&article.credits, config);
+            if let Some(kept) = cap_text(&mut article, config.limits.text_bytes) {
+                diags.push(
+                    Diagnostic::warning(
+                        &seed.path,
+                        format!(
+                            "the article text is longer than {}: its first {kept} blocks make the page",
+                            size(config.limits.text_bytes as u64)
+                        ),
+                    )
+                    .with_hint("the seed keeps the whole text; raise limits.text_bytes in config.toml to keep more"),
+                );
+            }
+            let (text, dropped) = compose(seed, &article, &Identity { outlet: &outlet, wire: wire.as_deref() }, config);
+            if dropped > 0 {
+                diags.push(
+                    Diagnostic::warning(
+                        &seed.path,
+                        format!(
+                            "{dropped} more claim suggestions were not written (the limit is {} a page)",
+                            config.limits.tags
+                        ),
+                    )
+                    .with_hint("raise limits.tags in config.toml to have them suggested"),
+                );
+            }
+            (slug_base(&article, &seed.path), text, diags)
+        })
+        .collect();
+    let mut new_pages = Vec::new();
+    for (base, text, seed_diags) in prepared {
+        let slug = unique_slug(base, &mut taken);
+        diags.extend(seed_diags);
         new_pages.push(NewPage { path: Path::new(SOURCES_DIR).join(format!("{slug}.md")), text });
     }
     (new_pages, diags)
@@ -376,7 +387,20 @@ fn read_markdown(raw: &str, chrome: &[String], nesting: usize) -> Article {
     article
 }
 
-fn unique_slug(article: &Article, seed_path: &str, taken: &mut BTreeSet<String>) -> String {
+/// The page's address made unique among those `taken`.
+fn unique_slug(base: String, taken: &mut BTreeSet<String>) -> String {
+    let mut slug = base.clone();
+    let mut n = 2;
+    while taken.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(slug.clone());
+    slug
+}
+
+/// The address the article's title (else its seed's file name) gives.
+fn slug_base(article: &Article, seed_path: &str) -> String {
     const MAX: usize = 60;
     let mut base = slug::slugify(article.title.as_deref().unwrap_or(""));
     if base.len() > MAX {
@@ -386,14 +410,7 @@ fn unique_slug(article: &Article, seed_path: &str, taken: &mut BTreeSet<String>)
     if base.is_empty() {
         base = crate::page::slug_of(Path::new(seed_path));
     }
-    let mut slug = base.clone();
-    let mut n = 2;
-    while taken.contains(&slug) {
-        slug = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.insert(slug.clone());
-    slug
+    base
 }
 
 /// A guess between French and English from common words; the site's
