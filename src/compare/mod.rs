@@ -378,15 +378,27 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
     let mut sources: Vec<Source> = pages.iter().map(|a| source(a, config)).collect();
     let chronology = chronology(&mut sources);
     let outlets = outlets(&sources, config);
-    let claims = claims(pages, &sources, config);
-    let blindspots = blindspots(&claims, &sources);
-    let speakers = speakers(pages, config);
     let mut mix: BTreeMap<Affiliation, usize> = BTreeMap::new();
     for s in &sources {
         *mix.entry(s.affiliation).or_default() += 1;
     }
     let mix = mix.into_iter().map(|(affiliation, sources)| MixRow { affiliation, sources }).collect();
-    let vocabulary = vocabulary::distinctive(pages, &sources, config);
+    // The analyses are independent of each other: run side by side, each
+    // on its own thread when one is free.
+    let ((claims, speakers), (vocabulary, shared_quotes)) = rayon::join(
+        || rayon::join(|| claims(pages, &sources, config), || speakers(pages, config)),
+        || rayon::join(|| vocabulary::distinctive(pages, &sources, config), || findings::shared_quotes(pages, config)),
+    );
+    let ((figures, descriptions), ((sourcing, timeline), shared_passages)) = rayon::join(
+        || rayon::join(|| findings::figures(pages, config), || findings::descriptions(pages, config)),
+        || {
+            rayon::join(
+                || rayon::join(|| findings::sourcing(pages, config), || findings::timeline(pages)),
+                || reuse::shared_passages(pages),
+            )
+        },
+    );
+    let blindspots = blindspots(&claims, &sources);
     Comparison {
         sources,
         outlets,
@@ -394,14 +406,14 @@ pub fn compare(pages: &[&Annotated], config: &Config) -> Comparison {
         blindspots,
         speakers,
         mix,
-        shared_quotes: findings::shared_quotes(pages, config),
-        figures: findings::figures(pages, config),
-        descriptions: findings::descriptions(pages, config),
-        sourcing: findings::sourcing(pages, config),
+        shared_quotes,
+        figures,
+        descriptions,
+        sourcing,
         vocabulary,
-        timeline: findings::timeline(pages),
+        timeline,
         chronology,
-        shared_passages: reuse::shared_passages(pages),
+        shared_passages,
     }
 }
 

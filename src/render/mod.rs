@@ -292,204 +292,220 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
     let outlets: BTreeMap<&str, &crate::compare::Outlet> = cmp.outlets.iter().map(|o| (o.id.as_str(), o)).collect();
     let sources: BTreeMap<&str, &crate::compare::Source> = cmp.sources.iter().map(|s| (s.slug.as_str(), s)).collect();
 
-    let mut ctx = base("./", "index");
-    let claims: Vec<ClaimSummary> = cmp.claims.iter().map(ClaimSummary::of).collect();
-    // The front page lists the first sources; `sources/` lists them all.
-    ctx.insert("sources", &cmp.sources[..cmp.sources.len().min(FRONT_PAGE_SOURCES)]);
-    ctx.insert("source_count", &cmp.sources.len());
-    ctx.insert("unknown_count", &cmp.sources.iter().filter(|s| s.outlet == crate::config::UNKNOWN_OUTLET).count());
-    ctx.insert("claims", &claims);
-    ctx.insert("blindspots", &cmp.blindspots);
-    ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
-    ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
-    ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
-    ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
-    ctx.insert(
-        "glance",
-        &serde_json::json!({
-            "shared_quotes": cmp.shared_quotes.len(),
-            "figure_groups": cmp.figures.len(),
-            "figures_differ": cmp.figures.iter().filter(|g| g.disagree).count(),
-            "cited": cmp.sourcing.iter().filter(|c| c.named).count(),
-            "shared_passages": cmp.shared_passages.len(),
-            "dates": cmp.timeline.len(),
-        }),
-    );
-    pages.push(render("index.html", "index.html".into(), ctx));
-
-    // A claim page lists its carriers in pages of CARRIERS_PER_PAGE, like
-    // any long list in a site generator: claims/<id>/, claims/<id>/page/2/, …
-    pages.par_extend(cmp.claims.par_iter().flat_map_iter(|claim| {
-        let carriers: Vec<_> = claim.cells.iter().map(|c| (sources[c.source.as_str()], c)).collect();
-        let carrying: std::collections::BTreeSet<&str> = claim.cells.iter().map(|c| c.source.as_str()).collect();
-        let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
-        let chunks: Vec<_> = carriers.chunks(CARRIERS_PER_PAGE).collect();
-        let total = chunks.len().max(1);
-        let header = ClaimHeader::of(claim);
-        (0..total)
-            .map(|i| {
-                let root = if i == 0 { "../../" } else { "../../../../" };
-                let page_url = |n: usize| match n {
-                    0 => format!("{root}claims/{}/", claim.id),
-                    n => format!("{root}claims/{}/page/{}/", claim.id, n + 1),
-                };
-                let mut ctx = base(root, "claim");
-                ctx.insert("claim", &header);
-                ctx.insert("carriers", chunks.get(i).copied().unwrap_or(&[]));
-                ctx.insert(
-                    "paginator",
-                    &Paginator {
-                        current: i + 1,
-                        total,
-                        previous: (i > 0).then(|| page_url(i - 1)),
-                        next: (i + 1 < total).then(|| page_url(i + 1)),
-                    },
-                );
-                ctx.insert("absent_count", &absent.len());
-                let listed = if i == 0 && absent.len() <= LIST_LIMIT { &absent[..] } else { &[] };
-                ctx.insert("absent", listed);
-                ctx.insert("source_count", &cmp.sources.len());
-                let path = match i {
-                    0 => format!("claims/{}/index.html", claim.id),
-                    n => format!("claims/{}/page/{}/index.html", claim.id, n + 1),
-                };
-                render("claim.html", path, ctx)
-            })
-            .collect::<Vec<_>>()
-    }));
-    // Section pages, so that every folder of the site has a page.
-    let section = |name: &str, heading: &str| {
-        let mut ctx = base("../", name);
-        ctx.insert("section", name);
-        ctx.insert("heading", heading);
-        ctx
+    // The exports (search index, report data, CSV, annotations) are
+    // written while the pages render: the two share no state.
+    let exports = || -> Result<(usize, usize), Diagnostic> {
+        let index = search::files(cmp, input.pages, config);
+        for (path, bytes) in &index {
+            sink(path, bytes)?;
+        }
+        // report.json is an index; each section is in files of bounded size
+        // under report/data/, serialised straight from the structs.
+        let report_files = schema::write_report(&site, cmp, input.pages, &published, &|path, bytes| sink(path, bytes))?;
+        sink(schema::SCHEMA_FILE, &schema::report_schema())?;
+        sink("report/matrix.csv", &matrix_csv(cmp))?;
+        sink("report/quotes.csv", &quotes_csv(input.pages, config))?;
+        sink("report/figures.csv", &figures_csv(cmp))?;
+        // Each file written as soon as it is made: at ten thousand sources the
+        // collection is over a hundred MB.
+        let annotation_files =
+            webanno::export(input.pages, config, base_url.unwrap_or(""), &mut |path, bytes| sink(path, bytes))?;
+        Ok((index.len(), annotation_files + report_files))
     };
-    let mut ctx = section("claims", "Claims");
-    ctx.insert("claims", &cmp.claims.iter().map(ClaimHeader::of).collect::<Vec<_>>());
-    ctx.insert("source_count", &cmp.sources.len());
-    pages.push(render("list.html", "claims/index.html".into(), ctx));
-    let mut ctx = section("outlets", "Outlets");
-    ctx.insert("outlets", &cmp.outlets);
-    pages.push(render("list.html", "outlets/index.html".into(), ctx));
-    pages.par_extend(sections::source_orders(&cmp.sources).into_par_iter().map(|(order, path, sources)| {
-        let mut ctx = section("sources", "Sources");
-        ctx.insert("order", order);
-        ctx.insert("sources", &sources);
-        render("list.html", path.into(), ctx)
-    }));
+    let aggregate_pages = |pages: &mut Vec<Result<(), Diagnostic>>| {
+        let mut ctx = base("./", "index");
+        let claims: Vec<ClaimSummary> = cmp.claims.iter().map(ClaimSummary::of).collect();
+        // The front page lists the first sources; `sources/` lists them all.
+        ctx.insert("sources", &cmp.sources[..cmp.sources.len().min(FRONT_PAGE_SOURCES)]);
+        ctx.insert("source_count", &cmp.sources.len());
+        ctx.insert("unknown_count", &cmp.sources.iter().filter(|s| s.outlet == crate::config::UNKNOWN_OUTLET).count());
+        ctx.insert("claims", &claims);
+        ctx.insert("blindspots", &cmp.blindspots);
+        ctx.insert("profiled_outlets", &cmp.outlets.iter().filter(|o| o.known).count());
+        ctx.insert("intro_title", &input.intro.map(|p| p.title.as_str()));
+        ctx.insert("intro_html", &input.intro.map(|p| body::render(&p.body, Vec::new(), config.site.raw_html)));
+        ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
+        ctx.insert(
+            "glance",
+            &serde_json::json!({
+                "shared_quotes": cmp.shared_quotes.len(),
+                "figure_groups": cmp.figures.len(),
+                "figures_differ": cmp.figures.iter().filter(|g| g.disagree).count(),
+                "cited": cmp.sourcing.iter().filter(|c| c.named).count(),
+                "shared_passages": cmp.shared_passages.len(),
+                "dates": cmp.timeline.len(),
+            }),
+        );
+        pages.push(render("index.html", "index.html".into(), ctx));
 
-    pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
-        let mut ctx = base("../../", "outlet");
-        ctx.insert("outlet", outlet);
-        let own: Vec<_> = outlet.sources.iter().map(|slug| sources[slug.as_str()]).collect();
-        ctx.insert("own_sources", &own);
-        render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
-    }));
-    let mut ctx = base("../", "report");
-    // Each long list cut to its first items; the section pages and
-    // report.json have them all.
-    let lists = sections::lists(cmp, Some(&sections::TOP), &published);
-    for key in ["shared_quotes", "figures", "descriptions", "sourcing", "timeline", "shared_passages", "chronology"] {
-        ctx.insert(key, &lists[key]);
-    }
-    ctx.insert("totals", &lists["totals"]);
-    ctx.insert("vocabulary", &cmp.vocabulary);
-    ctx.insert("timeline_svg", &chart::timeline(cmp, &tr));
-    // Everything but the passages' text, which the report does not show.
-    let claims: Vec<ReportClaim> = cmp
-        .claims
-        .iter()
-        .map(|c| ReportClaim {
-            id: &c.id,
-            label: &c.label,
-            carried_by: c.carried_by,
-            denied_by: c.denied_by,
-            by_outlet: &c.by_outlet,
-            cells: c.cells.iter().map(|cell| ReportCell { source: &cell.source, by_stance: &cell.by_stance }).collect(),
-        })
-        .collect();
-    ctx.insert(
-        "comparison",
-        &ReportView {
-            sources: &cmp.sources,
-            claims,
-            blindspots: &cmp.blindspots,
-            speakers: lists["speakers"].clone(),
-            outlets: &cmp.outlets,
-        },
-    );
-    ctx.insert("source_by_slug", &sources);
-    ctx.insert("outlet_by_id", &outlets.iter().map(|(id, o)| (*id, OutletProfile::of(o))).collect::<BTreeMap<_, _>>());
-    // A column per source reads well for a briefing; past a few dozen
-    // sources the report groups them by outlet and the column per source
-    // moves to a page of its own, up to a few hundred.
-    let matrix: Option<Vec<Vec<Option<ReportCell>>>> = (cmp.sources.len() <= LIST_LIMIT).then(|| {
-        cmp.claims
+        // A claim page lists its carriers in pages of CARRIERS_PER_PAGE, like
+        // any long list in a site generator: claims/<id>/, claims/<id>/page/2/, …
+        pages.par_extend(cmp.claims.par_iter().flat_map_iter(|claim| {
+            let carriers: Vec<_> = claim.cells.iter().map(|c| (sources[c.source.as_str()], c)).collect();
+            let carrying: std::collections::BTreeSet<&str> = claim.cells.iter().map(|c| c.source.as_str()).collect();
+            let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
+            let chunks: Vec<_> = carriers.chunks(CARRIERS_PER_PAGE).collect();
+            let total = chunks.len().max(1);
+            let header = ClaimHeader::of(claim);
+            (0..total)
+                .map(|i| {
+                    let root = if i == 0 { "../../" } else { "../../../../" };
+                    let page_url = |n: usize| match n {
+                        0 => format!("{root}claims/{}/", claim.id),
+                        n => format!("{root}claims/{}/page/{}/", claim.id, n + 1),
+                    };
+                    let mut ctx = base(root, "claim");
+                    ctx.insert("claim", &header);
+                    ctx.insert("carriers", chunks.get(i).copied().unwrap_or(&[]));
+                    ctx.insert(
+                        "paginator",
+                        &Paginator {
+                            current: i + 1,
+                            total,
+                            previous: (i > 0).then(|| page_url(i - 1)),
+                            next: (i + 1 < total).then(|| page_url(i + 1)),
+                        },
+                    );
+                    ctx.insert("absent_count", &absent.len());
+                    let listed = if i == 0 && absent.len() <= LIST_LIMIT { &absent[..] } else { &[] };
+                    ctx.insert("absent", listed);
+                    ctx.insert("source_count", &cmp.sources.len());
+                    let path = match i {
+                        0 => format!("claims/{}/index.html", claim.id),
+                        n => format!("claims/{}/page/{}/index.html", claim.id, n + 1),
+                    };
+                    render("claim.html", path, ctx)
+                })
+                .collect::<Vec<_>>()
+        }));
+        // Section pages, so that every folder of the site has a page.
+        let section = |name: &str, heading: &str| {
+            let mut ctx = base("../", name);
+            ctx.insert("section", name);
+            ctx.insert("heading", heading);
+            ctx
+        };
+        let mut ctx = section("claims", "Claims");
+        ctx.insert("claims", &cmp.claims.iter().map(ClaimHeader::of).collect::<Vec<_>>());
+        ctx.insert("source_count", &cmp.sources.len());
+        pages.push(render("list.html", "claims/index.html".into(), ctx));
+        let mut ctx = section("outlets", "Outlets");
+        ctx.insert("outlets", &cmp.outlets);
+        pages.push(render("list.html", "outlets/index.html".into(), ctx));
+        pages.par_extend(sections::source_orders(&cmp.sources).into_par_iter().map(|(order, path, sources)| {
+            let mut ctx = section("sources", "Sources");
+            ctx.insert("order", order);
+            ctx.insert("sources", &sources);
+            render("list.html", path.into(), ctx)
+        }));
+
+        pages.par_extend(cmp.outlets.par_iter().map(|outlet| {
+            let mut ctx = base("../../", "outlet");
+            ctx.insert("outlet", outlet);
+            let own: Vec<_> = outlet.sources.iter().map(|slug| sources[slug.as_str()]).collect();
+            ctx.insert("own_sources", &own);
+            render("outlet.html", format!("outlets/{}/index.html", outlet.id), ctx)
+        }));
+        let mut ctx = base("../", "report");
+        // Each long list cut to its first items; the section pages and
+        // report.json have them all.
+        let lists = sections::lists(cmp, Some(&sections::TOP), &published);
+        for key in ["shared_quotes", "figures", "descriptions", "sourcing", "timeline", "shared_passages", "chronology"]
+        {
+            ctx.insert(key, &lists[key]);
+        }
+        ctx.insert("totals", &lists["totals"]);
+        ctx.insert("vocabulary", &cmp.vocabulary);
+        ctx.insert("timeline_svg", &chart::timeline(cmp, &tr));
+        // Everything but the passages' text, which the report does not show.
+        let claims: Vec<ReportClaim> = cmp
+            .claims
             .iter()
-            .map(|c| {
-                let by_source: BTreeMap<&str, ReportCell> = c
+            .map(|c| ReportClaim {
+                id: &c.id,
+                label: &c.label,
+                carried_by: c.carried_by,
+                denied_by: c.denied_by,
+                by_outlet: &c.by_outlet,
+                cells: c
                     .cells
                     .iter()
-                    .map(|cell| (cell.source.as_str(), ReportCell { source: &cell.source, by_stance: &cell.by_stance }))
-                    .collect();
-                cmp.sources.iter().map(|s| by_source.get(s.slug.as_str()).copied()).collect()
+                    .map(|cell| ReportCell { source: &cell.source, by_stance: &cell.by_stance })
+                    .collect(),
             })
-            .collect()
-    });
-    let on_report = cmp.sources.len() <= sections::MATRIX_COLUMNS;
-    ctx.insert("matrix", if on_report { &matrix } else { &None });
-    ctx.insert("matrix_page", &(!on_report && matrix.is_some()));
-    if let (false, Some(matrix)) = (on_report, &matrix) {
-        let mut page = base("../../", "report");
-        page.insert("section", "matrix");
-        page.insert("heading", "Claims × sources");
-        page.insert("sections", &sections::links());
-        page.insert("matrix", matrix);
-        page.insert("paginator", &Paginator { current: 1, total: 1, previous: None, next: None });
-        page.insert("sources", &cmp.sources);
-        page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
-        pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
-    }
-    ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
-    ctx.insert("coverage_svg", &chart::coverage(cmp, &tr));
-    pages.push(render("report.html", "report/index.html".into(), ctx));
-    pages.extend(sections::full_pages(cmp, base("../../", "report"), &sources, &published, &|path, ctx| {
-        render("report_section.html", path, ctx)
-    }));
+            .collect();
+        ctx.insert(
+            "comparison",
+            &ReportView {
+                sources: &cmp.sources,
+                claims,
+                blindspots: &cmp.blindspots,
+                speakers: lists["speakers"].clone(),
+                outlets: &cmp.outlets,
+            },
+        );
+        ctx.insert("source_by_slug", &sources);
+        ctx.insert(
+            "outlet_by_id",
+            &outlets.iter().map(|(id, o)| (*id, OutletProfile::of(o))).collect::<BTreeMap<_, _>>(),
+        );
+        // A column per source reads well for a briefing; past a few dozen
+        // sources the report groups them by outlet and the column per source
+        // moves to a page of its own, up to a few hundred.
+        let matrix: Option<Vec<Vec<Option<ReportCell>>>> = (cmp.sources.len() <= LIST_LIMIT).then(|| {
+            cmp.claims
+                .iter()
+                .map(|c| {
+                    let by_source: BTreeMap<&str, ReportCell> = c
+                        .cells
+                        .iter()
+                        .map(|cell| {
+                            (cell.source.as_str(), ReportCell { source: &cell.source, by_stance: &cell.by_stance })
+                        })
+                        .collect();
+                    cmp.sources.iter().map(|s| by_source.get(s.slug.as_str()).copied()).collect()
+                })
+                .collect()
+        });
+        let on_report = cmp.sources.len() <= sections::MATRIX_COLUMNS;
+        ctx.insert("matrix", if on_report { &matrix } else { &None });
+        ctx.insert("matrix_page", &(!on_report && matrix.is_some()));
+        if let (false, Some(matrix)) = (on_report, &matrix) {
+            let mut page = base("../../", "report");
+            page.insert("section", "matrix");
+            page.insert("heading", "Claims × sources");
+            page.insert("sections", &sections::links());
+            page.insert("matrix", matrix);
+            page.insert("paginator", &Paginator { current: 1, total: 1, previous: None, next: None });
+            page.insert("sources", &cmp.sources);
+            page.insert("claims", &cmp.claims.iter().map(|c| (&c.id, &c.label)).collect::<Vec<_>>());
+            pages.push(render("report_section.html", "report/matrix/index.html".into(), page));
+        }
+        ctx.insert("mix_svg", &chart::outlet_mix(cmp, &tr));
+        ctx.insert("coverage_svg", &chart::coverage(cmp, &tr));
+        pages.push(render("report.html", "report/index.html".into(), ctx));
+        pages.extend(sections::full_pages(cmp, base("../../", "report"), &sources, &published, &|path, ctx| {
+            render("report_section.html", path, ctx)
+        }));
 
-    pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
-    // Served for any missing address, at any depth: its links start from
-    // the site's root path.
-    let site_path = base_url.and_then(|b| url::Url::parse(b).ok()).map_or("/".to_owned(), |u| u.path().to_owned());
-    let ctx = base(&site_path, "not-found");
-    pages.push(
-        tera.render("404.html", &ctx)
-            .map_err(|e| template_error(&theme_path("404.html"), &e))
-            .and_then(|html| sink("404.html", html.as_bytes())),
-    );
-
+        pages.push(render("search.html", "search/index.html".into(), base("../", "search")));
+        // Served for any missing address, at any depth: its links start from
+        // the site's root path.
+        let site_path = base_url.and_then(|b| url::Url::parse(b).ok()).map_or("/".to_owned(), |u| u.path().to_owned());
+        let ctx = base(&site_path, "not-found");
+        pages.push(
+            tera.render("404.html", &ctx)
+                .map_err(|e| template_error(&theme_path("404.html"), &e))
+                .and_then(|html| sink("404.html", html.as_bytes())),
+        );
+    };
+    let ((), exported) = rayon::join(|| aggregate_pages(&mut pages), exports);
     let errors = errors_of(&pages);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let index = search::files(cmp, input.pages, config);
-    for (path, bytes) in &index {
-        sink(path, bytes).map_err(|d| vec![d])?;
-    }
-    // report.json is an index; each section is in files of bounded size
-    // under report/data/, serialised straight from the structs.
-    let report_files = schema::write_report(&site, cmp, input.pages, &published, &|path, bytes| sink(path, bytes))
-        .map_err(|d| vec![d])?;
-    sink(schema::SCHEMA_FILE, &schema::report_schema()).map_err(|d| vec![d])?;
-    sink("report/matrix.csv", &matrix_csv(cmp)).map_err(|d| vec![d])?;
-    sink("report/quotes.csv", &quotes_csv(input.pages, config)).map_err(|d| vec![d])?;
-    sink("report/figures.csv", &figures_csv(cmp)).map_err(|d| vec![d])?;
-    // Each file written as soon as it is made: at ten thousand sources the
-    // collection is over a hundred MB.
-    let annotation_files =
-        webanno::export(input.pages, config, base_url.unwrap_or(""), &mut |path, bytes| sink(path, bytes))
-            .map_err(|d| vec![d])?;
-    let mut extra = annotation_files - 1 + report_files - 1;
+    let (index_len, exported_files) = exported.map_err(|d| vec![d])?;
+    let mut extra = exported_files - 2;
     if let Some(base) = base_url {
         let mut written = written.into_inner().expect("no panics while held");
         written.sort_unstable();
@@ -509,7 +525,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         }
         .map_err(|d| vec![d])?;
     }
-    Ok(pages.len() + 6 + extra + index.len() + input.theme.statics.len())
+    Ok(pages.len() + 6 + extra + index_len + input.theme.statics.len())
 }
 
 /// A writer that only counts the bytes written to it.

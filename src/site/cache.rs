@@ -62,11 +62,16 @@ pub fn key(root: &Path, options: &str) -> Option<blake3::Hash> {
         let mut files = Vec::new();
         walk(&root.join(dir), &mut files).ok()?;
         files.sort();
-        for file in files {
+        // Each file hashed on its own, in parallel; their names and hashes
+        // then in order.
+        use rayon::prelude::*;
+        let hashes: Vec<Option<blake3::Hash>> =
+            files.par_iter().map(|file| std::fs::read(file).ok().map(|bytes| blake3::hash(&bytes))).collect();
+        for (file, hash) in files.iter().zip(hashes) {
             hasher.update(b"\0file\0");
-            hasher.update(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().as_bytes());
+            hasher.update(file.strip_prefix(root).unwrap_or(file).to_string_lossy().as_bytes());
             hasher.update(b"\0");
-            hasher.update(&std::fs::read(&file).ok()?);
+            hasher.update(hash?.as_bytes());
         }
     }
     Some(hasher.finalize())
@@ -83,7 +88,8 @@ fn exe_hash(root: &Path) -> Option<(String, u64, u128, String)> {
     if let Some(known) = stored.filter(|(p, len, time, _)| *p == path && *len == meta.len() && *time == modified) {
         return Some(known);
     }
-    let hash = blake3::hash(&std::fs::read(&exe).ok()?).to_hex().to_string();
+    // Mapped and hashed on every thread: no copy of the whole executable.
+    let hash = blake3::Hasher::new().update_mmap_rayon(&exe).ok()?.finalize().to_hex().to_string();
     Some((path, meta.len(), modified, hash))
 }
 
