@@ -1382,9 +1382,14 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         let before = before.rsplit(['.', ';', ':', '(', '"', '«', '»', '“', '”', '\n']).next().unwrap_or("");
         let mut roles = Vec::new();
         let mut gender = None;
-        let before_c = before_re.captures(before);
-        if let Some(c) = &before_c {
-            let w = words(&c[1]);
+        // The regexes are searched without captures, which the fast engines
+        // find; the group is the match less its fixed ends.
+        let before_c = before_re.find(before).map(|m| {
+            let g = before[m.start()..].trim_end();
+            g.strip_suffix(',').unwrap_or(g).trim_end()
+        });
+        if let Some(c) = before_c {
+            let w = words(c);
             if let Some(last) = w.last() {
                 if TITLES.contains(&last.as_str()) && !named_as_organisation(&found.actors[m.actor].name) {
                     gender = gender_of(last);
@@ -1404,7 +1409,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 const OF: &[&str] =
                     &["of", "at", "in", "for", "from", "de", "du", "des", "d", "a", "au", "aux", "chez", "en", "pour"];
                 let complement = w.get(k + 1).is_some_and(|x| OF.contains(&x.as_str()))
-                    && !c[1].trim_end().ends_with(',')
+                    && !c.ends_with(',')
                     && !before.trim_end().ends_with(',');
                 if !complement {
                     let start = w[..k]
@@ -1427,13 +1432,18 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         let after = crate::text::after(plain, m.end, 80);
         // "chez Auchan, la ministre, Astrid Dupont,": the role between
         // commas is the name's after it.
-        let names_next = |c: &regex::Captures| {
-            let whole = c.get(0).expect("group");
+        let names_next = |whole: &regex::Match| {
             whole.as_str().ends_with(',') && after[whole.end()..].trim_start().starts_with(char::is_uppercase)
         };
-        let after_c = after_re.captures(after);
-        if let Some(c) = after_c.as_ref().filter(|c| !names_next(c)) {
-            let w = words(&c[1]);
+        let after_m = after_re.find(after);
+        let group = |whole: &regex::Match<'_>| {
+            let g = &after[..whole.end()];
+            let g = g[..g.len() - 1].trim_end();
+            g.trim_start().strip_prefix(',').unwrap_or(g).trim_start()
+        };
+        let after_c = after_m.as_ref().map(|m| (group(m), names_next(m)));
+        if let Some((c, _)) = after_c.filter(|(_, next)| !next) {
+            let w = words(c);
             if w.iter().any(|x| ROLES.contains(&x.as_str())) {
                 gender = gender.or_else(|| w.iter().find_map(|x| gender_of(x)));
                 roles.push(w.join(" "));
@@ -1442,7 +1452,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         // "The group, WeWorkers Coalition,", "la société Rostec", "Rostec,
         // the company": the noun it is known by, which is no person's role.
         let org_before = before_c.and_then(|c| {
-            let w = words(&c[1]);
+            let w = words(c);
             let n = w.len();
             let noun = w.last().filter(|x| ORGANISATION_ROLES.contains(&x.as_str()))?;
             let definite = n >= 2 && matches!(w[n - 2].as_str(), "the" | "le" | "la" | "l" | "this");
@@ -1451,8 +1461,8 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             let bare = n >= 2 && matches!(w[n - 2].as_str(), "by" | "in" | "from" | "to" | "par" | "dans");
             (definite || bare).then(|| noun.clone())
         });
-        let org_after = after_c.and_then(|c| {
-            let w = words(&c[1]);
+        let org_after = after_c.and_then(|(c, _)| {
+            let w = words(c);
             (w.len() <= 3 && matches!(w.first().map(String::as_str), Some("the" | "le" | "la" | "l")))
                 .then(|| w.iter().find(|x| ORGANISATION_ROLES.contains(&x.as_str())).cloned())
                 .flatten()

@@ -16,7 +16,7 @@
 use crate::fold::Folded;
 use regex::Regex;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -831,20 +831,39 @@ fn words_taken(toks: &[Token], i: usize, phrase: &str, separators: &[char]) -> O
 
 /// A phrase of `VAGUE` or `FRACTIONS` starting at token `i`: its entry and
 /// the number of tokens it takes. An entry matches as written (a hyphen
-/// inside one token) or with its hyphens as token breaks.
-fn phrase_at<'t, T: Copy + 't>(
+/// inside one token) or with its hyphens as token breaks. `index` holds
+/// the table's entries by their first word ([`first_words`]).
+fn phrase_at<T: Copy>(
     toks: &[Token],
     i: usize,
-    table: impl Iterator<Item = (&'t str, T)>,
+    index: &HashMap<&'static str, Vec<usize>>,
+    entry: impl Fn(usize) -> (&'static str, T),
 ) -> Option<(T, usize)> {
     let first = toks.get(i).filter(|t| t.kind == Kind::Word)?.text;
-    table
-        .filter(|(w, _)| w.starts_with(first))
-        .filter_map(|(w, v)| {
+    index
+        .get(first)?
+        .iter()
+        .filter_map(|&k| {
+            let (w, v) = entry(k);
             let n = words_taken(toks, i, w, &[' ']).or_else(|| words_taken(toks, i, w, &['-', ' ']))?;
             Some((v, n))
         })
         .max_by_key(|(_, n)| *n)
+}
+
+/// The entries of a phrase table by their first word, as written and with
+/// hyphens as breaks, in the table's order: only these can start at a token.
+fn first_words(phrases: impl Iterator<Item = &'static str>) -> HashMap<&'static str, Vec<usize>> {
+    let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (k, w) in phrases.enumerate() {
+        let written = w.split(' ').next().unwrap_or(w);
+        let broken = w.split(['-', ' ']).next().unwrap_or(w);
+        index.entry(written).or_default().push(k);
+        if broken != written {
+            index.entry(broken).or_default().push(k);
+        }
+    }
+    index
 }
 
 /// A cardinal in words at token `i` ("twenty-five", "deux", "vingt-cinq",
@@ -1157,8 +1176,15 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     }
     // "20 millions": the scale word of a number, never a vague quantity.
     let after_number = at > 0 && (toks[at - 1].kind == Kind::Digits || words_number(toks, at - 1).is_some());
-    let vague_phrase =
-        phrase_at(toks, at, VAGUE.iter().map(|(w, v, h, e)| (*w, (*v, *h, *e)))).filter(|_| !after_number);
+    static VAGUE_FIRST: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    static FRACTIONS_FIRST: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    let vague_first = VAGUE_FIRST.get_or_init(|| first_words(VAGUE.iter().map(|e| e.0)));
+    let fractions_first = FRACTIONS_FIRST.get_or_init(|| first_words(FRACTIONS.iter().map(|e| e.0)));
+    let vague_phrase = phrase_at(toks, at, vague_first, |k| {
+        let (w, v, h, e) = VAGUE[k];
+        (w, (v, h, e))
+    })
+    .filter(|_| !after_number);
     if let Some(((v, top, exact), n)) = vague_phrase {
         // "une dizaine", "dozens", "quelques dizaines"
         low = Some(v);
@@ -1166,7 +1192,7 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         approximate = exact;
         vague = !exact;
         taken = n;
-    } else if let Some((v, n)) = phrase_at(toks, at, FRACTIONS.iter().copied()) {
+    } else if let Some((v, n)) = phrase_at(toks, at, fractions_first, |k| FRACTIONS[k]) {
         fraction = true;
         low = Some(v);
         high = Some(v);
