@@ -563,6 +563,9 @@ fn outlets(sources: &[Source], config: &Config) -> Vec<Outlet> {
 }
 
 fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Claim> {
+    // Each page's sentences, found once for all its passages.
+    let sentences: Vec<Vec<std::ops::Range<usize>>> =
+        pages.iter().map(|a| if a.tags.is_empty() { Vec::new() } else { crate::text::sentences(&a.plain) }).collect();
     config
         .claims
         .iter()
@@ -570,13 +573,14 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
             let cells: Vec<Cell> = pages
                 .iter()
                 .zip(sources)
-                .map(|(a, s)| {
+                .zip(&sentences)
+                .map(|((a, s), sentences)| {
                     let passages: Vec<Passage> = a
                         .tags
                         .iter()
                         .filter(|t| &t.claim == id)
                         .map(|t| {
-                            let (before, after) = sentence_around(&a.plain, t.start, t.end);
+                            let (before, after) = sentence_around(&a.plain, sentences, t.start, t.end);
                             Passage {
                                 source: s.slug.clone(),
                                 anchor: t.id.clone(),
@@ -628,8 +632,7 @@ fn claims(pages: &[&Annotated], sources: &[Source], config: &Config) -> Vec<Clai
 
 /// The rest of the sentences of `plain` that `start..end` lies in: the
 /// text before the span and after it, empty when no sentence holds it.
-fn sentence_around(plain: &str, start: usize, end: usize) -> (String, String) {
-    let sentences = crate::text::sentences(plain);
+fn sentence_around(plain: &str, sentences: &[std::ops::Range<usize>], start: usize, end: usize) -> (String, String) {
     let touched: Vec<&std::ops::Range<usize>> =
         sentences.iter().filter(|r| r.start < end.max(start + 1) && start < r.end).collect();
     match (touched.first(), touched.last()) {
