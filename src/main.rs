@@ -239,6 +239,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ));
                 return Ok(ExitCode::SUCCESS);
             }
+            if verbose {
+                eprintln!(
+                    "  annotated {} page(s); the others' text was unchanged since the last build",
+                    report.annotated
+                );
+            }
             say(&format!(
                 "built {} source(s) into {} file(s) in {} ms ({warnings} warning(s))",
                 report.sources,

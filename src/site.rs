@@ -56,6 +56,9 @@ pub struct BuildReport {
     /// How long each stage took, in order, with the resident memory (KiB)
     /// after it where the platform tells.
     pub timings: Vec<(&'static str, std::time::Duration, Option<u64>)>,
+    /// Content pages annotated by this build; the others kept the
+    /// annotation the last build stored, their text being unchanged.
+    pub annotated: usize,
 }
 
 /// Everything a build reads, loaded and checked; nothing written yet.
@@ -104,6 +107,11 @@ pub struct PageCache {
     files: Option<Vec<PathBuf>>,
     intro: Option<Intro>,
     seeds: Option<(Arc<Vec<ingest::Seed>>, Vec<Diagnostic>)>,
+    /// Annotations of the last build from the build cache, taken by the
+    /// pages whose text they were made from (`build` only).
+    stored: HashMap<PathBuf, cache::StoredPage>,
+    /// Pages the last load annotated (the others were cached or stored).
+    annotated: usize,
 }
 
 /// What changed since the last load, relative to the root, when the caller
@@ -200,15 +208,32 @@ pub fn load_changed(
         }
     }
 
-    let annotated: Vec<(CachedPage, PathBuf)> = fresh
-        .into_par_iter()
+    let mut stored = std::mem::take(&mut cache.stored);
+    let fresh: Vec<_> = fresh
+        .into_iter()
         .map(|(page, hash)| {
-            let path = page.path.clone();
-            let (a, d) = annotate::annotate(page, &config);
-            (CachedPage { hash, annotated: Arc::new(a), diagnostics: d }, path)
+            let kept = stored.remove(&page.path);
+            (page, hash, kept)
         })
         .collect();
-    for (entry, path) in annotated {
+    drop(stored);
+    let annotated: Vec<(CachedPage, PathBuf, bool)> = fresh
+        .into_par_iter()
+        .map(|(page, hash, kept)| {
+            let path = page.path.clone();
+            let restored = match kept {
+                Some(kept) => kept.restore(page, &hash),
+                None => Err(Box::new(page)),
+            };
+            let ((a, d), afresh) = match restored {
+                Ok(restored) => (restored, false),
+                Err(page) => (annotate::annotate(*page, &config), true),
+            };
+            (CachedPage { hash, annotated: Arc::new(a), diagnostics: d }, path, afresh)
+        })
+        .collect();
+    cache.annotated = annotated.iter().filter(|(_, _, afresh)| *afresh).count();
+    for (entry, path, _) in annotated {
         cache.pages.insert(path, entry);
     }
     let mut pages: Vec<Arc<Annotated>> = Vec::with_capacity(cache.pages.len());
@@ -373,7 +398,24 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         lap(&mut report, "compare with the last build");
         return Ok(report);
     }
-    let loaded = load(root, &mut report.diagnostics, &mut PageCache::default());
+    // Pages whose text is as at the last build keep their annotation.
+    let mut pages_cache = PageCache { stored: cache::load_annotations(root), ..PageCache::default() };
+    let loaded = load(root, &mut report.diagnostics, &mut pages_cache);
+    // The annotations are stored for the next build while this one goes
+    // on; joined before `build` returns, whichever way it returns.
+    let _stored = JoinOnDrop(loaded.is_some().then(|| {
+        let entries: Vec<(PathBuf, blake3::Hash, Arc<Annotated>, Vec<Diagnostic>)> = pages_cache
+            .pages
+            .iter()
+            .map(|(path, p)| (path.clone(), p.hash, p.annotated.clone(), p.diagnostics.clone()))
+            .collect();
+        let root = root.clone();
+        std::thread::spawn(move || {
+            cache::store_annotations(&root, entries.iter().map(|(p, h, a, d)| (p.as_path(), h, &**a, &d[..])))
+        })
+    }));
+    report.annotated = pages_cache.annotated;
+    drop(pages_cache);
     lap(&mut report, "load, ingest, annotate");
     let finish = |mut report: BuildReport| {
         diag::sort(&mut report.diagnostics);
@@ -423,6 +465,17 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         cache::store(root, &output, &key, report.sources, report.files, &report.diagnostics);
     }
     Ok(report)
+}
+
+/// A thread joined when this is dropped.
+struct JoinOnDrop(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for JoinOnDrop {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = handle.join();
+        }
+    }
 }
 
 enum Parsed {

@@ -9,12 +9,12 @@
 use crate::config::Rules;
 use crate::fold::{fold, Folded};
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// An actor an article names.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Actor {
     /// The config's id, or one made from the name ("anna-voss").
     pub id: String,
@@ -29,7 +29,7 @@ pub struct Actor {
     pub configured: bool,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
     Feminine,

@@ -9,10 +9,10 @@
 use crate::config::Rules;
 use crate::fold::Folded;
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Descriptor {
     pub actor: String,
     /// The description as written, without its determiner.

@@ -22,7 +22,7 @@ use comrak::nodes::NodeValue;
 use comrak::Arena;
 use corrections::Corrections;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use quotes::Quote;
@@ -56,7 +56,7 @@ impl Annotated {
 }
 
 /// Who made an annotation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// Found by parallax (front matter `[[tags]]`, found quotes and other
@@ -67,7 +67,7 @@ pub enum Origin {
 }
 
 /// A claim tag found in the text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ResolvedTag {
     /// Anchor id in the rendered page, e.g. `t3`.
     pub id: String,
@@ -82,7 +82,7 @@ pub struct ResolvedTag {
 }
 
 /// An editor's note, on a passage or on the whole page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Note {
     /// The editor's id for the note; also its anchor id in the page.
     pub id: String,

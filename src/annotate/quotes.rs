@@ -21,14 +21,14 @@
 use super::actors::{self, Gender};
 use crate::fold::Folded;
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// Quotations shorter than this many words, with no speaker, are scare
 /// quotes or terms rather than someone's words.
 pub const SCARE_WORDS: usize = 5;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quote {
     /// Anchor id in the rendered page, e.g. `q2`.
     pub id: String,

@@ -16,10 +16,10 @@
 use crate::config::Rules;
 use crate::fold::{fold, Folded};
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Citation {
     /// Plain-text range of the citing phrase; `None` for a photo credit kept
     /// in the page's removed chrome.

@@ -10,13 +10,23 @@
 //! The cache is one small file, `.parallax-cache/build.json` in the
 //! briefing's folder, written through a temporary file and a rename; it is
 //! safe to delete.
+//!
+//! Beside it, `.parallax-cache/annotations.bin` (postcard) keeps each content page's
+//! annotation as the last build made it, keyed by the page's path and the
+//! hash of its text, and valid only for the same executable and the same
+//! config.toml (annotation reads nothing else): a build after an edit
+//! annotates the edited pages only. Also safe to delete.
 
+use crate::annotate::{self, Annotated};
 use crate::diag::{Diagnostic, Position, Severity};
+use crate::page::Page;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const DIR: &str = ".parallax-cache";
 const FILE: &str = "build.json";
+const ANNOTATIONS: &str = "annotations.bin";
 
 #[derive(Serialize, Deserialize, PartialEq)]
 struct Stored {
@@ -41,6 +51,167 @@ struct StoredDiagnostic {
     source_line: Option<String>,
     caret: usize,
     hint: Option<String>,
+}
+
+impl StoredDiagnostic {
+    fn of(d: &Diagnostic) -> Self {
+        StoredDiagnostic {
+            error: d.is_error(),
+            file: d.file.clone(),
+            position: d.position.map(|p| (p.line, p.col)),
+            message: d.message.clone(),
+            source_line: d.source_line.clone(),
+            caret: d.caret,
+            hint: d.hint.clone(),
+        }
+    }
+
+    fn restore(self) -> Diagnostic {
+        Diagnostic {
+            severity: if self.error { Severity::Error } else { Severity::Warning },
+            file: self.file,
+            position: self.position.map(|(line, col)| Position { line, col }),
+            message: self.message,
+            source_line: self.source_line,
+            caret: self.caret,
+            hint: self.hint,
+        }
+    }
+}
+
+/// A content page's annotation as a build made it: everything
+/// `annotate::annotate` returns but the page, which is read again.
+#[derive(Serialize, Deserialize)]
+pub struct StoredPage {
+    /// The hash of the page's text (hex).
+    hash: String,
+    plain: String,
+    tags: Vec<annotate::ResolvedTag>,
+    notes: Vec<annotate::Note>,
+    quotes: Vec<annotate::Quote>,
+    figures: Vec<annotate::figures::Figure>,
+    citations: Vec<annotate::sourcing::Citation>,
+    descriptors: Vec<annotate::descriptors::Descriptor>,
+    dates: Vec<annotate::dates::DateMention>,
+    actors: Vec<annotate::actors::Actor>,
+    diagnostics: Vec<StoredDiagnostic>,
+}
+
+impl StoredPage {
+    /// The annotation of `page`, when it is the page stored (same text).
+    /// The page is handed back when it is not.
+    pub fn restore(self, page: Page, hash: &blake3::Hash) -> Result<(Annotated, Vec<Diagnostic>), Box<Page>> {
+        if self.hash != hash.to_hex().as_str() {
+            return Err(Box::new(page));
+        }
+        let annotated = Annotated {
+            page,
+            plain: self.plain,
+            tags: self.tags,
+            notes: self.notes,
+            quotes: self.quotes,
+            figures: self.figures,
+            citations: self.citations,
+            descriptors: self.descriptors,
+            dates: self.dates,
+            actors: self.actors,
+        };
+        Ok((annotated, self.diagnostics.into_iter().map(StoredDiagnostic::restore).collect()))
+    }
+}
+
+/// A [`StoredPage`] as written, borrowing the build's annotation: the
+/// same fields in the same order (postcard has no field names).
+#[derive(Serialize)]
+struct StoredPageRef<'a> {
+    hash: String,
+    plain: &'a str,
+    tags: &'a [annotate::ResolvedTag],
+    notes: &'a [annotate::Note],
+    quotes: &'a [annotate::Quote],
+    figures: &'a [annotate::figures::Figure],
+    citations: &'a [annotate::sourcing::Citation],
+    descriptors: &'a [annotate::descriptors::Descriptor],
+    dates: &'a [annotate::dates::DateMention],
+    actors: &'a [annotate::actors::Actor],
+    diagnostics: Vec<StoredDiagnostic>,
+}
+
+impl<'a> StoredPageRef<'a> {
+    fn of(hash: &blake3::Hash, a: &'a Annotated, diagnostics: &[Diagnostic]) -> Self {
+        StoredPageRef {
+            hash: hash.to_hex().to_string(),
+            plain: &a.plain,
+            tags: &a.tags,
+            notes: &a.notes,
+            quotes: &a.quotes,
+            figures: &a.figures,
+            citations: &a.citations,
+            descriptors: &a.descriptors,
+            dates: &a.dates,
+            actors: &a.actors,
+            diagnostics: diagnostics.iter().map(StoredDiagnostic::of).collect(),
+        }
+    }
+}
+
+/// The file: a format version, the executable's hash and config.toml's
+/// (both as when stored), then the pages by path.
+#[derive(Deserialize)]
+struct StoredAnnotations {
+    version: u32,
+    exe: String,
+    config: String,
+    pages: Vec<(PathBuf, StoredPage)>,
+}
+
+#[derive(Serialize)]
+struct StoredAnnotationsRef<'a> {
+    version: u32,
+    exe: String,
+    config: String,
+    pages: Vec<(&'a Path, StoredPageRef<'a>)>,
+}
+
+const ANNOTATIONS_VERSION: u32 = 1;
+
+/// The executable's hash and config.toml's: what annotations depend on
+/// besides each page.
+fn annotation_key(root: &Path) -> Option<(String, String)> {
+    let config = std::fs::read(root.join(crate::config::FILE_NAME)).ok()?;
+    Some((exe_hash(root)?.3, blake3::hash(&config).to_hex().to_string()))
+}
+
+/// The annotations of the last build, by page path, if they were made by
+/// this executable with this config; else none.
+pub fn load_annotations(root: &Path) -> HashMap<PathBuf, StoredPage> {
+    let read = || -> Option<HashMap<PathBuf, StoredPage>> {
+        let (exe, config) = annotation_key(root)?;
+        let bytes = std::fs::read(root.join(DIR).join(ANNOTATIONS)).ok()?;
+        let stored: StoredAnnotations = postcard::from_bytes(&bytes).ok()?;
+        let valid = stored.version == ANNOTATIONS_VERSION && stored.exe == exe && stored.config == config;
+        valid.then(|| stored.pages.into_iter().collect())
+    };
+    read().unwrap_or_default()
+}
+
+/// Records the annotations of a build. Failing to record is no error: the
+/// next build annotates every page.
+pub fn store_annotations<'a>(
+    root: &Path,
+    pages: impl Iterator<Item = (&'a Path, &'a blake3::Hash, &'a Annotated, &'a [Diagnostic])>,
+) {
+    let Some((exe, config)) = annotation_key(root) else { return };
+    let mut pages: Vec<(&Path, StoredPageRef)> =
+        pages.map(|(path, hash, a, d)| (path, StoredPageRef::of(hash, a, d))).collect();
+    pages.sort_by(|a, b| a.0.cmp(b.0));
+    let stored = StoredAnnotationsRef { version: ANNOTATIONS_VERSION, exe, config, pages };
+    let dir = root.join(DIR);
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(bytes) = postcard::to_stdvec(&stored) else { return };
+    let _ = crate::fsx::replace(&dir.join(ANNOTATIONS), &bytes);
 }
 
 /// What a skipped build reports: the last build's counts and warnings.
@@ -143,19 +314,7 @@ pub fn lookup(root: &Path, output: &Path, key: &blake3::Hash) -> Option<Hit> {
     if stored.output != output_state(output)?.to_hex().as_str() {
         return None;
     }
-    let diagnostics = stored
-        .diagnostics
-        .into_iter()
-        .map(|d| Diagnostic {
-            severity: if d.error { Severity::Error } else { Severity::Warning },
-            file: d.file,
-            position: d.position.map(|(line, col)| Position { line, col }),
-            message: d.message,
-            source_line: d.source_line,
-            caret: d.caret,
-            hint: d.hint,
-        })
-        .collect();
+    let diagnostics = stored.diagnostics.into_iter().map(StoredDiagnostic::restore).collect();
     Some(Hit { sources: stored.sources, files: stored.files, diagnostics })
 }
 
@@ -170,18 +329,7 @@ pub fn store(root: &Path, output: &Path, key: &blake3::Hash, sources: usize, fil
         output: state.to_hex().to_string(),
         sources,
         files,
-        diagnostics: diags
-            .iter()
-            .map(|d| StoredDiagnostic {
-                error: d.is_error(),
-                file: d.file.clone(),
-                position: d.position.map(|p| (p.line, p.col)),
-                message: d.message.clone(),
-                source_line: d.source_line.clone(),
-                caret: d.caret,
-                hint: d.hint.clone(),
-            })
-            .collect(),
+        diagnostics: diags.iter().map(StoredDiagnostic::of).collect(),
     };
     let dir = root.join(DIR);
     if std::fs::create_dir_all(&dir).is_err() {

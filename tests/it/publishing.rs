@@ -351,6 +351,55 @@ fn the_build_cache_skips_only_what_did_not_change() {
     assert_eq!(site.tree("public"), fresh.tree("public"), "a cached site equals a clean build");
 }
 
+/// Pages whose text did not change keep the annotation the last build
+/// stored (`.parallax-cache/annotations.bin`); an edited page is annotated
+/// again, another config.toml or a damaged store means annotating every
+/// page, and the output is always what a clean build of the same pages
+/// writes.
+#[test]
+fn stored_annotations_serve_only_pages_whose_text_is_unchanged() {
+    let site = dated_site("");
+    let first = site.build_ok();
+    assert_eq!(first.annotated, 3, "no store yet: every page annotated");
+    assert!(site.exists(".parallax-cache/annotations.bin"));
+
+    // One page edited: only it is annotated, and its new quote is found.
+    site.write(
+        "content/sources/newer.md",
+        site.read("content/sources/newer.md") + "\n\"We never said that,\" said Jane Smith.\n",
+    );
+    let edited = site.build_ok();
+    assert!(!edited.cached);
+    assert_eq!(edited.annotated, 1, "the two unchanged pages keep their annotation");
+    assert!(site.read("public/sources/newer/index.html").contains("Jane Smith"));
+    let clean = |site: &Site| {
+        let fresh = dated_site("");
+        for page in ["older", "newer", "undated"] {
+            let path = format!("content/sources/{page}.md");
+            fresh.write(&path, site.read(&path));
+        }
+        fresh.write("config.toml", site.read("config.toml"));
+        fresh.build_ok();
+        fresh.tree("public")
+    };
+    assert_eq!(site.tree("public"), clean(&site), "an edit built on stored annotations equals a clean build");
+
+    // Another config: nothing stored is trusted.
+    site.write("config.toml", site.read("config.toml") + "\n# a comment\n");
+    assert_eq!(site.build_ok().annotated, 3);
+
+    // A damaged store is no store.
+    site.write(".parallax-cache/annotations.bin", "not a store");
+    site.write(
+        "content/sources/older.md",
+        site.read("content/sources/older.md").replace("a report said", "a report says"),
+    );
+    let repaired = site.build_ok();
+    assert_eq!(repaired.annotated, 3);
+    assert_eq!(site.tree("public"), clean(&site));
+    assert!(site.build_ok().cached, "nothing changed: the build cache answers");
+}
+
 /// Past `PAGE_SOURCES` sources the annotation collection is paged: the
 /// collection names its first and last pages, each page its neighbours and
 /// the collection, and following `next` from `first` gives every
