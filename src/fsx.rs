@@ -46,6 +46,21 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// `replace`, for a file written piece by piece: `write` fills a buffered
+/// writer on the temporary file, which is renamed into place only when
+/// `write` succeeded.
+pub fn replace_with(path: &Path, write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> io::Result<()> {
+    let tmp = tmp_path(path);
+    let written = (|| {
+        let mut out = io::BufWriter::new(fs::File::create(&tmp)?);
+        write(&mut out)?;
+        out.into_inner().map(drop).map_err(io::IntoInnerError::into_error)
+    })();
+    written.and_then(|()| fs::rename(&tmp, path)).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
 /// Creates `path` with `bytes`, whole or not at all, and never over an
 /// existing file (`AlreadyExists` then). The complete file is linked into
 /// place, so a crash leaves either no file or the whole one.
