@@ -130,7 +130,7 @@ struct Shown {
 
 impl Shown {
     fn new(page: &Page) -> Shown {
-        let plain = parallax::markdown::plain_text(&page.body);
+        let plain = parallax::markdown::plain_text(page.body());
         let mut lines: Vec<Vec<String>> =
             plain.split("\n\n").chain(std::iter::once(page.front.title.as_str())).map(words).collect();
         // A dateline taken off the lede ("MOSCOW (Reuters) -", "(Moscou)")

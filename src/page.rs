@@ -123,8 +123,8 @@ pub struct Page {
     /// The page's address segment: its file stem.
     pub slug: String,
     pub front: FrontMatter,
-    pub body: String,
-    /// The whole file, for diagnostics that quote a line.
+    /// The whole file, for diagnostics that quote a line; the body is its
+    /// end, from `body_offset` ([`Page::body`]).
     pub text: String,
     /// Byte offset of the body in `text`.
     pub body_offset: usize,
@@ -156,9 +156,8 @@ impl Page {
             d
         })?;
         let slug = slug_of(path);
-        let body = text[body_offset..].to_owned();
         let front_start = front_range.start;
-        Ok(Page { path: path.to_path_buf(), slug, front, body, text, body_offset, front_start })
+        Ok(Page { path: path.to_path_buf(), slug, front, text, body_offset, front_start })
     }
 
     /// The page with a placeholder front matter, when its own cannot be
@@ -168,9 +167,13 @@ impl Page {
         let (front_range, body_offset) = split_front_matter(&text)?;
         let front: FrontMatter = toml::from_str("title = \"\"\noutlet = \"unknown\"\n").ok()?;
         let slug = slug_of(path);
-        let body = text[body_offset..].to_owned();
         let front_start = front_range.start;
-        Some(Page { path: path.to_path_buf(), slug, front, body, text, body_offset, front_start })
+        Some(Page { path: path.to_path_buf(), slug, front, text, body_offset, front_start })
+    }
+
+    /// The markdown body: the text after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
     }
 
     /// Byte offset in the file of a span inside the front matter.
@@ -258,7 +261,7 @@ mod tests {
         let at = page.front_offset(page.front.outlet.span().start);
         let p = crate::diag::Position::of_offset(&page.text, at);
         assert_eq!((p.line, p.col), (3, 10));
-        assert_eq!(page.body, "Body\r\n");
+        assert_eq!(page.body(), "Body\r\n");
     }
 
     #[test]
@@ -266,7 +269,7 @@ mod tests {
         let text = "+++\ntitle = \"T\"\noutlet = \"unknown\"\n+++\n\nBody text.\n".to_string();
         let page = Page::parse(Path::new("content/sources/My Page.md"), text).unwrap();
         assert_eq!(page.slug, "my-page");
-        assert_eq!(page.body.trim(), "Body text.");
+        assert_eq!(page.body().trim(), "Body text.");
         assert_eq!(page.front.outlet.get_ref(), "unknown");
     }
 }

@@ -76,6 +76,15 @@ impl Loaded {
         self.pages.iter().map(Arc::as_ref).collect()
     }
 
+    /// The text of the page at `path` (one of `new_pages`): found by its
+    /// slug and path, the order `pages` is in.
+    fn new_page_text(&self, path: &Path) -> Option<&str> {
+        let slug = crate::page::slug_of(path);
+        let key = (slug.as_str(), path);
+        let at = self.pages.binary_search_by(|a| (a.page.slug.as_str(), a.page.path.as_path()).cmp(&key)).ok()?;
+        Some(&self.pages[at].page.text)
+    }
+
     /// What rendering needs, from what was loaded.
     pub fn inputs<'a>(
         &'a self,
@@ -201,9 +210,14 @@ pub fn load_changed(
             Read::Cached(_) => None,
         })
         .collect();
-    for new in &new_pages {
-        match Page::parse(&new.path, new.text.clone()) {
-            Ok(p) => fresh.push((p, blake3::hash(new.text.as_bytes()))),
+    // The page takes the new page's text (not a copy); the file is created
+    // from it (`Loaded::new_page_text`). A new page that does not parse is
+    // an error, and nothing is created then.
+    let mut new_pages = new_pages;
+    for new in &mut new_pages {
+        let hash = blake3::hash(new.text.as_bytes());
+        match Page::parse(&new.path, std::mem::take(&mut new.text)) {
+            Ok(p) => fresh.push((p, hash)),
             Err(d) => diags.push(d),
         }
     }
@@ -447,7 +461,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     };
     lap(&mut report, "render and write");
     for new in &loaded.new_pages {
-        create_page(root, new)?;
+        create_page(root, &loaded, new)?;
         report.created.push(new.path.clone());
     }
     for warning in staging.commit()? {
@@ -684,11 +698,14 @@ pub fn rel_string(root: &Path, path: &Path) -> String {
 
 /// Creates a new content page, whole or not at all, never over an existing
 /// file: a page is the editor's once it exists.
-fn create_page(root: &Path, page: &ingest::NewPage) -> anyhow::Result<()> {
+fn create_page(root: &Path, loaded: &Loaded, page: &ingest::NewPage) -> anyhow::Result<()> {
+    let Some(text) = loaded.new_page_text(&page.path) else {
+        bail!("{}: the new page was not read back; nothing created", page.path.display());
+    };
     let path = root.join(&page.path);
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     crate::failpoint::hit("create-page");
-    crate::fsx::create_new(&path, page.text.as_bytes()).with_context(|| format!("cannot create {}", path.display()))
+    crate::fsx::create_new(&path, text.as_bytes()).with_context(|| format!("cannot create {}", path.display()))
 }

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(page.text, text);
             assert!(page.front_start <= page.body_offset && page.body_offset <= text.len());
             assert!(text.is_char_boundary(page.front_start) && text.is_char_boundary(page.body_offset));
-            assert_eq!(page.body, text[page.body_offset..]);
+            assert_eq!(page.body(), &text[page.body_offset..]);
             assert!(!page.slug.is_empty());
             // Front matter spans are relative to the front matter, which
             // ends before the body.

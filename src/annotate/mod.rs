@@ -99,7 +99,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     check_outlet(&page, config, &mut diags);
     let limits = &config.limits;
-    if let Some(at) = markdown::too_deep(&page.body, limits.nesting) {
+    if let Some(at) = markdown::too_deep(page.body(), limits.nesting) {
         // One error is the whole story: the body is not read further.
         diags.push(
             Diagnostic::error(&page.path, format!("blocks nest more than {} levels deep here", limits.nesting))
@@ -120,7 +120,7 @@ pub fn annotate(page: Page, config: &Config) -> (Annotated, Vec<Diagnostic>) {
         };
         return (empty, diags);
     }
-    let (plain, links, problems) = read_body(&page.body);
+    let (plain, links, problems) = read_body(page.body());
     let body = BodyPositions::new(&page);
     for p in problems {
         diags.push(
@@ -381,7 +381,7 @@ struct BodyPositions {
 impl BodyPositions {
     fn new(page: &Page) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(page.body.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(page.body().match_indices('\n').map(|(i, _)| i + 1));
         BodyPositions { body_offset: page.body_offset, line_starts }
     }
 

@@ -235,7 +235,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
             let body_html = cached.unwrap_or_else(|| {
                 let highlights = highlights(a, config, root, &actor_names, &tr);
                 let html: Arc<str> = match config.site.publish {
-                    Publish::Full => body::render(&a.page.body, highlights, config.site.raw_html),
+                    Publish::Full => body::render(a.page.body(), highlights, config.site.raw_html),
                     Publish::Excerpts => excerpts::render(&a.plain, &highlights),
                 }
                 .into();

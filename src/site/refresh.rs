@@ -121,7 +121,7 @@ fn edited(page: &Page, fields: &[(&'static str, String)]) -> anyhow::Result<Stri
     text.push_str(&page.text[line_end..]);
     let again = Page::parse(&page.path, text.clone()).map_err(|d| anyhow::anyhow!("{d}"))?;
     anyhow::ensure!(
-        again.body == page.body
+        again.body() == page.body()
             && again.front.tags.len() == page.front.tags.len()
             && again.front.title == page.front.title,
         "refusing to write {}: the edit would change more than the missing fields",

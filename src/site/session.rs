@@ -150,7 +150,7 @@ impl Session {
                 return Ok(finish(report, started));
             }
             for new in &loaded.new_pages {
-                create_page(&self.root, new)?;
+                create_page(&self.root, &loaded, new)?;
                 report.created.push(new.path.clone());
             }
             for warning in staging.commit()? {
@@ -194,7 +194,7 @@ impl Session {
                 return Ok(finish(report, started));
             }
             for new in &loaded.new_pages {
-                create_page(&self.root, new)?;
+                create_page(&self.root, &loaded, new)?;
                 report.created.push(new.path.clone());
             }
             let second = second.into_inner().expect("no panics while held");

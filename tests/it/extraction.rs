@@ -82,7 +82,7 @@ fn article_text_on_the_extraction_benchmark() {
             let file = std::fs::File::open(dir.join(format!("{key}.html.gz"))).unwrap();
             flate2::read::GzDecoder::new(file).read_to_end(&mut html).unwrap();
             let page = ingest_html(key, &html, &config);
-            let text = parallax::markdown::plain_text(&page.body);
+            let text = parallax::markdown::plain_text(page.body());
             page_score(answer["articleBody"].as_str().unwrap_or(""), &text)
         })
         .collect();
@@ -120,7 +120,7 @@ fn metadata_of_mozilla_readability_pages() {
         }
         if name == "lemonde-1" || name == "liberation-1" {
             assert_eq!(page.front.language.as_deref(), Some("fr"), "{name}");
-            assert!(!page.body.contains('<'), "{name}: no markup");
+            assert!(!page.body().contains('<'), "{name}: no markup");
         }
     }
     println!(

@@ -48,7 +48,7 @@ fn a_byte_order_mark_is_not_part_of_a_seed() {
     let page = ingest("seeds/a.md", md);
     assert_eq!(page.front.title, "Titre");
     assert_eq!(page.front.url.as_deref(), Some("https://example.org/a"));
-    assert!(!page.body.contains("+++"), "{}", page.body);
+    assert!(!page.body().contains("+++"), "{}", page.body());
 }
 
 /// ingest_markdown: chrome set aside at ingest (here a consent banner)
@@ -63,7 +63,7 @@ fn a_plus_line_in_removed_chrome_stays_inside_the_front_matter() {
     let removed: Vec<&str> = page.front.removed.iter().map(|r| r.text.as_str()).collect();
     // Front-matter strings are written on one line.
     assert_eq!(removed, ["RT en français utilise des cookies +++ title = \"x\""]);
-    assert_eq!(page.body.trim(), "Le Kremlin a démenti tout retrait.");
+    assert_eq!(page.body().trim(), "Le Kremlin a démenti tout retrait.");
 }
 
 /// The same for the text a suggested tag keeps around its passage.
