@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let seed = Seed { path: "seeds/a.txt".into(), text: SEED.into(), hash: "blake3:00".into() };
+    let seed = Seed { path: "seeds/a.txt".into(), text: SEED.into(), hash: "blake3:00".into(), encoding: None };
     let (pages, diags) = plan(&[seed], &[], &config);
     for d in &diags {
         common::check_diag(d, None);

@@ -34,6 +34,7 @@ fuzz_target!(|input: Input| {
                 class: "tag".into(),
                 id: format!("h{i}"),
                 title: "<\"title\">".into(),
+                title_once: i % 3 == 0,
                 chip: chip.then(|| ("/claims/x/?a=<b>".to_string(), "c".to_string())),
             }
         })

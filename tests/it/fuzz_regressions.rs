@@ -77,3 +77,45 @@ fn a_plus_line_near_a_suggested_tag_stays_inside_the_front_matter() {
     assert!(diags.is_empty(), "{diags:?}");
     assert_eq!(annotated.tags.len(), 1);
 }
+
+/// The fuzz targets' shared checks (`fuzz/common.rs`), compiled here so that
+/// they keep up with the API (the fuzz crate is its own workspace, which
+/// `cargo test` does not build).
+#[path = "../../fuzz/common.rs"]
+mod fuzz_common;
+
+/// The smallest inputs of two fuzz corpora, replayed through the same
+/// checks as their targets: `ingest_text` (a scraped-text seed ingests to a
+/// page that parses back and annotates without error) and `annotate_page`
+/// (every span inside the plain text, ids unique, figures' bounds in order,
+/// diagnostics that format and point inside the page).
+#[test]
+fn the_smallest_fuzz_corpus_inputs_keep_the_targets_invariants() {
+    let corpus = |target: &str| -> Vec<Vec<u8>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+        let mut files: Vec<(u64, std::path::PathBuf)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("corpus entry").path())
+            .map(|p| (std::fs::metadata(&p).expect("corpus file").len(), p))
+            .collect();
+        files.sort();
+        let inputs: Vec<Vec<u8>> =
+            files.into_iter().take(60).map(|(_, p)| std::fs::read(p).expect("corpus file")).collect();
+        assert!(inputs.len() >= 50, "{target}: the corpus has its inputs");
+        inputs
+    };
+    for data in corpus("ingest_text") {
+        fuzz_common::check_ingest("seeds/fuzz.txt", &data, true);
+    }
+    let mut annotated = 0;
+    for data in corpus("annotate_page") {
+        let raw = String::from_utf8_lossy(&data);
+        let own_front = raw.trim_start_matches('\u{feff}').starts_with("+++");
+        let text = if own_front { raw.into_owned() } else { format!("{}{raw}", fuzz_common::FRONT) };
+        let Ok(page) = Page::parse(Path::new("content/sources/fuzz.md"), text) else { continue };
+        let (a, diags) = annotate(page, &fuzz_common::CONFIG);
+        fuzz_common::check_annotated(&a, &diags);
+        annotated += 1;
+    }
+    assert!(annotated >= 30, "most small inputs are pages: {annotated}");
+}
