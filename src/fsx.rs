@@ -40,10 +40,7 @@ fn write_tmp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 /// Writes `bytes` to `path`, replacing it whole: a reader (or a crash) sees
 /// the old file or the new one, never a part.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_tmp(path, bytes)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
+    replace_with(path, |out| out.write_all(bytes))
 }
 
 /// `replace`, for a file written piece by piece: `write` fills a buffered

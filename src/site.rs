@@ -67,7 +67,9 @@ pub struct Loaded {
     /// In slug order.
     pub pages: Vec<Arc<Annotated>>,
     pub intro: Option<Intro>,
-    pub new_pages: Vec<ingest::NewPage>,
+    /// Content pages ingest made from new seeds, relative to the root:
+    /// created from their text in `pages` once the build is written.
+    pub new_pages: Vec<PathBuf>,
     pub theme: ThemeFiles,
 }
 
@@ -118,7 +120,7 @@ pub struct PageCache {
     seeds: Option<(Arc<Vec<ingest::Seed>>, Vec<Diagnostic>)>,
     /// Annotations of the last build from the build cache, taken by the
     /// pages whose text they were made from (`build` only).
-    stored: HashMap<PathBuf, cache::StoredPage>,
+    stored: HashMap<PathBuf, cache::StoredPage<'static>>,
     /// Pages the last load annotated (the others were cached or stored).
     annotated: usize,
 }
@@ -213,20 +215,23 @@ pub fn load_changed(
     // The page takes the new page's text (not a copy); the file is created
     // from it (`Loaded::new_page_text`). A new page that does not parse is
     // an error, and nothing is created then.
-    let mut new_pages = new_pages;
-    for new in &mut new_pages {
+    let mut new_paths = Vec::with_capacity(new_pages.len());
+    for new in new_pages {
         let hash = blake3::hash(new.text.as_bytes());
-        match Page::parse(&new.path, std::mem::take(&mut new.text)) {
+        match Page::parse(&new.path, new.text) {
             Ok(p) => fresh.push((p, hash)),
             Err(d) => diags.push(d),
         }
+        new_paths.push(new.path);
     }
 
+    // Each page takes its stored annotation if it was made from its text;
+    // the rest of the store is dropped before annotating.
     let mut stored = std::mem::take(&mut cache.stored);
     let fresh: Vec<_> = fresh
         .into_iter()
         .map(|(page, hash)| {
-            let kept = stored.remove(&page.path);
+            let kept = stored.remove(&page.path).filter(|k| k.is_of(&hash));
             (page, hash, kept)
         })
         .collect();
@@ -235,13 +240,10 @@ pub fn load_changed(
         .into_par_iter()
         .map(|(page, hash, kept)| {
             let path = page.path.clone();
-            let restored = match kept {
-                Some(kept) => kept.restore(page, &hash),
-                None => Err(Box::new(page)),
-            };
-            let ((a, d), afresh) = match restored {
-                Ok(restored) => (restored, false),
-                Err(page) => (annotate::annotate(*page, &config), true),
+            let afresh = kept.is_none();
+            let (a, d) = match kept {
+                Some(kept) => kept.restore(page),
+                None => annotate::annotate(page, &config),
             };
             (CachedPage { hash, annotated: Arc::new(a), diagnostics: d }, path, afresh)
         })
@@ -265,7 +267,7 @@ pub fn load_changed(
             );
         }
     }
-    Some(Loaded { config, pages, intro, new_pages, theme })
+    Some(Loaded { config, pages, intro, new_pages: new_paths, theme })
 }
 
 /// The config, parsed again only when its text changed.
@@ -413,11 +415,13 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         return Ok(report);
     }
     // Pages whose text is as at the last build keep their annotation.
-    let mut pages_cache = PageCache { stored: cache::load_annotations(root), ..PageCache::default() };
+    let annotation_key = cache::annotation_key(root);
+    let stored = annotation_key.as_ref().map(|key| cache::load_annotations(root, key)).unwrap_or_default();
+    let mut pages_cache = PageCache { stored, ..PageCache::default() };
     let loaded = load(root, &mut report.diagnostics, &mut pages_cache);
     // The annotations are stored for the next build while this one goes
     // on; joined before `build` returns, whichever way it returns.
-    let _stored = JoinOnDrop(loaded.is_some().then(|| {
+    let _stored = JoinOnDrop(loaded.as_ref().and(annotation_key).map(|key| {
         let entries: Vec<(PathBuf, blake3::Hash, Arc<Annotated>, Vec<Diagnostic>)> = pages_cache
             .pages
             .iter()
@@ -425,7 +429,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             .collect();
         let root = root.clone();
         std::thread::spawn(move || {
-            cache::store_annotations(&root, entries.iter().map(|(p, h, a, d)| (p.as_path(), h, &**a, &d[..])))
+            cache::store_annotations(&root, key, entries.iter().map(|(p, h, a, d)| (p.as_path(), h, &**a, &d[..])))
         })
     }));
     report.annotated = pages_cache.annotated;
@@ -462,7 +466,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     lap(&mut report, "render and write");
     for new in &loaded.new_pages {
         create_page(root, &loaded, new)?;
-        report.created.push(new.path.clone());
+        report.created.push(new.clone());
     }
     for warning in staging.commit()? {
         report.diagnostics.push(Diagnostic::warning(rel_string(root, &output), warning));
@@ -698,11 +702,11 @@ pub fn rel_string(root: &Path, path: &Path) -> String {
 
 /// Creates a new content page, whole or not at all, never over an existing
 /// file: a page is the editor's once it exists.
-fn create_page(root: &Path, loaded: &Loaded, page: &ingest::NewPage) -> anyhow::Result<()> {
-    let Some(text) = loaded.new_page_text(&page.path) else {
-        bail!("{}: the new page was not read back; nothing created", page.path.display());
+fn create_page(root: &Path, loaded: &Loaded, rel: &Path) -> anyhow::Result<()> {
+    let Some(text) = loaded.new_page_text(rel) else {
+        bail!("{}: the new page was not read back; nothing created", rel.display());
     };
-    let path = root.join(&page.path);
+    let path = root.join(rel);
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }

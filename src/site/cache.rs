@@ -21,6 +21,7 @@ use crate::annotate::{self, Annotated};
 use crate::diag::{Diagnostic, Position, Severity};
 use crate::page::Page;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -81,116 +82,98 @@ impl StoredDiagnostic {
 
 /// A content page's annotation as a build made it: everything
 /// `annotate::annotate` returns but the page, which is read again.
+/// Written borrowing the build's annotation, read back owned.
 #[derive(Serialize, Deserialize)]
-pub struct StoredPage {
+pub struct StoredPage<'a> {
     /// The hash of the page's text (hex).
     hash: String,
-    plain: String,
-    tags: Vec<annotate::ResolvedTag>,
-    notes: Vec<annotate::Note>,
-    quotes: Vec<annotate::Quote>,
-    figures: Vec<annotate::figures::Figure>,
-    citations: Vec<annotate::sourcing::Citation>,
-    descriptors: Vec<annotate::descriptors::Descriptor>,
-    dates: Vec<annotate::dates::DateMention>,
-    actors: Vec<annotate::actors::Actor>,
+    plain: Cow<'a, str>,
+    tags: Cow<'a, [annotate::ResolvedTag]>,
+    notes: Cow<'a, [annotate::Note]>,
+    quotes: Cow<'a, [annotate::Quote]>,
+    figures: Cow<'a, [annotate::figures::Figure]>,
+    citations: Cow<'a, [annotate::sourcing::Citation]>,
+    descriptors: Cow<'a, [annotate::descriptors::Descriptor]>,
+    dates: Cow<'a, [annotate::dates::DateMention]>,
+    actors: Cow<'a, [annotate::actors::Actor]>,
     diagnostics: Vec<StoredDiagnostic>,
 }
 
-impl StoredPage {
-    /// The annotation of `page`, when it is the page stored (same text).
-    /// The page is handed back when it is not.
-    pub fn restore(self, page: Page, hash: &blake3::Hash) -> Result<(Annotated, Vec<Diagnostic>), Box<Page>> {
-        if self.hash != hash.to_hex().as_str() {
-            return Err(Box::new(page));
-        }
-        let annotated = Annotated {
-            page,
-            plain: self.plain,
-            tags: self.tags,
-            notes: self.notes,
-            quotes: self.quotes,
-            figures: self.figures,
-            citations: self.citations,
-            descriptors: self.descriptors,
-            dates: self.dates,
-            actors: self.actors,
-        };
-        Ok((annotated, self.diagnostics.into_iter().map(StoredDiagnostic::restore).collect()))
-    }
-}
-
-/// A [`StoredPage`] as written, borrowing the build's annotation: the
-/// same fields in the same order (postcard has no field names).
-#[derive(Serialize)]
-struct StoredPageRef<'a> {
-    hash: String,
-    plain: &'a str,
-    tags: &'a [annotate::ResolvedTag],
-    notes: &'a [annotate::Note],
-    quotes: &'a [annotate::Quote],
-    figures: &'a [annotate::figures::Figure],
-    citations: &'a [annotate::sourcing::Citation],
-    descriptors: &'a [annotate::descriptors::Descriptor],
-    dates: &'a [annotate::dates::DateMention],
-    actors: &'a [annotate::actors::Actor],
-    diagnostics: Vec<StoredDiagnostic>,
-}
-
-impl<'a> StoredPageRef<'a> {
+impl<'a> StoredPage<'a> {
     fn of(hash: &blake3::Hash, a: &'a Annotated, diagnostics: &[Diagnostic]) -> Self {
-        StoredPageRef {
+        StoredPage {
             hash: hash.to_hex().to_string(),
-            plain: &a.plain,
-            tags: &a.tags,
-            notes: &a.notes,
-            quotes: &a.quotes,
-            figures: &a.figures,
-            citations: &a.citations,
-            descriptors: &a.descriptors,
-            dates: &a.dates,
-            actors: &a.actors,
+            plain: Cow::Borrowed(&a.plain),
+            tags: Cow::Borrowed(&a.tags),
+            notes: Cow::Borrowed(&a.notes),
+            quotes: Cow::Borrowed(&a.quotes),
+            figures: Cow::Borrowed(&a.figures),
+            citations: Cow::Borrowed(&a.citations),
+            descriptors: Cow::Borrowed(&a.descriptors),
+            dates: Cow::Borrowed(&a.dates),
+            actors: Cow::Borrowed(&a.actors),
             diagnostics: diagnostics.iter().map(StoredDiagnostic::of).collect(),
         }
+    }
+
+    /// Whether this is the annotation of a page whose text hashes to `hash`.
+    pub fn is_of(&self, hash: &blake3::Hash) -> bool {
+        self.hash == hash.to_hex().as_str()
+    }
+
+    /// The annotation of `page`, the page it was made from ([`Self::is_of`]).
+    pub fn restore(self, page: Page) -> (Annotated, Vec<Diagnostic>) {
+        let annotated = Annotated {
+            page,
+            plain: self.plain.into_owned(),
+            tags: self.tags.into_owned(),
+            notes: self.notes.into_owned(),
+            quotes: self.quotes.into_owned(),
+            figures: self.figures.into_owned(),
+            citations: self.citations.into_owned(),
+            descriptors: self.descriptors.into_owned(),
+            dates: self.dates.into_owned(),
+            actors: self.actors.into_owned(),
+        };
+        (annotated, self.diagnostics.into_iter().map(StoredDiagnostic::restore).collect())
     }
 }
 
 /// The file: a format version, the executable's hash and config.toml's
-/// (both as when stored), then the pages by path.
-#[derive(Deserialize)]
-struct StoredAnnotations {
+/// (both as when stored), then the pages by path. Postcard has no field
+/// names: a change to any stored type changes the version.
+#[derive(Serialize, Deserialize)]
+struct StoredAnnotations<'a> {
     version: u32,
-    exe: String,
-    config: String,
-    pages: Vec<(PathBuf, StoredPage)>,
-}
-
-#[derive(Serialize)]
-struct StoredAnnotationsRef<'a> {
-    version: u32,
-    exe: String,
-    config: String,
-    pages: Vec<(&'a Path, StoredPageRef<'a>)>,
+    key: AnnotationKey,
+    pages: Vec<(Cow<'a, Path>, StoredPage<'a>)>,
 }
 
 const ANNOTATIONS_VERSION: u32 = 1;
 
-/// The executable's hash and config.toml's: what annotations depend on
-/// besides each page.
-fn annotation_key(root: &Path) -> Option<(String, String)> {
-    let config = std::fs::read(root.join(crate::config::FILE_NAME)).ok()?;
-    Some((exe_hash(root)?.3, blake3::hash(&config).to_hex().to_string()))
+/// What annotations depend on besides each page: the executable's hash and
+/// config.toml's.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnotationKey {
+    exe: String,
+    config: String,
 }
 
-/// The annotations of the last build, by page path, if they were made by
-/// this executable with this config; else none.
-pub fn load_annotations(root: &Path) -> HashMap<PathBuf, StoredPage> {
-    let read = || -> Option<HashMap<PathBuf, StoredPage>> {
-        let (exe, config) = annotation_key(root)?;
+/// The key of annotations made now; `None` when the executable or the
+/// config cannot be read (then nothing is stored or reused).
+pub fn annotation_key(root: &Path) -> Option<AnnotationKey> {
+    let config = std::fs::read(root.join(crate::config::FILE_NAME)).ok()?;
+    Some(AnnotationKey { exe: exe_hash(root)?.3, config: blake3::hash(&config).to_hex().to_string() })
+}
+
+/// The annotations of the last build, by page path, if they were made
+/// under `key`; else none.
+pub fn load_annotations(root: &Path, key: &AnnotationKey) -> HashMap<PathBuf, StoredPage<'static>> {
+    let read = || -> Option<HashMap<PathBuf, StoredPage<'static>>> {
         let bytes = std::fs::read(root.join(DIR).join(ANNOTATIONS)).ok()?;
         let stored: StoredAnnotations = postcard::from_bytes(&bytes).ok()?;
-        let valid = stored.version == ANNOTATIONS_VERSION && stored.exe == exe && stored.config == config;
-        valid.then(|| stored.pages.into_iter().collect())
+        let valid = stored.version == ANNOTATIONS_VERSION && stored.key == *key;
+        valid.then(|| stored.pages.into_iter().map(|(path, page)| (path.into_owned(), page)).collect())
     };
     read().unwrap_or_default()
 }
@@ -199,13 +182,13 @@ pub fn load_annotations(root: &Path) -> HashMap<PathBuf, StoredPage> {
 /// next build annotates every page.
 pub fn store_annotations<'a>(
     root: &Path,
+    key: AnnotationKey,
     pages: impl Iterator<Item = (&'a Path, &'a blake3::Hash, &'a Annotated, &'a [Diagnostic])>,
 ) {
-    let Some((exe, config)) = annotation_key(root) else { return };
-    let mut pages: Vec<(&Path, StoredPageRef)> =
-        pages.map(|(path, hash, a, d)| (path, StoredPageRef::of(hash, a, d))).collect();
-    pages.sort_by(|a, b| a.0.cmp(b.0));
-    let stored = StoredAnnotationsRef { version: ANNOTATIONS_VERSION, exe, config, pages };
+    let mut pages: Vec<(Cow<Path>, StoredPage)> =
+        pages.map(|(path, hash, a, d)| (Cow::Borrowed(path), StoredPage::of(hash, a, d))).collect();
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    let stored = StoredAnnotations { version: ANNOTATIONS_VERSION, key, pages };
     let dir = root.join(DIR);
     if std::fs::create_dir_all(&dir).is_err() {
         return;

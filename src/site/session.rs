@@ -151,7 +151,7 @@ impl Session {
             }
             for new in &loaded.new_pages {
                 create_page(&self.root, &loaded, new)?;
-                report.created.push(new.path.clone());
+                report.created.push(new.clone());
             }
             for warning in staging.commit()? {
                 report.diagnostics.push(Diagnostic::warning(super::rel_string(&self.root, &self.output), warning));
@@ -195,7 +195,7 @@ impl Session {
             }
             for new in &loaded.new_pages {
                 create_page(&self.root, &loaded, new)?;
-                report.created.push(new.path.clone());
+                report.created.push(new.clone());
             }
             let second = second.into_inner().expect("no panics while held");
             let mut written = self.write_changed(&second)?;
