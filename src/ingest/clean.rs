@@ -1547,6 +1547,39 @@ pub fn clean_blocks(
         }
     }
 
+    // The learnt model's second opinion on scraped text, where it is
+    // confident (a web page's blocks are what its extractor chose: the
+    // model only learns from them).
+    {
+        let block_lines = |i: usize| layout.get(i).map_or(0, |l| layout.iter().filter(|m| m.block == l.block).count());
+        let facts: Vec<crate::ingest::lines::Facts> = (0..n)
+            .map(|i| crate::ingest::lines::Facts {
+                text: &texts[i],
+                kind: kind[i],
+                good: good[i],
+                list_item: is_list_item(&texts[i]),
+                link_led: link_led(&texts[i]),
+                listed: listed[i],
+                date_line: is_date_line(&texts[i]),
+                byline: byline_names(&texts[i]).is_some(),
+                heading_like: is_heading_like(&texts[i]),
+                fragment: is_fragment(&texts[i]),
+                indent: layout.get(i).map_or(0, |l| l.indent),
+                table: layout.get(i).is_some_and(|l| l.table),
+                block_lines: block_lines(i),
+                scraped,
+            })
+            .collect();
+        let verdicts = crate::ingest::lines::second_opinion(&facts, first_good.zip(last_good), title_at);
+        for (i, verdict) in verdicts.into_iter().enumerate() {
+            match verdict {
+                Some(true) => kind[i] = Some("site-text"),
+                Some(false) => kind[i] = None,
+                None => {}
+            }
+        }
+    }
+
     let mut kept = Vec::new();
     // Where a metadata line sits: under the headline (0), just above it
     // (1), or right after the article, or labelled as a timestamp (2); a

@@ -8,6 +8,7 @@
 pub mod clean;
 pub mod decode;
 pub mod html;
+pub mod lines;
 mod markup;
 pub mod outlet;
 
