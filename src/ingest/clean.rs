@@ -116,7 +116,9 @@ pub fn laid_out(raw: &str) -> Vec<(String, Layout)> {
                     && len * 4 >= widest * 3
                     && !l.ends_with(['.', '!', '?', '»', '"', ':', ')'])
                     && url_line(l).is_none()
-            });
+            })
+            // (Items of a list, one a line, are not a wrapped paragraph.)
+            && !lines[1..].iter().any(|l| is_list_item(l));
         if wrapped {
             out.push((squash_spaces(&lines.join(" ")), layout(raw_lines[0])));
         } else {
@@ -1124,7 +1126,7 @@ pub fn clean_blocks(
     }
     // Pictures, captions, share buttons, advertisements and table rows sit
     // inside articles: they do not interrupt the run.
-    let inline: Vec<bool> = (0..n)
+    let mut inline: Vec<bool> = (0..n)
         .map(|i| {
             matches!(
                 kind[i],
@@ -1143,6 +1145,31 @@ pub fn clean_blocks(
                 || layout.get(i).is_some_and(|l| l.table)
         })
         .collect();
+    // A list the article introduces with a sentence ending in a colon,
+    // right after a paragraph ("The measures are:" and its items, each of a
+    // few words or more) is the article's, not a menu: it does not break
+    // the run.
+    for i in 1..n {
+        let t = texts[i].trim();
+        let after_text = (i.saturating_sub(2)..i).any(|j| good[j]);
+        if kind[i].is_some() || !t.ends_with(':') || word_count(t) < 3 || !after_text || is_list_item(t) {
+            continue;
+        }
+        if !t.starts_with(|c: char| c.is_uppercase() || c == '«' || c == '"' || c == '“') {
+            continue;
+        }
+        let items: Vec<usize> = (i + 1..n)
+            .filter(|&j| !(kind[j].is_some() && inline[j]))
+            .take_while(|&j| kind[j].is_none() && is_list_item(&texts[j]))
+            .collect();
+        let long_enough = items.iter().all(|&j| word_count(&texts[j]) >= 4);
+        if !items.is_empty() && items.len() <= 30 && long_enough {
+            inline[i] = true;
+            for j in i + 1..=items[items.len() - 1] {
+                inline[j] = true;
+            }
+        }
+    }
     // A full rights notice after three paragraphs or more ends the article:
     // no run after it is the article.
     let rights_at = (0..n).find(|&i| {
@@ -2494,6 +2521,26 @@ mod tests {
         );
         assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
         assert_eq!(chrome_kind("Le port | la ville | la mer est une chanson connue de tous.", none), None);
+    }
+
+    #[test]
+    fn a_list_the_article_introduces_stays_in_it() {
+        let page = "Menu\n\nDoctors ask hospitals to scale down\n\n\
+            The hospital doctors' association has proposed that hospitals scale down to emergency services until the outbreak is contained.\n\n\
+            In a statement, the association's president said doctors were exposed to the disease because of a lack of protective equipment.\n\n\
+            The measures are:\n\n\
+            \x20 • Hospitals must scale down to emergency mode at once\n\
+            \x20 • Adequate protective equipment for all health workers\n\
+            \x20 • Separate entry and exit points for health workers\n\n\
+            So far, the country has reported two cases of the disease.\n\n\
+            Another patient is suspected to have been infected and is being kept in isolation at the main hospital in the capital.\n\n\
+            Most read\n\n  • Home\n  • World\n";
+        let a = clean(page, &[]);
+        let text: Vec<&str> = a.blocks.iter().map(Block::text).collect();
+        assert!(text.contains(&"The measures are:"), "{text:?}");
+        assert_eq!(text.iter().filter(|t| t.starts_with('•')).count(), 3, "{text:?}");
+        assert!(text.iter().any(|t| t.starts_with("Another patient")), "{text:?}");
+        assert!(!text.iter().any(|t| t.contains("Home") || t.contains("World")), "{text:?}");
     }
 
     #[test]
