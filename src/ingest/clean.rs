@@ -265,7 +265,7 @@ pattern!(
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
     avatar,
-    r"^(?i:photo|image|picture|avatar|portrait|headshot|head shot|mugshot)\s+(?i:of|de)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
+    r"^(?i:photo|image|picture|avatar|portrait|headshot|head shot|mugshot)(?:\s+(?i:portrait|profile|de profil))?\s+(?i:of|de|du)\s+(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,5})"
 );
 pattern!(
     advertisement,
@@ -2546,6 +2546,7 @@ mod tests {
     #[test]
     fn bylines_by_role_and_glued_to_the_headline() {
         assert_eq!(byline_names("Anna Voss International Editor").as_deref(), Some("Anna Voss"));
+        assert_eq!(byline_names("Photo portrait de Jeanne Martin").as_deref(), Some("Jeanne Martin"));
         assert_eq!(byline_names("Jean Dupont, correspondant à Rome").as_deref(), Some("Jean Dupont"));
         assert_eq!(byline_names("The editor resigned"), None);
         assert_eq!(
