@@ -113,12 +113,13 @@ fn article_text_of_the_benchmark_pages_dumped_to_text() {
     let truth: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap()).unwrap();
     let config = config();
-    let mut learnt = (0, 0);
-    let scores: Vec<(f64, f64)> = truth
-        .as_object()
-        .unwrap()
-        .iter()
+    // (Pages in parallel: the rules run unoptimised in the test build.)
+    use rayon::prelude::*;
+    let pages: Vec<(&String, &serde_json::Value)> = truth.as_object().unwrap().iter().collect();
+    let results: Vec<((f64, f64), (usize, usize))> = pages
+        .par_iter()
         .map(|(key, answer)| {
+            let mut learnt = (0, 0);
             let mut html = Vec::new();
             let file = std::fs::File::open(dir.join(format!("{key}.html.gz"))).unwrap();
             flate2::read::GzDecoder::new(file).read_to_end(&mut html).unwrap();
@@ -135,9 +136,11 @@ fn article_text_of_the_benchmark_pages_dumped_to_text() {
                 learnt.0 += 1;
                 learnt.1 += usize::from(!w.is_empty() && body.contains(&w));
             }
-            page_score(expected, &parallax::markdown::plain_text(page.body()))
+            (page_score(expected, &parallax::markdown::plain_text(page.body())), learnt)
         })
         .collect();
+    let scores: Vec<(f64, f64)> = results.iter().map(|r| r.0).collect();
+    let learnt = results.iter().fold((0, 0), |a, r| (a.0 + r.1 .0, a.1 + r.1 .1));
     let n = scores.len() as f64;
     let precision = scores.iter().map(|s| s.0).sum::<f64>() / n;
     let recall = scores.iter().map(|s| s.1).sum::<f64>() / n;
