@@ -31,6 +31,14 @@ fn ingest_html(name: &str, html: &[u8], config: &Config) -> Page {
     Page::parse(&pages[0].path, pages[0].text.clone()).expect("ingest writes valid pages")
 }
 
+/// A saved page of the extraction benchmark, unzipped.
+fn benchmark_page(dir: &Path, key: &str) -> Vec<u8> {
+    let mut html = Vec::new();
+    let file = std::fs::File::open(dir.join(format!("{key}.html.gz"))).unwrap();
+    flate2::read::GzDecoder::new(file).read_to_end(&mut html).unwrap();
+    html
+}
+
 fn config() -> Config {
     Config::parse("[site]\ntitle = \"Extraction\"\n", Path::new("config.toml")).unwrap()
 }
@@ -79,9 +87,7 @@ fn article_text_on_the_extraction_benchmark() {
     let scores: Vec<(f64, f64)> = keys
         .iter()
         .map(|(key, answer)| {
-            let mut html = Vec::new();
-            let file = std::fs::File::open(dir.join(format!("{key}.html.gz"))).unwrap();
-            flate2::read::GzDecoder::new(file).read_to_end(&mut html).unwrap();
+            let html = benchmark_page(&dir, key);
             let page = ingest_html(key, &html, &config);
             let text = parallax::markdown::plain_text(page.body());
             page_score(answer["articleBody"].as_str().unwrap_or(""), &text)
@@ -120,9 +126,7 @@ fn article_text_of_the_benchmark_pages_dumped_to_text() {
         .par_iter()
         .map(|(key, answer)| {
             let mut learnt = (0, 0);
-            let mut html = Vec::new();
-            let file = std::fs::File::open(dir.join(format!("{key}.html.gz"))).unwrap();
-            flate2::read::GzDecoder::new(file).read_to_end(&mut html).unwrap();
+            let html = benchmark_page(&dir, key);
             let decoded = ingest::decode::decode(&html, true);
             let dump = html2text::from_read(decoded.text.as_bytes(), 100).unwrap_or_default();
             let page = ingest_text(key, dump, &config);
