@@ -571,11 +571,24 @@ fn outlet_name_variants(outlet: &Outlet) -> Vec<String> {
     for part in inner.split([',', ';']) {
         let part = part.trim();
         let part = part.strip_prefix("incl. ").or_else(|| part.strip_prefix("formerly ")).unwrap_or(part);
-        names.push(part.to_owned());
+        // A qualifier is no name: "ABC News (United States)", "Le HuffPost
+        // (France)", "(incl. French edition)".
+        let qualifier = part == outlet.country
+            || ["France", "United States", "Australia", "United Kingdom"].contains(&part)
+            || part.ends_with(" edition")
+            || part.ends_with(" service");
+        if !qualifier {
+            names.push(part.to_owned());
+        }
     }
     for host in &outlet.signatures.hosts {
         names.push(host.clone());
-        names.push(host.split('.').next().unwrap_or("").to_owned());
+        // (Not a word a menu uses: "france.tv", "french.people.com.cn",
+        // "news.yahoo.com".)
+        let label = host.split('.').next().unwrap_or("");
+        if !["french", "francais", "france", "english", "news", "people", "info", "actu", "map"].contains(&label) {
+            names.push(label.to_owned());
+        }
     }
     let mut keys: Vec<String> = names.iter().map(|n| name_key(n)).filter(|k| k.chars().count() >= 3).collect();
     keys.sort();

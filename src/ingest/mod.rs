@@ -194,7 +194,11 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
                 // 2023, Los Angeles Times | Terms of Service | Privacy Policy".)
                 let copyrights = article.removed.iter().filter(|r| {
                     let f = crate::fold::fold(r.text.trim());
-                    r.kind == "copyright" || f.starts_with('©') || f.starts_with("copyright") || f.starts_with("(c) ")
+                    r.kind == "copyright"
+                        || f.starts_with('©')
+                        || f.starts_with("copyright")
+                        || f.starts_with("(c) ")
+                        || f.contains('©') && (f.contains("droits reserves") || f.contains("rights reserved"))
                 });
                 names.extend(copyrights.filter_map(|r| outlet::copyright_holder(&r.text)));
                 // "En poursuivant votre navigation sur Mediapart", "Follow X on":
@@ -206,7 +210,9 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
                     )
                 });
                 names.extend(banners.flat_map(|r| outlet::self_named(&r.text)));
-                outlet = outlet::by_name(&names, config).unwrap_or(outlet);
+                outlet = outlet::by_name(&names, config)
+                    .or_else(|| outlet::by_masthead(article.removed.iter().map(|r| r.text.as_str()), config))
+                    .unwrap_or(outlet);
             }
             // A byline that names an outlet or agency names no author.
             if article

@@ -62,13 +62,42 @@ pub fn by_name(names: &[String], config: &Config) -> Option<String> {
 }
 
 /// Who a copyright line names: "© 2023 KBS WORLD All Rights Reserved." is
-/// "KBS WORLD".
+/// "KBS WORLD", "© Copyright 20 Minutes" is "20 Minutes", and "Logo
+/// (nouvelle fenêtre)Tous droits réservés © Société Radio-Canada 2020." is
+/// "Radio-Canada". A company's form and trade ("Newspapers Ltd.", "Media",
+/// "Convergence Limited", "Société") are no part of the name.
 pub fn copyright_holder(line: &str) -> Option<String> {
-    let mut rest = line.trim();
-    for prefix in ["©", "(c)", "(C)", "Copyright", "copyright", "COPYRIGHT"] {
-        rest = rest.strip_prefix(prefix).unwrap_or(rest).trim();
+    let line = line.trim();
+    // The mark inside a line: the holder follows it ("Logo Tous droits
+    // réservés © Société Radio-Canada"), or stands before it ("Daily
+    // Maverick © All rights reserved").
+    if let Some(at) = line.find('©').filter(|&at| at > 0) {
+        return holder_after(&line[at..]).or_else(|| holder_after(&line[..at]));
     }
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || " -–,©".contains(c));
+    holder_after(line)
+}
+
+fn holder_after(line: &str) -> Option<String> {
+    let mut rest = line.trim();
+    let mut stripped = true;
+    while stripped {
+        stripped = false;
+        for prefix in ["©", "(c)", "(C)", "Copyright", "copyright", "COPYRIGHT", "-", "–", ","] {
+            if let Some(r) = rest.strip_prefix(prefix) {
+                rest = r.trim_start();
+                stripped = true;
+            }
+        }
+        // Years and their ranges, not the digits of a name ("20 Minutes").
+        let year = rest.split_whitespace().next().is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            w.len() >= 4 && w.chars().all(|c| c.is_ascii_digit() || "-–".contains(c)) && w[..4].chars().all(|c| c.is_ascii_digit())
+        });
+        if year {
+            rest = rest.split_once(char::is_whitespace).map_or("", |(_, r)| r).trim_start();
+            stripped = true;
+        }
+    }
     let folded = fold(rest);
     let end = ["all rights reserved", "tous droits reserves", "droits reserves", " - ", " | ", ". ", ", "]
         .iter()
@@ -77,14 +106,84 @@ pub fn copyright_holder(line: &str) -> Option<String> {
         .unwrap_or(folded.len());
     let end = rest.char_indices().nth(folded[..end].chars().count()).map_or(rest.len(), |(i, _)| i);
     let holder = rest[..end].trim().trim_end_matches(['.', ',', ' ']).trim();
-    let holder = holder.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-').trim();
-    // "The Globe and Mail Inc.": the company's form is no part of the name.
-    let holder = [" Inc", " Ltd", " LLC", " Limited", " plc", " PLC", " SA", " SAS", " GmbH", " Corp", " Corporation"]
-        .iter()
-        .find_map(|form| holder.strip_suffix(form))
-        .unwrap_or(holder)
-        .trim_end_matches([',', ' ']);
+    let mut holder = holder
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-' || c == '–')
+        .trim()
+        .trim_end_matches([',', '.', ' ']);
+    // "The Globe and Mail Inc.", "Toronto Star Newspapers Ltd.", "NDTV
+    // CONVERGENCE LIMITED": the company's form and trade are no part of the name.
+    const FORMS: [&str; 22] = [
+        "inc", "ltd", "llc", "limited", "plc", "sa", "sas", "sarl", "gmbh", "corp", "corporation", "company", "co",
+        "newspapers", "newspaper", "media", "group", "convergence", "internet ventures", "l.p", "holdings", "publishing",
+    ];
+    loop {
+        let lower = holder.to_lowercase();
+        let Some(form) = FORMS.iter().find(|f| {
+            lower.strip_suffix(*f).is_some_and(|r| r.ends_with(' ') && crate::text::word_count(r) >= 1)
+        }) else {
+            break;
+        };
+        holder = holder[..holder.len() - form.len()].trim_end_matches([',', '.', ' ']);
+    }
+    for form in ["Société ", "Groupe ", "Group "] {
+        holder = holder.strip_prefix(form).filter(|r| !r.is_empty()).unwrap_or(holder);
+    }
     (!holder.is_empty() && crate::text::word_count(holder) <= 6).then(|| holder.to_owned())
+}
+
+/// The registered outlet a page's chrome names most often by a line of
+/// its own ("Yahoo News Australia", "* NDTV", "The Japan Times"): at least
+/// twice, and more than twice as often as any other outlet. A lone mention
+/// is no masthead; a page whose lists credit other outlets is not theirs.
+pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) -> Option<String> {
+    static HOST: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let host_re = HOST.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|[a-z]{2})\b").expect("valid pattern")
+    });
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut hosts: Vec<String> = Vec::new();
+    for line in lines {
+        hosts.extend(host_re.find_iter(line).filter_map(|m| host_of(m.as_str())));
+        let line = line.trim().trim_start_matches(['*', '•', '-', '#', '□', ' ']).trim();
+        // (A name as a name is written: "Le monde" is a menu's section.)
+        let named = line.split_whitespace().all(|w| {
+            w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_lowercase)
+        });
+        if line.is_empty() || crate::text::word_count(line) > 5 || !named {
+            continue;
+        }
+        let key = crate::config::name_key(line);
+        // ("Yahoo News Australia": the name and the edition.)
+        let ids = config.rules.outlet_names.get(&key).or_else(|| {
+            let (head, last) = line.rsplit_once(' ')?;
+            (last.chars().next().is_some_and(char::is_uppercase) && crate::text::word_count(head) >= 2)
+                .then(|| config.rules.outlet_names.get(&crate::config::name_key(head)))
+                .flatten()
+        });
+        if let Some([one]) = ids.map(Vec::as_slice) {
+            if !config.outlets.get(one).is_some_and(|o| o.is_wire()) {
+                *counts.entry(one.as_str()).or_default() += 1;
+            }
+        }
+    }
+    // A namesake's address on the page ("lapresse.tn" where the registry's
+    // La Presse is lapresse.ca): another outlet of that name, not this one.
+    let namesake = |id: &str| {
+        let own: Vec<&String> = config.rules.outlet_hosts.iter().filter(|(_, o)| o == id).map(|(h, _)| h).collect();
+        hosts.iter().any(|h| {
+            let label = h.rsplit_once('.').map_or(h.as_str(), |(l, _)| l);
+            let label = label.rsplit('.').next().unwrap_or(label);
+            config.rules.outlet_names.get(&crate::config::name_key(label)).is_some_and(|ids| ids.iter().any(|i| i == id))
+                && !own.iter().any(|o| h == *o || h.strip_suffix(o.as_str()).is_some_and(|p| p.ends_with('.')))
+        })
+    };
+    counts.retain(|id, _| !namesake(id));
+    let mut ranked: Vec<(usize, &str)> = counts.into_iter().map(|(id, n)| (n, id)).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    match ranked.as_slice() {
+        [(top, id), rest @ ..] if *top >= 2 && rest.first().is_none_or(|(n, _)| 2 * n < *top) => Some((*id).to_owned()),
+        _ => None,
+    }
 }
 
 /// The names a site's own banner gives it: "En poursuivant votre
@@ -201,6 +300,37 @@ mod tests {
         assert_eq!(by_name(&names(&["The Guardian"]), &c).as_deref(), Some("guardian"));
         assert_eq!(by_name(&names(&["ABC News"]), &c), None, "two outlets go by that name");
         assert_eq!(by_name(&names(&["Harbour Gazette"]), &c), None);
+    }
+
+    #[test]
+    fn copyright_lines_name_their_holder_not_its_company_form() {
+        let holder = |l: &str| copyright_holder(l);
+        assert_eq!(holder("© Copyright 20 Minutes").as_deref(), Some("20 Minutes"), "a name's digits are no year");
+        assert_eq!(holder("Copyright Axios Media, 2020").as_deref(), Some("Axios"));
+        assert_eq!(holder("© Copyright Toronto Star Newspapers Ltd. 1996 - 2020").as_deref(), Some("Toronto Star"));
+        assert_eq!(holder("(C) COPYRIGHT NDTV CONVERGENCE LIMITED 2020. ALL RIGHTS RESERVED.").as_deref(), Some("NDTV"));
+        assert_eq!(holder("Daily Maverick © All rights reserved").as_deref(), Some("Daily Maverick"));
+        assert_eq!(
+            holder("Logo (nouvelle fenêtre)Tous droits réservés © Société Radio‑Canada 2020.").as_deref(),
+            Some("Radio‑Canada")
+        );
+        let c = config();
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(by_name(&names(&["Radio‑Canada"]), &c).as_deref(), Some("radio-canada"));
+        assert_eq!(by_name(&names(&["United States"]), &c), None, "a qualifier in a registered name is no name");
+    }
+
+    #[test]
+    fn a_masthead_names_the_outlet_only_when_it_dominates() {
+        let c = config();
+        let page = ["Yahoo News Australia", "* News", "GlobeNewswire", "Yahoo News Australia", "Yahoo News Australia"];
+        assert_eq!(by_masthead(page.into_iter(), &c).as_deref(), Some("yahoo-news"));
+        assert_eq!(by_masthead(["Yahoo News Australia"].into_iter(), &c), None, "once is no masthead");
+        assert_eq!(by_masthead(["* Le monde", "* Le monde", "* Économie"].into_iter(), &c), None, "a menu's section");
+        let namesake = ["La Presse", "La Presse", "La Presse", "© www.lapresse.tn"];
+        assert_eq!(by_masthead(namesake.into_iter(), &c), None, "another outlet of that name");
+        let two = ["The Japan Times", "The Japan Times", "Le Point", "Le Point"];
+        assert_eq!(by_masthead(two.into_iter(), &c), None, "two outlets as often: neither");
     }
 
     #[test]
