@@ -851,6 +851,12 @@ fn h1_text(line: &str) -> Option<&str> {
     t.strip_prefix("# ").map(str::trim).filter(|h| !h.is_empty())
 }
 
+fn h2_text(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let t = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")).unwrap_or(t).trim_start();
+    t.strip_prefix("## ").map(str::trim).filter(|h| !h.is_empty())
+}
+
 /// A person's name, maybe with initials: "Richard (R.J.) Eskow".
 fn name_like(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -860,6 +866,40 @@ fn name_like(t: &str) -> bool {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
         })
+}
+
+/// A line of a headline's length that is still no headline: a masthead
+/// with its date ("Yahoo News Australia28 October 2020"), a byline with
+/// its time ("Aashish Saxena / TIMESOFINDIA.COM / Sep 2, 2024, 17:07
+/// IST"), a list of names ("A. Modiba, Claire Benit-Gbaffou and Tanya
+/// Zack"), or the site speaking of itself ("Sorry, but your browser needs
+/// Javascript", "Activer l'option d'impression du navigateur", "Social
+/// Links for Victor Nava", "Mobile version").
+fn not_a_headline(t: &str) -> bool {
+    static GLUED: OnceLock<Regex> = OnceLock::new();
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    static UI: OnceLock<Regex> = OnceLock::new();
+    let t = t.trim();
+    let words = word_count(t);
+    let f = fold(t);
+    let unglued = re(&GLUED, r"([a-z])(\d)").replace_all(&f, "$1 $2");
+    let dated = find_dates(&unglued).iter().any(|d| d.full.is_some())
+        || re(&TIME, r"\b\d{1,2}[:h]\d{2}\b").is_match(&f);
+    let names = {
+        let parts: Vec<&str> = t
+            .split([',', '/', '&'])
+            .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" et ")))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.len() >= 2 && parts.iter().all(|p| name_like(p) || is_name_line(p))
+    };
+    let ui = re(
+        &UI,
+        r"\b(?:javascript|browser|navigateur|notify|notifications?|social links|mobile version|version mobile|print options?|cookies?|main menu|menu principal|skip to)\b",
+    )
+    .is_match(&f);
+    words <= 12 && dated || names || ui
 }
 
 /// An item of a numbered list: "1. Linda Poon", "3) Read more".
@@ -1293,6 +1333,7 @@ pub fn clean_blocks(
         if word_count(t) <= 30
             && !t.ends_with(['.', '!', '?', ':', ';', ','])
             && could_be_headline(t)
+            && !not_a_headline(t)
             && stamped
             && (f + 1..=l).any(|j| seeds[j])
         {
@@ -1305,7 +1346,22 @@ pub fn clean_blocks(
     let marked = first_good.filter(|_| find_title && opening.is_none()).and_then(|f| {
         (f.saturating_sub(60)..=f)
             .rev()
-            .find(|&i| kind[i].is_none() && h1_text(&texts[i]).is_some_and(|h| word_count(h) >= 2))
+            .find(|&i| kind[i].is_none() && h1_text(&texts[i]).is_some_and(|h| word_count(h) >= 2 && !not_a_headline(h)))
+            // ("# The Tribune" over the menu, "## Two More Gunned Down"
+            // over the article: the site's name, then the headline.)
+            .map(|h| {
+                (h + 1..f)
+                    .rev()
+                    .take(12)
+                    .find(|&i| {
+                        kind[i].is_none()
+                            && h2_text(&texts[i]).is_some_and(|t| {
+                                word_count(t) >= 3 && could_be_headline(t) && !not_a_headline(t)
+                            })
+                    })
+                    .filter(|_| f - h > 20)
+                    .unwrap_or(h)
+            })
     });
     let spelled = article
         .url
@@ -1326,6 +1382,7 @@ pub fn clean_blocks(
             && !is_place_line(t)
             && word_count(t) >= 2
             && !named_by_date(i)
+            && !not_a_headline(t)
     };
     let key =
         |t: &str| fold(t).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
@@ -1383,6 +1440,12 @@ pub fn clean_blocks(
                 // headline (pictures and captions may sit between them).
                 let words = word_count(&texts[t]);
                 let above = (0..t).rev().take(4).find(|&j| kind[j].is_none());
+                // A teaser's deck under the headline: "FOOTBALL Le club
+                // breton recherche un technicien étranger...".
+                let teaser = texts[t].trim_end().ends_with("...") || texts[t].trim_end().ends_with('…');
+                if let Some(j) = above.filter(|&j| teaser && candidate(j) && word_count(&texts[j]) >= 4) {
+                    return j;
+                }
                 // So is a longer line of a headline's length right under
                 // another: the deck under the headline.
                 let sentence_case = |j: usize| {
@@ -1637,12 +1700,25 @@ pub fn clean_blocks(
         }
         None => Vec::new(),
     };
+    // "Frain Incendie dans une maison : cinq personnes relogées", where the
+    // breadcrumb reads "Incendie dans une maison : cinq personnes
+    // relogées": the place's kicker glued to the headline.
+    let unkicked = title_at.and_then(|t| {
+        let title = texts[t].trim();
+        let bare = |s: &str| s.trim().trim_start_matches(['*', '•', '-', '#', ' ']).trim().to_owned();
+        (1..=3).find_map(|k| {
+            let rest = title.splitn(k + 1, ' ').nth(k)?.trim().to_owned();
+            (word_count(&rest) >= 4 && texts.iter().enumerate().any(|(j, other)| j != t && bare(other) == rest))
+                .then_some(rest)
+        })
+    });
     let mut tail_credits = 0;
     let mut dates: [Vec<String>; 3] = Default::default();
     let mut bylines: [Vec<String>; 3] = Default::default();
     for (i, ((block, text), kind)) in blocks.into_iter().zip(texts).zip(kind).enumerate() {
         if Some(i) == title_at {
-            let text = h1_text(&text).map_or(text.clone(), str::to_owned);
+            let text = h1_text(&text).or_else(|| h2_text(&text)).map_or(text.clone(), str::to_owned);
+            let text = unkicked.clone().unwrap_or(text);
             let (title, byline) = glued_byline(&text);
             if let Some(byline) = byline {
                 if article.author.is_none() {
@@ -2192,12 +2268,22 @@ fn find_dates(f: &str) -> Vec<FoundDate> {
         let full = c[2].parse().ok().and_then(|m| ymd(&c[3], m, &c[1]));
         out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full });
     }
-    for c in re(&WORDS, r"\b(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]{3,9}\.?),? (\d{4})\b").captures_iter(f) {
+    // "Publié le 22/10/17 à 19h49": a French timestamp's two-digit year
+    // (day first; only after "le", where an American date never stands).
+    static SHORT: OnceLock<Regex> = OnceLock::new();
+    for c in re(&SHORT, r"\ble (\d{1,2})/(\d{1,2})/(\d{2})\b(?:[^/\d]|$)").captures_iter(f) {
+        let year = format!("20{}", &c[3]);
+        let full = c[2].parse().ok().and_then(|m| ymd(&year, m, &c[1]));
+        out.push(FoundDate { start: c.get(1).map_or(0, |m| m.start()), full });
+    }
+    // ("Yahoo News Australia28 October 2020": a date glued to the name
+    // before it; "March 23, 2020timer5 min. read": to an icon's name after.)
+    for c in re(&WORDS, r"(?:\b|[a-z])(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]{3,9}\.?),? (\d{4})(?:\b|[a-z])").captures_iter(f) {
         if let Some(m) = month(&c[2]) {
             out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full: ymd(&c[3], m, &c[1]) });
         }
     }
-    for c in re(&EN, r"\b([a-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b").captures_iter(f) {
+    for c in re(&EN, r"\b([a-z]{3,9}\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?:\b|[a-z])").captures_iter(f) {
         if let Some(m) = month(&c[1]) {
             out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full: ymd(&c[3], m, &c[2]) });
         }
@@ -2751,5 +2837,50 @@ mod tests {
             let raw = format!("{line}\n\nThe council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\nEngineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n");
             assert_ne!(clean(&raw, &[]).title.as_deref(), Some(line), "{line} is no headline");
         }
+    }
+
+    #[test]
+    fn mastheads_bylines_and_the_sites_own_words_are_no_headline() {
+        for line in [
+            "Harbour News Australia28 October 2020",
+            "Anna Voss / HARBOURGAZETTE.COM / Sep 2, 2024, 17:07 IST",
+            "Anna Voss, Claire Benit-Gbaffou and Tanya Zack",
+            "Sorry, but your browser needs Javascript to use this site",
+            "Activer l’option d’impression du navigateur",
+            "Social Links for Anna Voss",
+            "Main menu",
+        ] {
+            assert!(not_a_headline(line), "{line}");
+        }
+        for line in ["Bridge reopens after two years of repairs", "Dockers walk out at Port Halvard on March 12"] {
+            assert!(!not_a_headline(line), "{line}");
+        }
+        let body = "The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\n\
+                    Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n";
+        let raw = format!("Menu\n\nBridge reopens after two years of repairs\n\nAnna Voss\nHarbour News Australia28 October 2020\n\n{body}");
+        let a = clean(&raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        assert_eq!(a.date.as_deref(), Some("2020-10-28"), "a date glued to the site's name");
+    }
+
+    #[test]
+    fn the_headline_over_its_teaser_under_the_sites_name_and_without_its_kicker() {
+        let body = "Le conseil municipal a rouvert mardi le vieux pont du port après deux ans de travaux plus coûteux que prévu.\n\n\
+                    Les ingénieurs ont remplacé le tablier et la plupart des câbles, a déclaré le maire lors d’une cérémonie.\n";
+        // A deck that ends on an ellipsis is the teaser under the headline.
+        let raw = format!("Accueil\n\nLe pont du port rouvre après deux ans de travaux\n\nTRAVAUX Le chantier a coûté plus que prévu...\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
+        let a = clean(&raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Le pont du port rouvre après deux ans de travaux"));
+        assert_eq!(a.date.as_deref(), Some("2017-10-22"), "a French timestamp's two-digit year");
+        // "# Site" over the menu, "## Headline" over the article.
+        let mut raw = String::from("# The Harbour Tribune\n\n");
+        for item in 1..=24 {
+            raw.push_str(&format!("  * Section {item}\n"));
+        }
+        raw.push_str(&format!("\n## Le pont du port rouvre enfin\n\n{body}"));
+        assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Le pont du port rouvre enfin"));
+        // The place's kicker glued to a headline the breadcrumb gives bare.
+        let raw = format!("  • Accueil\n  • Le pont du port rouvre après deux ans de travaux\n\nHalvard Le pont du port rouvre après deux ans de travaux\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
+        assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Le pont du port rouvre après deux ans de travaux"));
     }
 }
