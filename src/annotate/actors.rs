@@ -729,6 +729,12 @@ pub const ORGANISATION_ROLES: &[&str] = &[
     "website",
 ];
 
+/// A role noun, folded, or a compound ending with one ("lieutenant-colonel",
+/// "vice-president").
+pub fn is_role(word: &str) -> bool {
+    ROLES.contains(&word) || word.rsplit_once('-').is_some_and(|(_, last)| ROLES.contains(&last))
+}
+
 pub const ROLES: &[&str] = &[
     "porte-parole",
     "spokesman",
@@ -1400,7 +1406,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
             // noun right before the name; a role further back is not its.
             let organisation_noun =
                 w.last().is_some_and(|x| ORGANISATION_ROLES.contains(&x.as_str()) && !ROLES.contains(&x.as_str()));
-            if let Some(k) = w.iter().rposition(|x| ROLES.contains(&x.as_str())).filter(|_| !organisation_noun) {
+            if let Some(k) = w.iter().rposition(|x| is_role(x)).filter(|_| !organisation_noun) {
                 // "le porte-parole du Kremlin, Dmitri Peskov", "Port director
                 // Anna Voss": the role noun with the words after it. A
                 // mention right after the role's preposition is its
@@ -1444,7 +1450,7 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
         let after_c = after_m.as_ref().map(|m| (group(m), names_next(m)));
         if let Some((c, _)) = after_c.filter(|(_, next)| !next) {
             let w = words(c);
-            if w.iter().any(|x| ROLES.contains(&x.as_str())) {
+            if w.iter().any(|x| is_role(x)) {
                 gender = gender.or_else(|| w.iter().find_map(|x| gender_of(x)));
                 roles.push(w.join(" "));
             }

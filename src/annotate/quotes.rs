@@ -185,6 +185,9 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         };
         let para_start = plain[..span.open].rfind("\n\n").map_or(0, |i| i + 2);
         let para_end = plain[span.close..].find("\n\n").map_or(plain.len(), |i| span.close + i);
+        if std::env::var_os("PARALLAX_DEBUG_QUOTES").is_some() {
+            eprintln!("quote {}..{} sentence {s_start}..{s_end} who {:?} at {at}", span.open, span.close, who.as_ref().map(|w| format!("{w:?}")));
+        }
         let speaker = match who {
             // "La société a ajouté …" with no company introduced so: the
             // organisation quoted just before.
@@ -264,6 +267,40 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     }
                     _ => None,
                 };
+                // A quotation that is a sentence of its own, in a
+                // paragraph that has named one person only before it ("…
+                // le lieutenant-colonel Olivier Compta pense au danger. « Il
+                // y a des secteurs … »"), or given one named person's role
+                // ("Le lieutenant-colonel arrive … « On n'est pas … »"):
+                // that person's words, as a reader takes them.
+                let own_sentence = (words >= SCARE_WORDS || sentence)
+                    && plain[s_start..span.open].trim_start_matches(['«', '"', '“', ' ']).is_empty()
+                    && (!plain[span.close.min(s_end)..s_end].chars().any(char::is_alphanumeric)
+                        || text.trim_end().ends_with(['.', '!', '?', '…'])
+                            && plain[span.close.min(s_end)..s_end].trim_start().starts_with(char::is_uppercase))
+                    && s_start > para_start;
+                let of_paragraph = || {
+                    let outside = |m: &&actors::Mention| !inside.iter().any(|&(o, c)| o <= m.start && m.end <= c);
+                    let mut persons: Vec<usize> = found
+                        .within(para_start, span.open)
+                        .iter()
+                        .filter(outside)
+                        .filter(|m| found.actors[m.actor].person)
+                        .map(|m| m.actor)
+                        .collect();
+                    persons.dedup();
+                    match persons.as_slice() {
+                        [one] if !unnamed_role_between(&plain[para_start..span.open], &found.actors[*one].roles) => {
+                            Some(found.actors[*one].id.clone())
+                        }
+                        [] => paragraph_role(&plain[para_start..span.open])
+                            .and_then(|role| found.with_role(&role, para_start))
+                            .filter(|&a| found.actors[a].person)
+                            .map(|a| found.actors[a].id.clone()),
+                        _ => None,
+                    }
+                };
+                let carried = carried.or_else(|| if own_sentence { of_paragraph() } else { None });
                 carried.or_else(|| {
                     if !alone || words < SCARE_WORDS || para_start < 2 {
                         return None;
@@ -355,7 +392,7 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
             let last = found.mentions.iter().rfind(|m| m.actor == person && m.start < at)?;
             // Too far back, or someone unnamed came in between ("l'avocate
             // générale … poursuit-elle"): the pronoun is not theirs.
-            if at - last.end > 1500 || unnamed_role_between(&plain[last.end..at]) {
+            if at - last.end > 1500 || unnamed_role_between(&plain[last.end..at], &found.actors[person].roles) {
                 return None;
             }
             Some(person)
@@ -369,7 +406,8 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
             }
             let person = found.last_person(at, None, quotes)?;
             let last = found.mentions.iter().rfind(|m| m.actor == person && m.start < at)?;
-            (at - last.end < 600 && last.subject && !unnamed_role_between(&plain[last.end..at])).then_some(person)
+            (at - last.end < 600 && last.subject && !unnamed_role_between(&plain[last.end..at], &found.actors[person].roles))
+                .then_some(person)
         }),
         Who::Unnamed => None,
         Who::PressService => press_service_of(plain, at, found),
@@ -423,23 +461,48 @@ fn press_service_of(plain: &str, at: usize, found: &actors::Found) -> Option<usi
 }
 
 /// Whether a definite role with no name follows ("l'avocat général", "the
-/// spokesman"), which a pronoun after it would stand for.
-fn unnamed_role_between(text: &str) -> bool {
+/// spokesman"), which a pronoun after it would stand for. A role the person
+/// was named with ("le lieutenant-colonel Olivier Compta", then "le
+/// lieutenant-colonel arrive") is that person again.
+fn unnamed_role_between(text: &str, own: &[String]) -> bool {
     static ROLE: OnceLock<Regex> = OnceLock::new();
     let role = re(
         &ROLE,
         &format!(
-            r"(?:^|[^\p{{L}}])(?:l'|le |la |the |son |sa |his |her |their |leur )({})\b(.{{0,40}})",
+            r"(?:^|[^\p{{L}}])(?:l'|le |la |the |son |sa |his |her |their |leur )((?:[a-z]+-)?(?:{}))\b(.{{0,40}})",
             actors::ROLES.join("|").replace('-', "\\-")
         ),
     );
     let fold = crate::fold::fold(text);
     role.captures_iter(&fold).any(|c| {
+        if own.iter().any(|r| r.split(' ').any(|w| w == &c[1])) {
+            return false;
+        }
         // Named right after ("le porte-parole, Dmitri Peskov"): not unnamed.
         let start = c.get(2).map_or(0, |m| m.start());
         let original = crate::text::after(text, byte_at(text, &fold, start), 40);
         !original.trim_start_matches([',', ' ']).starts_with(char::is_uppercase)
     })
+}
+
+/// The one definite role a paragraph speaks of with no name ("le
+/// lieutenant-colonel arrive"), folded.
+fn paragraph_role(text: &str) -> Option<String> {
+    static ROLE: OnceLock<Regex> = OnceLock::new();
+    let role = re(
+        &ROLE,
+        &format!(
+            r"(?:^|[^\p{{L}}])(?:l'|le |la |the )((?:[a-z]+-)?(?:{}))\b",
+            actors::ROLES.join("|").replace('-', "\\-")
+        ),
+    );
+    let fold = crate::fold::fold(text);
+    let mut found: Vec<String> = role.captures_iter(&fold).map(|c| c[1].to_owned()).collect();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// Who the words after a quotation name: "…», a déclaré X", ", said X",
