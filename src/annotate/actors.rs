@@ -1185,7 +1185,13 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             Some((i, _)) => i,
             None => {
                 let before = plain[..start].trim_end();
-                let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '«', '"', '“']);
+                // ("Mr. Trump wrote": the title's full stop ends no sentence.)
+                let titled = before
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| w.ends_with('.') && TITLES.contains(&fold(w.trim_end_matches('.')).as_str()));
+                let sentence_start =
+                    !titled && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '«', '"', '“']));
                 if sentence_start && !looks_like_name(&plain[start..end]) {
                     continue;
                 }

@@ -1480,11 +1480,19 @@ fn speaker_of_sentence(
     };
     let Some(verb) = said.find(&fold) else { return opening_person() };
     let verb_byte = start + byte_at(sentence, &fold, verb.start());
-    let m = found.within(start, verb_byte).iter().find(|m| {
+    let named = found.within(start, verb_byte).iter().find(|m| {
         let gap = crate::fold::fold(&plain[m.end.min(verb_byte)..verb_byte]);
         leads_to_verb(&gap)
-    })?;
-    Some(Who::Actor(m.actor))
+    });
+    match named {
+        Some(m) => Some(Who::Actor(m.actor)),
+        // "She added that the promised jobs never materialised.", "Even
+        // more concerning, he said, is …": the pronoun's person.
+        None => {
+            let subject = fold[..verb.start()].split_whitespace().next_back().map(|w| w.trim_matches(','))?;
+            pronoun_gender(subject).map(Who::Pronoun)
+        }
+    }
 }
 
 /// The sentence holding the quotation between `open` and `close`: from the
@@ -1524,7 +1532,37 @@ fn sentence_around(plain: &str, open: usize, close: usize, quoted: &[(usize, usi
 fn is_initial(text: &str, dot: usize) -> bool {
     let word = text[..dot].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     word.chars().count() <= 2 && word.chars().next().is_some_and(char::is_uppercase)
-        || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Mme" | "St" | "Gen" | "Sen" | "Rep" | "Gov" | "No" | "etc")
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Mme"
+                | "Mlle"
+                | "St"
+                | "Gen"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "No"
+                | "etc"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Capt"
+                | "Cpl"
+                | "Maj"
+                | "Prof"
+                | "Supt"
+                | "Insp"
+                | "Det"
+                | "Adm"
+                | "Brig"
+                | "Cmdr"
+                | "Hon"
+                | "Jr"
+                | "Sr"
+        )
 }
 
 /// A quotation in the text: where its marks are, and its words within.
