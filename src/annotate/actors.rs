@@ -1192,7 +1192,21 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                     .is_some_and(|w| w.ends_with('.') && TITLES.contains(&fold(w.trim_end_matches('.')).as_str()));
                 let sentence_start =
                     !titled && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '«', '"', '“']));
-                if sentence_start && !looks_like_name(&plain[start..end]) {
+                // "Abby said: …": a first name that opens its sentence and
+                // speaks, when the text never writes it as a common word.
+                let speaks = {
+                    static SAYS: OnceLock<Regex> = OnceLock::new();
+                    let says = re(
+                        &SAYS,
+                        r"^\s+(?:said|says|told|added|explained|wrote|asked|replied|a déclaré|a dit|a expliqué|a ajouté|explique|ajoute|raconte|confie)\b",
+                    );
+                    let lower = plain[start..end].to_lowercase();
+                    says.is_match(&plain[end..])
+                        && !plain.split(|c: char| !c.is_alphanumeric()).any(|w| w == lower)
+                        && !ROLES.contains(&word.as_str())
+                        && !ORGANISATION_ROLES.contains(&word.as_str())
+                };
+                if sentence_start && !looks_like_name(&plain[start..end]) && !speaks {
                     continue;
                 }
                 match by_key.get(&word) {
