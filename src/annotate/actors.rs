@@ -77,6 +77,8 @@ impl Found {
     /// the most recently named if several.
     pub fn with_role(&self, role: &str, at: usize) -> Option<usize> {
         let before = &self.mentions[..self.mentions.partition_point(|m| m.start < at)];
+        // ("l'édile" is the mayor the text named "maire".)
+        let role = SYNONYMS.iter().find(|(word, _)| *word == role).map_or(role, |(_, same)| same);
         before
             .iter()
             .rev()
@@ -735,6 +737,9 @@ pub fn is_role(word: &str) -> bool {
     ROLES.contains(&word) || word.rsplit_once('-').is_some_and(|(_, last)| ROLES.contains(&last))
 }
 
+/// Role nouns that name the same office as another, folded.
+const SYNONYMS: &[(&str, &str)] = &[("edile", "maire"), ("bourgmestre", "maire")];
+
 pub const ROLES: &[&str] = &[
     "porte-parole",
     "spokesman",
@@ -872,6 +877,7 @@ pub const ROLES: &[&str] = &[
     "prefet",
     "prefete",
     "bourgmestre",
+    "edile",
     "rapporteur",
     "rapporteure",
     "chair",
