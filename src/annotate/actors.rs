@@ -131,6 +131,63 @@ fn name_re() -> &'static Regex {
 /// Capitalised words that are not names when they stand first: articles,
 /// prepositions, pronouns, days and months, titles.
 const NOT_NAMES: &[&str] = &[
+    // Connectives and adverbs that open a sentence ("Beforehand Murray
+    // said", "Concernant Auchan, …", "Although US officials …").
+    "beforehand",
+    "afterwards",
+    "afterward",
+    "although",
+    "though",
+    "concernant",
+    "quant",
+    "neanmoins",
+    "toutefois",
+    "ensuite",
+    "desormais",
+    "ailleurs",
+    "outre",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "later",
+    "earlier",
+    "previously",
+    "recently",
+    "currently",
+    "separately",
+    "elsewhere",
+    "overall",
+    "initially",
+    "eventually",
+    "finally",
+    "ultimately",
+    "despite",
+    "unlike",
+    "regarding",
+    "concerning",
+    "following",
+    "amid",
+    "among",
+    "whereas",
+    "once",
+    "since",
+    "until",
+    "unless",
+    "because",
+    "therefore",
+    "hence",
+    "besides",
+    "apparently",
+    "obviously",
+    "clearly",
+    "surely",
+    "actually",
+    "notably",
+    "especially",
+    "particularly",
+    "specifically",
     "the",
     "a",
     "an",
@@ -1181,7 +1238,10 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                 _ => None,
             }
         };
+        // ("US" is no one's surname: initials name a country or a body.)
+        let initials = plain[start..end].chars().all(|c| !c.is_lowercase());
         let surname = persons()
+            .filter(|_| !initials)
             .rfind(|(_, a)| {
                 words(&a.name).last().is_some_and(|w| *w == word)
                     || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)

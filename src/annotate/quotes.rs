@@ -185,9 +185,6 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         };
         let para_start = plain[..span.open].rfind("\n\n").map_or(0, |i| i + 2);
         let para_end = plain[span.close..].find("\n\n").map_or(plain.len(), |i| span.close + i);
-        if std::env::var_os("PARALLAX_DEBUG_QUOTES").is_some() {
-            eprintln!("quote {}..{} sentence {s_start}..{s_end} who {:?} at {at}", span.open, span.close, who.as_ref().map(|w| format!("{w:?}")));
-        }
         let speaker = match who {
             // "La société a ajouté …" with no company introduced so: the
             // organisation quoted just before.
@@ -296,7 +293,16 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                         [] => paragraph_role(&plain[para_start..span.open])
                             .and_then(|role| found.with_role(&role, para_start))
                             .filter(|&a| found.actors[a].person)
-                            .map(|a| found.actors[a].id.clone()),
+                            .map(|a| found.actors[a].id.clone())
+                            .or_else(|| {
+                                // "… the world should expect leadership of a
+                                // different flavour, says Yao. “…”": who the
+                                // sentence before says spoke.
+                                let previous = (para_start, s_start);
+                                speaker_of_sentence(plain, previous, folded, found, false)
+                                    .filter(|w| matches!(w, Who::Actor(_)))
+                                    .and_then(|w| resolve(w, s_start, found, &inside, plain))
+                            }),
                         _ => None,
                     }
                 };
@@ -1489,8 +1495,14 @@ fn speaker_of_sentence(
         // "She added that the promised jobs never materialised.", "Even
         // more concerning, he said, is …": the pronoun's person.
         None => {
-            let subject = fold[..verb.start()].split_whitespace().next_back().map(|w| w.trim_matches(','))?;
-            pronoun_gender(subject).map(Who::Pronoun)
+            let subject = fold[..verb.start()].split_whitespace().next_back().map(|w| w.trim_matches(','));
+            if let Some(g) = subject.and_then(pronoun_gender) {
+                return Some(Who::Pronoun(g));
+            }
+            // "…, says Yao.": the name right after the verb.
+            let verb_end = start + byte_at(sentence, &fold, verb.end());
+            let m = found.within(verb_end, end).first()?;
+            plain[verb_end..m.start].trim().is_empty().then_some(Who::Actor(m.actor))
         }
     }
 }
