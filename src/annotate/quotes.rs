@@ -248,8 +248,10 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 let sentence = text.starts_with(char::is_uppercase) && text.trim_end().ends_with(['.', '!', '?']);
                 let same_sentence =
                     last_sentence.as_ref().filter(|(s, _)| *s == (s_start, s_end)).map(|(_, w)| w.clone());
-                let carried = match &last_speaker {
-                    _ if same_sentence.is_some() => same_sentence.flatten(),
+                // (Some(None): the quotation carries on one whose speaker
+                // the text does not name, "one Weibo commenter said".)
+                let carried: Option<Option<String>> = match &last_speaker {
+                    _ if same_sentence.is_some() => same_sentence,
                     // Only a quotation that opens its sentence: one inside
                     // another sentence has that sentence's subject.
                     Some((speaker, at))
@@ -257,10 +259,10 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                             && (words >= SCARE_WORDS || sentence)
                             && plain[s_start..span.open].trim_start_matches(['«', '"', '“', ' ']).is_empty() =>
                     {
-                        speaker.clone()
+                        Some(speaker.clone())
                     }
                     Some((speaker, at)) if alone && words >= SCARE_WORDS && *at + 2 >= para_start.saturating_sub(1) => {
-                        speaker.clone()
+                        Some(speaker.clone())
                     }
                     _ => None,
                 };
@@ -306,7 +308,11 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                         _ => None,
                     }
                 };
-                let carried = carried.or_else(|| if own_sentence { of_paragraph() } else { None });
+                let carried = match carried {
+                    Some(speaker) => speaker,
+                    None if own_sentence => of_paragraph(),
+                    None => None,
+                };
                 carried.or_else(|| {
                     if !alone || words < SCARE_WORDS || para_start < 2 {
                         return None;
@@ -319,6 +325,19 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     // quotation the next one goes on with, and no
                     // attribution: the person the paragraph before is about.
                     let open_ended = !plain[..span.close].ends_with(['»', '"', '”']);
+                    // An interview: the interviewer's question, in a
+                    // paragraph of its own with no quotation marks ("Is
+                    // Starmer a good leader?"), and the answer, all
+                    // quotation: the person the article last quoted.
+                    let question = previous.trim_end().ends_with('?')
+                        && !previous.contains(['«', '"', '“', '”', '»'])
+                        && crate::text::word_count(previous) <= 60;
+                    if question {
+                        return last_person_quoted
+                            .as_ref()
+                            .filter(|(_, close)| span.open.saturating_sub(*close) < 3000)
+                            .map(|(id, _)| id.clone());
+                    }
                     speaker_of_sentence(plain, last, folded, found, open_ended)
                         .and_then(|w| resolve(w, last.0, found, &inside, plain))
                 })
@@ -1935,6 +1954,35 @@ mod tests {
 
     fn name(s: &str) -> Option<String> {
         Some(s.to_owned())
+    }
+
+    #[test]
+    fn a_quotation_of_its_own_goes_to_the_person_its_paragraph_is_about() {
+        // The one person the paragraph names, then the role he was named with.
+        let text = "Quand il voit du bois mort, le lieutenant-colonel Olivier Compta pense au danger. « Il y a beaucoup de combustible au sol. » Le pompier inspecte la forêt.\n\n\
+                    Après un peu de marche, le lieutenant-colonel arrive sur le lieu d'un incendie récent. « On commence à avoir des feux de plus en plus développés. »";
+        assert_eq!(who(text), [name("olivier-compta"), name("olivier-compta")]);
+        // Not when the quotation carries on someone the text does not name.
+        let text = "“Don't hide things like this,” one commenter said, per Anna Voss. “Let’s face whatever it is together.”";
+        assert_eq!(who(text), [None, None]);
+        // A pronoun that says, in the paragraph before a lone quotation.
+        let text = "“The cracks in my house widen with every blast,” Mary Molatjeng said.\n\nShe added that the promised jobs never materialised.\n\n“We were told there would be work for our children.”";
+        assert_eq!(who(text), [name("mari-molatjeng"), name("mari-molatjeng")]);
+        // An interview: the question, then the answer.
+        let text = "“It is all about whether they can deliver the plan,” says Tony Blair.\n\nIs the prime minister a good leader?\n\n“Well, I am fully supportive of him, I want him to succeed.”";
+        assert_eq!(who(text), [name("toni-blair"), name("toni-blair")]);
+    }
+
+    #[test]
+    fn titles_and_opening_connectives_are_no_part_of_the_speaker() {
+        // "Col." ends no sentence; "Mr. Voss" is the person after the title.
+        let text = "\"We brought in over 100 troopers,\" Col. Freeman Martin, director of public safety, said on Friday.";
+        assert_eq!(who(text), [name("freeman-martin")]);
+        let text = "Anna Voss leads the port. \"We are praying for all the families,\" Mr. Voss wrote.";
+        assert_eq!(who(text), [name("anna-voss")]);
+        // "Beforehand Murray": the adverb that opens the sentence is no first name.
+        let text = "Andy Murray won on Sunday. Beforehand Murray said it would \"take a little while to sink in\".";
+        assert_eq!(who(text), [name("andi-murrai")]);
     }
 
     #[test]
