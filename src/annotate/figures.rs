@@ -326,6 +326,7 @@ const UNITS: &[(&str, f64)] = &[
 
 /// Multipliers after a number: "3 millions", "two hundred", "deux mille".
 const MULTIPLIERS: &[(&str, f64)] = &[
+    ("dozen", 12.0),
     ("hundred", 1e2),
     ("hundreds", 1e2),
     ("cent", 1e2),
@@ -347,20 +348,29 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 ];
 
 /// Vague quantities, by their folded words: (words, lowest value, highest
-/// value the words allow, approximate single value instead of vague). "A
-/// few" and "quelques" allow up to five of the unit, "several" and
-/// "plusieurs" up to nine; bare plurals ("dozens", "des milliers") have no
-/// upper bound.
+/// value the words allow, approximate single value instead of vague). The
+/// lowest is the smallest the words allow: two of the unit for a plural
+/// ("several hundred", "des centaines" 200). "A few" and "quelques" allow
+/// up to five of the unit, "several" and "plusieurs" up to nine; bare
+/// plurals ("dozens", "des milliers") have no upper bound.
 const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
+    ("hundreds of millions", 2e8, None, false),
+    ("hundreds of billions", 2e11, None, false),
+    ("tens of millions", 2e7, None, false),
+    ("tens of billions", 2e10, None, false),
+    ("des centaines de millions", 2e8, None, false),
+    ("des centaines de milliards", 2e11, None, false),
+    ("des dizaines de millions", 2e7, None, false),
+    ("des dizaines de milliards", 2e10, None, false),
     ("a few dozen", 24.0, Some(24.0 * 2.5), false),
-    ("several dozen", 36.0, Some(108.0), false),
+    ("several dozen", 24.0, Some(108.0), false),
     ("dozens", 24.0, None, false),
     ("a dozen", 12.0, Some(12.0), true),
     ("a few hundred", 200.0, Some(200.0 * 2.5), false),
-    ("several hundred", 300.0, Some(900.0), false),
+    ("several hundred", 200.0, Some(900.0), false),
     ("hundreds", 200.0, None, false),
     ("a few thousand", 2000.0, Some(2000.0 * 2.5), false),
-    ("several thousand", 3000.0, Some(9000.0), false),
+    ("several thousand", 2000.0, Some(9000.0), false),
     ("tens of thousands", 20000.0, None, false),
     ("hundreds of thousands", 200000.0, None, false),
     ("thousands", 2000.0, None, false),
@@ -368,23 +378,23 @@ const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
     ("billions", 2e9, None, false),
     ("decades", 20.0, None, false),
     ("quelques dizaines", 20.0, Some(20.0 * 2.5), false),
-    ("plusieurs dizaines", 30.0, Some(90.0), false),
+    ("plusieurs dizaines", 20.0, Some(90.0), false),
     ("des dizaines de milliers", 20000.0, None, false),
     ("des dizaines", 20.0, None, false),
     ("dizaines", 20.0, None, false),
     ("quelques centaines", 200.0, Some(200.0 * 2.5), false),
-    ("plusieurs centaines", 300.0, Some(900.0), false),
+    ("plusieurs centaines", 200.0, Some(900.0), false),
     ("des centaines de milliers", 200000.0, None, false),
     ("des centaines", 200.0, None, false),
     ("centaines", 200.0, None, false),
     ("quelques milliers", 2000.0, Some(2000.0 * 2.5), false),
-    ("plusieurs milliers", 3000.0, Some(9000.0), false),
+    ("plusieurs milliers", 2000.0, Some(9000.0), false),
     ("des milliers", 2000.0, None, false),
     ("milliers", 2000.0, None, false),
     ("des millions", 2e6, None, false),
     ("des milliards", 2e9, None, false),
     ("milliards", 2e9, None, false),
-    ("plusieurs millions", 3000000.0, Some(9000000.0), false),
+    ("plusieurs millions", 2000000.0, Some(9000000.0), false),
     ("une dizaine", 10.0, Some(10.0), true),
     ("une douzaine", 12.0, Some(12.0), true),
     ("une quinzaine", 15.0, Some(15.0), true),
@@ -1256,8 +1266,12 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         let dash = next.is_some_and(|t| t.kind == Kind::Digits && text[toks[last].end..t.start].trim() == "-");
         let word = next.is_some_and(|t| matches!(t.text, "to" | "a" | "or" | "ou"))
             || next.is_some_and(|t| matches!(t.text, "et" | "and")) && between;
+        // ("$15 billion to $100 billion": the sign again before the second.)
+        let signed = word && toks[at.saturating_sub(1)].kind == Kind::Sign && at > 0;
         let second = if dash {
             Some(last + 1)
+        } else if word && signed && toks.get(last + 2).is_some_and(|t| t.text == toks[at - 1].text) {
+            Some(last + 3)
         } else if word {
             Some(last + 2)
         } else {
@@ -1864,6 +1878,15 @@ mod tests {
         assert!(find("The firm grew for more than two decades.").is_empty());
         assert!(find("after two quarters of contraction").is_empty());
         assert_eq!(one("They plan two \u{201c}trips\u{201d} a year.").counts, "trip");
+        // The smallest value the words allow: two of the unit.
+        assert_eq!(bounds("Plusieurs centaines de salariés ont manifesté.").0, Some(200.0));
+        assert_eq!(bounds("Several thousand people marched.").0, Some(2000.0));
+        // Vague multiples of a multiplier.
+        assert_eq!(bounds("It will cost hundreds of millions of dollars."), (Some(2e8), None));
+        assert_eq!(bounds("des dizaines de milliards d'euros"), (Some(2e10), None));
+        // "two dozen" is 24; the sign again before a range's second number.
+        assert_eq!(bounds("Some two dozen large blazes burned."), (Some(24.0), Some(24.0)));
+        assert_eq!(bounds("Costs range from $15 billion to $100 billion a year."), (Some(15e9), Some(100e9)));
     }
 
     #[test]
