@@ -1414,6 +1414,18 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         end = if toks[last].text.ends_with("-point") { last } else { last + 1 };
         bare_digits = false;
     }
+    // An earthquake's magnitude: "a 6.1-magnitude earthquake", "de
+    // magnitude 6,8", "magnitude-7.1".
+    let before_magnitude = at > 0 && toks[at - 1].text == "magnitude" && currency.is_none();
+    if hyphened.starts_with("magnitude") || before_magnitude && text[toks[at - 1].end..toks[at].start].trim_matches(['-', ' ']).is_empty() {
+        counts = "magnitude".into();
+        class = None;
+        end = if before_magnitude { last } else { last + 1 };
+        if before_magnitude {
+            first = first.min(at - 1);
+        }
+        bare_digits = false;
+    }
     // Dates and years are never counts.
     if !marked {
         let next_word = toks.get(last + 1).map(|t| t.text);
@@ -1461,7 +1473,10 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
             return None;
         }
         // A compound modifier: ".45-caliber handgun", "a 10-member team".
-        if bare_digits && text[toks[at].end..].strip_prefix('-').is_some_and(|r| r.starts_with(char::is_alphabetic)) {
+        if bare_digits
+            && counts != "magnitude"
+            && text[toks[at].end..].strip_prefix('-').is_some_and(|r| r.starts_with(char::is_alphabetic))
+        {
             return None;
         }
         // A label: "article 175", "page 3".
@@ -1887,6 +1902,9 @@ mod tests {
         // "two dozen" is 24; the sign again before a range's second number.
         assert_eq!(bounds("Some two dozen large blazes burned."), (Some(24.0), Some(24.0)));
         assert_eq!(bounds("Costs range from $15 billion to $100 billion a year."), (Some(15e9), Some(100e9)));
+        // A magnitude measures an earthquake, before or after its number.
+        assert_eq!(one("A 6.1-magnitude earthquake struck the region.").counts, "magnitude");
+        assert_eq!(bounds("Un séisme de magnitude 6,8 a frappé le Maroc."), (Some(6.8), Some(6.8)));
     }
 
     #[test]
