@@ -349,8 +349,9 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 
 /// Vague quantities, by their folded words: (words, lowest value, highest
 /// value the words allow, approximate single value instead of vague). The
-/// lowest is the smallest the words allow: two of the unit for a plural
-/// ("several hundred", "des centaines" 200). "A few" and "quelques" allow
+/// lowest is the smallest the words allow: two of the unit for a French
+/// plural ("plusieurs centaines", "des centaines" 200), three for English
+/// "several", which means more than two. "A few" and "quelques" allow
 /// up to five of the unit, "several" and "plusieurs" up to nine; bare
 /// plurals ("dozens", "des milliers") have no upper bound.
 const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
@@ -363,14 +364,14 @@ const VAGUE: &[(&str, f64, Option<f64>, bool)] = &[
     ("des dizaines de millions", 2e7, None, false),
     ("des dizaines de milliards", 2e10, None, false),
     ("a few dozen", 24.0, Some(24.0 * 2.5), false),
-    ("several dozen", 24.0, Some(108.0), false),
+    ("several dozen", 36.0, Some(108.0), false),
     ("dozens", 24.0, None, false),
     ("a dozen", 12.0, Some(12.0), true),
     ("a few hundred", 200.0, Some(200.0 * 2.5), false),
-    ("several hundred", 200.0, Some(900.0), false),
+    ("several hundred", 300.0, Some(900.0), false),
     ("hundreds", 200.0, None, false),
     ("a few thousand", 2000.0, Some(2000.0 * 2.5), false),
-    ("several thousand", 2000.0, Some(9000.0), false),
+    ("several thousand", 3000.0, Some(9000.0), false),
     ("tens of thousands", 20000.0, None, false),
     ("hundreds of thousands", 200000.0, None, false),
     ("thousands", 2000.0, None, false),
@@ -1895,7 +1896,7 @@ mod tests {
         assert_eq!(one("They plan two \u{201c}trips\u{201d} a year.").counts, "trip");
         // The smallest value the words allow: two of the unit.
         assert_eq!(bounds("Plusieurs centaines de salariés ont manifesté.").0, Some(200.0));
-        assert_eq!(bounds("Several thousand people marched.").0, Some(2000.0));
+        assert_eq!(bounds("Several thousand people marched.").0, Some(3000.0));
         // Vague multiples of a multiplier.
         assert_eq!(bounds("It will cost hundreds of millions of dollars."), (Some(2e8), None));
         assert_eq!(bounds("des dizaines de milliards d'euros"), (Some(2e10), None));
