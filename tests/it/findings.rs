@@ -46,6 +46,6 @@ fn quotes_and_figures_on_real_articles() {
     // less one or two answers, so that a regression fails the suite. The
     // evaluation half is printed, not tuned on.
     let (q, f, _) = score("tune");
-    assert!(q.precision() >= 0.95 && q.recall() >= 0.74, "quotes: {}", q.describe());
+    assert!(q.precision() >= 0.95 && q.recall() >= 0.78, "quotes: {}", q.describe());
     assert!(f.precision() >= 0.90 && f.recall() >= 0.83, "figures: {}", f.describe());
 }
