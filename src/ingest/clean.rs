@@ -1505,7 +1505,9 @@ pub fn clean_blocks(
         }
         if (header || footer) && byline_names(text).is_some() {
             kind[i] = Some("byline");
-        } else if (header || footer) && is_date_line(text) {
+        } else if (header || footer || title_at.is_some_and(|t| i > t && i <= t + 10)) && is_date_line(text) {
+            // (Or close under the headline, past a caption the run began
+            // with: "Dec. 13, 2016, 12:31 PM UTC / Updated …".)
             kind[i] = Some("timestamp");
         } else if header
             && is_name_line(text)
