@@ -807,6 +807,12 @@ pub fn is_role(word: &str) -> bool {
 const SYNONYMS: &[(&str, &str)] = &[("edile", "maire"), ("bourgmestre", "maire")];
 
 pub const ROLES: &[&str] = &[
+    "mp",
+    "mep",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilor",
     "porte-parole",
     "spokesman",
     "spokeswoman",
