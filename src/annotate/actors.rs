@@ -124,7 +124,8 @@ fn name_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.)(?:(?:[ \t\u{a0}]+|-)(?:(?:de|du|des|del|della|van|von|der|den|da|di|dos|das|bin|ben|ibn|abu|al|el|la|le|y|e|ter|zu)[ \t\u{a0}]+)?(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.))*",
+        // ("T.Clayson": an initial glued to the surname is one word.)
+        r"(?:\p{Lu}\.\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.)(?:(?:[ \t\u{a0}]+|-)(?:(?:de|du|des|del|della|van|von|der|den|da|di|dos|das|bin|ben|ibn|abu|al|el|la|le|y|e|ter|zu)[ \t\u{a0}]+)?(?:\p{Lu}\.\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}|\p{Lu}\.))*",
     )
 }
 
