@@ -262,6 +262,12 @@ pattern!(
     player,
     r"\b(next video|video will (play|start|begin)|up next|autoplay|full ?screen|view (photos|gallery)|captions will look like|replay|unmute|mute|video starts in|lecture automatique|plein ecran|video suivante|now (watching|playing))\b|^\d+ (of|sur|/) \d+$|\bvideo (has )?failed to load\b|^try refreshing (your|the) (browser|page)\b|\bother videos from\b|^back to video\s*$|\b(enable|activer|activez) (le )?javascript\b|^(loading|chargement)(\.{3}|…)?\s*$"
 );
+// "Votre navigateur est obsolète. Veuillez le mettre à jour …": the site
+// speaking of the reader's browser, however long.
+pattern!(
+    browser_notice,
+    r"\b(your|votre) (browser|navigateur) (is|est) (outdated|obsolete|out of date|not supported|no longer supported|trop ancien)\b|\b(update|upgrade|mettre a jour|mettez a jour) (your|votre) (browser|navigateur)\b"
+);
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
     avatar,
@@ -385,7 +391,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if words <= 20 && sponsor().is_match(f) {
         return Some("advertisement");
     }
-    if words <= 10 && player().is_match(f) {
+    if words <= 10 && player().is_match(f) || words <= 60 && browser_notice().is_match(f) {
         return Some("widget");
     }
     if consent_strong().is_match(f) || consent_weak().find_iter(f).count() >= 2 {
@@ -894,7 +900,17 @@ fn not_a_headline(t: &str) -> bool {
             .collect();
         parts.len() >= 2 && parts.iter().all(|p| name_like(p) || is_name_line(p))
     };
-    let ui = re(
+    // "LatestMoviesCoronavirusLifestyle": a menu's entries run together.
+    let glued_menu = {
+        let c: Vec<char> = t.chars().collect();
+        c.windows(2).filter(|p| p[0].is_lowercase() && p[1].is_uppercase()).count() >= 2
+    };
+    // "Le Soleil (Dakar)": a source's name and town; "Views: 184": a counter.
+    static SOURCE: OnceLock<Regex> = OnceLock::new();
+    let source_line = re(&SOURCE, r"^\p{Lu}[\p{L}' -]{1,40} \(\p{Lu}[\p{L}-]+\)$|^[\p{L} ]{2,20}:\s*[\d.,\s]+$").is_match(t);
+    static AD: OnceLock<Regex> = OnceLock::new();
+    let ad = re(&AD, r"^(?:advertising|advertisement|publicite|iframe)\b").is_match(&f);
+    let ui = glued_menu || source_line || ad || re(
         &UI,
         r"\b(?:javascript|browser|navigateur|notify|notifications?|social links|mobile version|version mobile|print options?|cookies?|main menu|menu principal|skip to)\b",
     )
@@ -1708,11 +1724,31 @@ pub fn clean_blocks(
     let unkicked = title_at.and_then(|t| {
         let title = texts[t].trim();
         let bare = |s: &str| s.trim().trim_start_matches(['*', '•', '-', '#', ' ']).trim().to_owned();
-        (1..=3).find_map(|k| {
-            let rest = title.splitn(k + 1, ' ').nth(k)?.trim().to_owned();
-            (word_count(&rest) >= 4 && texts.iter().enumerate().any(|(j, other)| j != t && bare(other) == rest))
-                .then_some(rest)
-        })
+        (1..=3)
+            .find_map(|k| {
+                let rest = title.splitn(k + 1, ' ').nth(k)?.trim().to_owned();
+                (word_count(&rest) >= 4 && texts.iter().enumerate().any(|(j, other)| j != t && bare(other) == rest))
+                    .then_some(rest)
+            })
+            .or_else(|| {
+                // "Accident de la routeForel-Lavaux (VD): un motocycliste …":
+                // a kicker of a few words glued to the headline.
+                let chars: Vec<(usize, char)> = title.char_indices().collect();
+                // (Not "DirectX 11.1": the capital opens a word.)
+                let glue = chars.windows(5).find(|w| {
+                    w[..3].iter().all(|c| c.1.is_lowercase()) && w[3].1.is_uppercase() && w[4].1.is_lowercase()
+                })?;
+                let (head, rest) = title.split_at(glue[3].0);
+                ((2..=5).contains(&word_count(head)) && word_count(rest) >= 4).then(|| rest.to_owned())
+            })
+            .or_else(|| {
+                // "Rances (VD) Une personne entre la vie et la mort": a place
+                // and its canton or state before the headline.
+                static PLACE: OnceLock<Regex> = OnceLock::new();
+                let m = re(&PLACE, r"^\p{Lu}[\p{L}'-]+(?: [\p{L}'-]+){0,2} \(\p{Lu}{2,3}\) \p{Lu}").find(title)?;
+                let rest = &title[m.end() - 1..];
+                (word_count(rest) >= 4).then(|| rest.to_owned())
+            })
     });
     let mut tail_credits = 0;
     let mut dates: [Vec<String>; 3] = Default::default();
@@ -1790,7 +1826,7 @@ pub fn clean_blocks(
             let text = first.text().to_owned();
             // The only paragraph left is the article, never its title; nor
             // is an item of a menu.
-            if kept.len() > 1 && word_count(&text) <= 30 && could_be_headline(&text) {
+            if kept.len() > 1 && word_count(&text) <= 30 && could_be_headline(&text) && !not_a_headline(&text) {
                 article.title = Some(text);
                 kept.remove(0);
             } else {
@@ -2884,5 +2920,24 @@ mod tests {
         // The place's kicker glued to a headline the breadcrumb gives bare.
         let raw = format!("  • Accueil\n  • Le pont du port rouvre après deux ans de travaux\n\nHalvard Le pont du port rouvre après deux ans de travaux\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
         assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Le pont du port rouvre après deux ans de travaux"));
+    }
+
+    #[test]
+    fn glued_kickers_source_lines_and_browser_notices() {
+        let body = "Le conseil municipal a rouvert mardi le vieux pont du port après deux ans de travaux plus coûteux que prévu.\n\n\
+                    Les ingénieurs ont remplacé le tablier et la plupart des câbles, a déclaré le maire lors d’une cérémonie.\n";
+        // A kicker glued to the headline, and a place with its canton before it.
+        let raw = format!("Accueil\n\nTravaux au portLe pont rouvre après deux ans de travaux\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
+        assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Le pont rouvre après deux ans de travaux"));
+        let raw = format!("Accueil\n\nHalvard (VD) Le pont rouvre après deux ans de travaux\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
+        assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Le pont rouvre après deux ans de travaux"));
+        // A word whose capital ends it is no glue.
+        let raw = format!("Accueil\n\nRadeon HD 7750 : DirectX 11.1 accessible\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
+        assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Radeon HD 7750 : DirectX 11.1 accessible"));
+        for line in ["Le Soleil (Dakar)", "Views: 184", "ADVERTISING - ne pas effacer", "LatestMoviesCoronavirus Lifestyle"] {
+            assert!(not_a_headline(line), "{line}");
+        }
+        let notice = "Votre navigateur est obsolète. Veuillez le mettre à jour avec la dernière version pour éviter les failles de sécurité.";
+        assert_eq!(chrome_kind(notice, &[]), Some("widget"));
     }
 }
