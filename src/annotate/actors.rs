@@ -1267,6 +1267,13 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             Some((i, _)) => i,
             None => {
                 let before = plain[..start].trim_end();
+                // "ajoute le Berchemois": a demonym after its article
+                // stands for a person, it names no one.
+                let demonym = ["ois", "oise", "ais", "aise", "ien", "ienne"].iter().any(|s| word.ends_with(s))
+                    && fold(before).rsplit(' ').next().is_some_and(|w| matches!(w, "le" | "la"));
+                if demonym {
+                    continue;
+                }
                 // ("Mr. Trump wrote": the title's full stop ends no sentence.)
                 let titled = before
                     .rsplit(char::is_whitespace)

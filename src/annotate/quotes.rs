@@ -898,6 +898,16 @@ fn subject_at(
     if first.len() >= 2 && first[0] == "the" && first[1].ends_with("-year-old") {
         return Some(Who::Described);
     }
+    // "ajoute le Berchemois", "a précisé la Lyonnaise": the person named
+    // last, called by where they are from.
+    if first.len() >= 2
+        && matches!(first[0], "le" | "la")
+        && ["ois", "oise", "ais", "aise", "ien", "ienne"].iter().any(|s| first[1].ends_with(s))
+        && !INSTITUTIONS.contains(&first[1])
+        && !actors::is_role(first[1])
+    {
+        return Some(Who::Described);
+    }
     // Someone the text does not name: "a source", "officials", "residents".
     if first
         .first()
@@ -1995,6 +2005,12 @@ mod tests {
         // An interview: the question, then the answer.
         let text = "“It is all about whether they can deliver the plan,” says Tony Blair.\n\nIs the prime minister a good leader?\n\n“Well, I am fully supportive of him, I want him to succeed.”";
         assert_eq!(who(text), [name("toni-blair"), name("toni-blair")]);
+    }
+
+    #[test]
+    fn a_demonym_after_its_article_is_the_person_named_last() {
+        let text = "Jonas Vingegaard a gagné l'étape. « Je vais juste faire tout ce que je peux », a ajouté le Danois.";
+        assert_eq!(who(text), [name("jonas-vingegaard")]);
     }
 
     #[test]
