@@ -1418,7 +1418,9 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     // An earthquake's magnitude: "a 6.1-magnitude earthquake", "de
     // magnitude 6,8", "magnitude-7.1".
     let before_magnitude = at > 0 && toks[at - 1].text == "magnitude" && currency.is_none();
-    if hyphened.starts_with("magnitude") || before_magnitude && text[toks[at - 1].end..toks[at].start].trim_matches(['-', ' ']).is_empty() {
+    if hyphened.starts_with("magnitude")
+        || before_magnitude && text[toks[at - 1].end..toks[at].start].trim_matches(['-', ' ']).is_empty()
+    {
         counts = "magnitude".into();
         class = None;
         end = if before_magnitude { last } else { last + 1 };

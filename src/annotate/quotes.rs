@@ -455,8 +455,10 @@ fn resolve(who: Who, at: usize, found: &actors::Found, quotes: &[(usize, usize)]
             }
             let person = found.last_person(at, None, quotes)?;
             let last = found.mentions.iter().rfind(|m| m.actor == person && m.start < at)?;
-            (at - last.end < 600 && last.subject && !unnamed_role_between(&plain[last.end..at], &found.actors[person].roles))
-                .then_some(person)
+            (at - last.end < 600
+                && last.subject
+                && !unnamed_role_between(&plain[last.end..at], &found.actors[person].roles))
+            .then_some(person)
         }),
         Who::Unnamed => None,
         Who::PressService => press_service_of(plain, at, found),
@@ -1997,7 +1999,8 @@ mod tests {
                     Après un peu de marche, le lieutenant-colonel arrive sur le lieu d'un incendie récent. « On commence à avoir des feux de plus en plus développés. »";
         assert_eq!(who(text), [name("olivier-compta"), name("olivier-compta")]);
         // Not when the quotation carries on someone the text does not name.
-        let text = "“Don't hide things like this,” one commenter said, per Anna Voss. “Let’s face whatever it is together.”";
+        let text =
+            "“Don't hide things like this,” one commenter said, per Anna Voss. “Let’s face whatever it is together.”";
         assert_eq!(who(text), [None, None]);
         // A pronoun that says, in the paragraph before a lone quotation.
         let text = "“The cracks in my house widen with every blast,” Mary Molatjeng said.\n\nShe added that the promised jobs never materialised.\n\n“We were told there would be work for our children.”";
@@ -2026,7 +2029,8 @@ mod tests {
     #[test]
     fn titles_and_opening_connectives_are_no_part_of_the_speaker() {
         // "Col." ends no sentence; "Mr. Voss" is the person after the title.
-        let text = "\"We brought in over 100 troopers,\" Col. Freeman Martin, director of public safety, said on Friday.";
+        let text =
+            "\"We brought in over 100 troopers,\" Col. Freeman Martin, director of public safety, said on Friday.";
         assert_eq!(who(text), [name("freeman-martin")]);
         let text = "Anna Voss leads the port. \"We are praying for all the families,\" Mr. Voss wrote.";
         assert_eq!(who(text), [name("anna-voss")]);

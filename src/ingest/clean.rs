@@ -889,8 +889,8 @@ fn not_a_headline(t: &str) -> bool {
     let words = word_count(t);
     let f = fold(t);
     let unglued = re(&GLUED, r"([a-z])(\d)").replace_all(&f, "$1 $2");
-    let dated = find_dates(&unglued).iter().any(|d| d.full.is_some())
-        || re(&TIME, r"\b\d{1,2}[:h]\d{2}\b").is_match(&f);
+    let dated =
+        find_dates(&unglued).iter().any(|d| d.full.is_some()) || re(&TIME, r"\b\d{1,2}[:h]\d{2}\b").is_match(&f);
     let names = {
         let parts: Vec<&str> = t
             .split([',', '/', '&'])
@@ -907,7 +907,8 @@ fn not_a_headline(t: &str) -> bool {
     };
     // "Le Soleil (Dakar)": a source's name and town; "Views: 184": a counter.
     static SOURCE: OnceLock<Regex> = OnceLock::new();
-    let source_line = re(&SOURCE, r"^\p{Lu}[\p{L}' -]{1,40} \(\p{Lu}[\p{L}-]+\)$|^[\p{L} ]{2,20}:\s*[\d.,\s]+$").is_match(t);
+    let source_line =
+        re(&SOURCE, r"^\p{Lu}[\p{L}' -]{1,40} \(\p{Lu}[\p{L}-]+\)$|^[\p{L} ]{2,20}:\s*[\d.,\s]+$").is_match(t);
     static AD: OnceLock<Regex> = OnceLock::new();
     let ad = re(&AD, r"^(?:advertising|advertisement|publicite|iframe)\b").is_match(&f);
     let ui = glued_menu || source_line || ad || re(
@@ -1362,7 +1363,9 @@ pub fn clean_blocks(
     let marked = first_good.filter(|_| find_title && opening.is_none()).and_then(|f| {
         (f.saturating_sub(60)..=f)
             .rev()
-            .find(|&i| kind[i].is_none() && h1_text(&texts[i]).is_some_and(|h| word_count(h) >= 2 && !not_a_headline(h)))
+            .find(|&i| {
+                kind[i].is_none() && h1_text(&texts[i]).is_some_and(|h| word_count(h) >= 2 && !not_a_headline(h))
+            })
             // ("# The Tribune" over the menu, "## Two More Gunned Down"
             // over the article: the site's name, then the headline.)
             .map(|h| {
@@ -1371,9 +1374,8 @@ pub fn clean_blocks(
                     .take(12)
                     .find(|&i| {
                         kind[i].is_none()
-                            && h2_text(&texts[i]).is_some_and(|t| {
-                                word_count(t) >= 3 && could_be_headline(t) && !not_a_headline(t)
-                            })
+                            && h2_text(&texts[i])
+                                .is_some_and(|t| word_count(t) >= 3 && could_be_headline(t) && !not_a_headline(t))
                     })
                     .filter(|_| f - h > 20)
                     .unwrap_or(h)
@@ -2316,7 +2318,9 @@ fn find_dates(f: &str) -> Vec<FoundDate> {
     }
     // ("Yahoo News Australia28 October 2020": a date glued to the name
     // before it; "March 23, 2020timer5 min. read": to an icon's name after.)
-    for c in re(&WORDS, r"(?:\b|[a-z])(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]{3,9}\.?),? (\d{4})(?:\b|[a-z])").captures_iter(f) {
+    for c in
+        re(&WORDS, r"(?:\b|[a-z])(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]{3,9}\.?),? (\d{4})(?:\b|[a-z])").captures_iter(f)
+    {
         if let Some(m) = month(&c[2]) {
             out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full: ymd(&c[3], m, &c[1]) });
         }
@@ -2932,9 +2936,13 @@ mod tests {
         let raw = format!("Accueil\n\nHalvard (VD) Le pont rouvre après deux ans de travaux\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
         assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Le pont rouvre après deux ans de travaux"));
         // A word whose capital ends it is no glue.
-        let raw = format!("Accueil\n\nRadeon HD 7750 : DirectX 11.1 accessible\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}");
+        let raw = format!(
+            "Accueil\n\nRadeon HD 7750 : DirectX 11.1 accessible\n\nAnna Voss\n\nPublié le 22/10/17 à 19h49\n\n{body}"
+        );
         assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Radeon HD 7750 : DirectX 11.1 accessible"));
-        for line in ["Le Soleil (Dakar)", "Views: 184", "ADVERTISING - ne pas effacer", "LatestMoviesCoronavirus Lifestyle"] {
+        for line in
+            ["Le Soleil (Dakar)", "Views: 184", "ADVERTISING - ne pas effacer", "LatestMoviesCoronavirus Lifestyle"]
+        {
             assert!(not_a_headline(line), "{line}");
         }
         let notice = "Votre navigateur est obsolète. Veuillez le mettre à jour avec la dernière version pour éviter les failles de sécurité.";

@@ -91,7 +91,9 @@ fn holder_after(line: &str) -> Option<String> {
         // Years and their ranges, not the digits of a name ("20 Minutes").
         let year = rest.split_whitespace().next().is_some_and(|w| {
             let w = w.trim_end_matches([',', '.']);
-            w.len() >= 4 && w.chars().all(|c| c.is_ascii_digit() || "-–".contains(c)) && w[..4].chars().all(|c| c.is_ascii_digit())
+            w.len() >= 4
+                && w.chars().all(|c| c.is_ascii_digit() || "-–".contains(c))
+                && w[..4].chars().all(|c| c.is_ascii_digit())
         });
         if year {
             rest = rest.split_once(char::is_whitespace).map_or("", |(_, r)| r).trim_start();
@@ -113,14 +115,35 @@ fn holder_after(line: &str) -> Option<String> {
     // "The Globe and Mail Inc.", "Toronto Star Newspapers Ltd.", "NDTV
     // CONVERGENCE LIMITED": the company's form and trade are no part of the name.
     const FORMS: [&str; 22] = [
-        "inc", "ltd", "llc", "limited", "plc", "sa", "sas", "sarl", "gmbh", "corp", "corporation", "company", "co",
-        "newspapers", "newspaper", "media", "group", "convergence", "internet ventures", "l.p", "holdings", "publishing",
+        "inc",
+        "ltd",
+        "llc",
+        "limited",
+        "plc",
+        "sa",
+        "sas",
+        "sarl",
+        "gmbh",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "newspapers",
+        "newspaper",
+        "media",
+        "group",
+        "convergence",
+        "internet ventures",
+        "l.p",
+        "holdings",
+        "publishing",
     ];
     loop {
         let lower = holder.to_lowercase();
-        let Some(form) = FORMS.iter().find(|f| {
-            lower.strip_suffix(*f).is_some_and(|r| r.ends_with(' ') && crate::text::word_count(r) >= 1)
-        }) else {
+        let Some(form) = FORMS
+            .iter()
+            .find(|f| lower.strip_suffix(*f).is_some_and(|r| r.ends_with(' ') && crate::text::word_count(r) >= 1))
+        else {
             break;
         };
         holder = holder[..holder.len() - form.len()].trim_end_matches([',', '.', ' ']);
@@ -146,9 +169,8 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         hosts.extend(host_re.find_iter(line).filter_map(|m| host_of(m.as_str())));
         let line = line.trim().trim_start_matches(['*', '•', '-', '#', '□', ' ']).trim();
         // (A name as a name is written: "Le monde" is a menu's section.)
-        let named = line.split_whitespace().all(|w| {
-            w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_lowercase)
-        });
+        let named =
+            line.split_whitespace().all(|w| w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_lowercase));
         if line.is_empty() || crate::text::word_count(line) > 5 || !named {
             continue;
         }
@@ -173,7 +195,11 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         hosts.iter().any(|h| {
             let label = h.rsplit_once('.').map_or(h.as_str(), |(l, _)| l);
             let label = label.rsplit('.').next().unwrap_or(label);
-            config.rules.outlet_names.get(&crate::config::name_key(label)).is_some_and(|ids| ids.iter().any(|i| i == id))
+            config
+                .rules
+                .outlet_names
+                .get(&crate::config::name_key(label))
+                .is_some_and(|ids| ids.iter().any(|i| i == id))
                 && !own.iter().any(|o| h == *o || h.strip_suffix(o.as_str()).is_some_and(|p| p.ends_with('.')))
         })
     };
@@ -308,7 +334,10 @@ mod tests {
         assert_eq!(holder("© Copyright 20 Minutes").as_deref(), Some("20 Minutes"), "a name's digits are no year");
         assert_eq!(holder("Copyright Axios Media, 2020").as_deref(), Some("Axios"));
         assert_eq!(holder("© Copyright Toronto Star Newspapers Ltd. 1996 - 2020").as_deref(), Some("Toronto Star"));
-        assert_eq!(holder("(C) COPYRIGHT NDTV CONVERGENCE LIMITED 2020. ALL RIGHTS RESERVED.").as_deref(), Some("NDTV"));
+        assert_eq!(
+            holder("(C) COPYRIGHT NDTV CONVERGENCE LIMITED 2020. ALL RIGHTS RESERVED.").as_deref(),
+            Some("NDTV")
+        );
         assert_eq!(holder("Daily Maverick © All rights reserved").as_deref(), Some("Daily Maverick"));
         assert_eq!(
             holder("Logo (nouvelle fenêtre)Tous droits réservés © Société Radio‑Canada 2020.").as_deref(),
