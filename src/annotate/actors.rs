@@ -798,6 +798,12 @@ pub const ORGANISATION_ROLES: &[&str] = &[
     "website",
 ];
 
+/// Whether a folded word reads as a demonym ("berchemois", "lyonnaise",
+/// "parisien"): one after its article stands for a person.
+pub fn is_demonym(word: &str) -> bool {
+    ["ois", "oise", "ais", "aise", "ien", "ienne"].iter().any(|s| word.ends_with(s))
+}
+
 /// A role noun, folded, or a compound ending with one ("lieutenant-colonel",
 /// "vice-president").
 pub fn is_role(word: &str) -> bool {
@@ -1269,8 +1275,8 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                 let before = plain[..start].trim_end();
                 // "ajoute le Berchemois": a demonym after its article
                 // stands for a person, it names no one.
-                let demonym = ["ois", "oise", "ais", "aise", "ien", "ienne"].iter().any(|s| word.ends_with(s))
-                    && fold(before).rsplit(' ').next().is_some_and(|w| matches!(w, "le" | "la"));
+                let demonym =
+                    is_demonym(&word) && fold(before).rsplit(' ').next().is_some_and(|w| matches!(w, "le" | "la"));
                 if demonym {
                     continue;
                 }

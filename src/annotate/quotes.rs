@@ -517,13 +517,7 @@ fn press_service_of(plain: &str, at: usize, found: &actors::Found) -> Option<usi
 /// lieutenant-colonel arrive") is that person again.
 fn unnamed_role_between(text: &str, own: &[String]) -> bool {
     static ROLE: OnceLock<Regex> = OnceLock::new();
-    let role = re(
-        &ROLE,
-        &format!(
-            r"(?:^|[^\p{{L}}])(?:l'|le |la |the |son |sa |his |her |their |leur )((?:[a-z]+-)?(?:{}))\b(.{{0,40}})",
-            actors::ROLES.join("|").replace('-', "\\-")
-        ),
-    );
+    let role = re(&ROLE, &role_pattern("l'|le |la |the |son |sa |his |her |their |leur ", r"(.{0,40})"));
     let fold = crate::fold::fold(text);
     role.captures_iter(&fold).any(|c| {
         if own.iter().any(|r| r.split(' ').any(|w| w == &c[1])) {
@@ -536,17 +530,18 @@ fn unnamed_role_between(text: &str, own: &[String]) -> bool {
     })
 }
 
+/// A role noun of `actors::ROLES` (or a compound ending with one,
+/// "lieutenant-colonel") after one of `articles`, in folded text: the role
+/// is group 1, then `tail`.
+fn role_pattern(articles: &str, tail: &str) -> String {
+    format!(r"(?:^|[^\p{{L}}])(?:{articles})((?:[a-z]+-)?(?:{}))\b{tail}", actors::ROLES.join("|").replace('-', "\\-"))
+}
+
 /// The one definite role a paragraph speaks of with no name ("le
 /// lieutenant-colonel arrive"), folded.
 fn paragraph_role(text: &str) -> Option<String> {
     static ROLE: OnceLock<Regex> = OnceLock::new();
-    let role = re(
-        &ROLE,
-        &format!(
-            r"(?:^|[^\p{{L}}])(?:l'|le |la |the )((?:[a-z]+-)?(?:{}))\b",
-            actors::ROLES.join("|").replace('-', "\\-")
-        ),
-    );
+    let role = re(&ROLE, &role_pattern("l'|le |la |the ", ""));
     let fold = crate::fold::fold(text);
     let mut found: Vec<String> = role.captures_iter(&fold).map(|c| c[1].to_owned()).collect();
     found.dedup();
@@ -904,7 +899,7 @@ fn subject_at(
     // last, called by where they are from.
     if first.len() >= 2
         && matches!(first[0], "le" | "la")
-        && ["ois", "oise", "ais", "aise", "ien", "ienne"].iter().any(|s| first[1].ends_with(s))
+        && actors::is_demonym(first[1])
         && !INSTITUTIONS.contains(&first[1])
         && !actors::is_role(first[1])
     {

@@ -852,15 +852,19 @@ fn glued_image(t: &str) -> bool {
 /// The text of a line html2text marks as a top heading: "# Title", "* #
 /// Title" (a heading inside a list item).
 fn h1_text(line: &str) -> Option<&str> {
-    let t = line.trim();
-    let t = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")).unwrap_or(t).trim_start();
-    t.strip_prefix("# ").map(str::trim).filter(|h| !h.is_empty())
+    heading_text(line, "# ")
 }
 
 fn h2_text(line: &str) -> Option<&str> {
+    heading_text(line, "## ")
+}
+
+/// The text of a heading a dump marks with `marks` ("# ", "## "), maybe
+/// as a list item.
+fn heading_text<'a>(line: &'a str, marks: &str) -> Option<&'a str> {
     let t = line.trim();
     let t = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")).unwrap_or(t).trim_start();
-    t.strip_prefix("## ").map(str::trim).filter(|h| !h.is_empty())
+    t.strip_prefix(marks).map(str::trim).filter(|h| !h.is_empty())
 }
 
 /// A person's name, maybe with initials: "Richard (R.J.) Eskow".

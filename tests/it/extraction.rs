@@ -77,11 +77,23 @@ fn page_score(expected: &str, found: &str) -> (f64, f64) {
     (precision, recall)
 }
 
+/// The benchmark's human answers, by page key.
+fn ground_truth(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap()).unwrap()
+}
+
+/// Mean precision and recall over pages, and their F1.
+fn means(scores: &[(f64, f64)]) -> (f64, f64, f64) {
+    let n = scores.len() as f64;
+    let precision = scores.iter().map(|s| s.0).sum::<f64>() / n;
+    let recall = scores.iter().map(|s| s.1).sum::<f64>() / n;
+    (precision, recall, 2.0 * precision * recall / (precision + recall))
+}
+
 #[test]
 fn article_text_on_the_extraction_benchmark() {
     let dir = corpus("zyte");
-    let truth: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap()).unwrap();
+    let truth = ground_truth(&dir);
     let config = config();
     let keys: Vec<(&String, &serde_json::Value)> = truth.as_object().unwrap().iter().collect();
     let scores: Vec<(f64, f64)> = keys
@@ -93,10 +105,7 @@ fn article_text_on_the_extraction_benchmark() {
             page_score(answer["articleBody"].as_str().unwrap_or(""), &text)
         })
         .collect();
-    let n = scores.len() as f64;
-    let precision = scores.iter().map(|s| s.0).sum::<f64>() / n;
-    let recall = scores.iter().map(|s| s.1).sum::<f64>() / n;
-    let f1 = 2.0 * precision * recall / (precision + recall);
+    let (precision, recall, f1) = means(&scores);
     println!("extraction benchmark, {} pages: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}", scores.len());
     assert_eq!(scores.len(), 181);
     assert!(f1 >= 0.960, "F1 {f1:.3} fell below 0.960 (precision {precision:.3}, recall {recall:.3})");
@@ -116,8 +125,7 @@ fn ingest_text(name: &str, text: String, config: &Config) -> Page {
 #[test]
 fn article_text_of_the_benchmark_pages_dumped_to_text() {
     let dir = corpus("zyte");
-    let truth: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap()).unwrap();
+    let truth = ground_truth(&dir);
     let config = config();
     // (Pages in parallel: the rules run unoptimised in the test build.)
     use rayon::prelude::*;
@@ -145,10 +153,7 @@ fn article_text_of_the_benchmark_pages_dumped_to_text() {
         .collect();
     let scores: Vec<(f64, f64)> = results.iter().map(|r| r.0).collect();
     let learnt = results.iter().fold((0, 0), |a, r| (a.0 + r.1 .0, a.1 + r.1 .1));
-    let n = scores.len() as f64;
-    let precision = scores.iter().map(|s| s.0).sum::<f64>() / n;
-    let recall = scores.iter().map(|s| s.1).sum::<f64>() / n;
-    let f1 = 2.0 * precision * recall / (precision + recall);
+    let (precision, recall, f1) = means(&scores);
     println!("dumped to text, {} pages: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}", scores.len());
     println!("line model: {} line(s) set aside, {} of them in the answer", learnt.0, learnt.1);
     assert_eq!(scores.len(), 181);
