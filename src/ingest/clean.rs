@@ -229,7 +229,7 @@ pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉC
 // a reply button, a reply's header ("par Horus En réponse à : …").
 pattern!(
     comments,
-    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b|^(vos|les|your) (reactions|commentaires|comments)(\s*\(\d+\))?\s*$"
+    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b|^(vos|les|your) (reactions|commentaires|comments)(\s*\(\d+\))?\s*$|^publier un (nouveau )?commentaire\s*$|^\W*reagir(\s*\(\d+\))?\s*$|^suggest a correction\s*$"
 );
 pattern!(
     comments_heading,
@@ -248,7 +248,7 @@ pattern!(
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^(ajouter|add) (aux favoris|a vos selections|to (your )?(favourites|favorites|saved articles|reading list))\b|^pour ajouter l'article\b|^creer un compte\s*$|\bvous (possedez|avez) deja un compte\b|\balready have an account\b|\barticles? gratuits?\b|\byou have (read|reached) \d+\b.{0,30}\barticles?\b|\bfree articles? (left|remaining|this month)\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^(ajouter|add) (aux favoris|a vos selections|to (your )?(favourites|favorites|saved articles|reading list))\b|^pour ajouter l'article\b|^creer un compte\s*$|\bvous (possedez|avez) deja un compte\b|\balready have an account\b|\barticles? gratuits?\b|\byou have (read|reached) \d+\b.{0,30}\barticles?\b|\bfree articles? (left|remaining|this month)\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b|\bto (view|read|continue reading) (the full|this|the rest of (the|this)) (story|article)\b.{0,20}\bsubscribe\b|^il vous reste \d+ ?% (de (cet|l') article )?a (decouvrir|lire)\b|^join now or renew\b|\bplease consider (making a (donation|contribution)|donating|supporting)\b|^got a (news )?tip\?"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -1862,6 +1862,7 @@ pub fn clean_blocks(
             article.blocks.push(block);
         }
     }
+    drop_author_bio(article);
     if let Some(first) = article.blocks.first() {
         article.credits.push(first.text().chars().take(200).collect());
     }
@@ -1881,6 +1882,50 @@ pub fn clean_blocks(
 
 /// Whether the last segment of the page's address spells `line`: at least
 /// four of its words, nearly all of them in the address, in order.
+/// The author's box at the end of the text: "Madison Weil joined the news
+/// team in June 2018. Learn more about Madison…", "Candice Sealey is the
+/// founder of…", "Our Editorial Staff at … is a team…", with the name
+/// standing alone above it. Only the last paragraphs, only after three of
+/// the article's, and only a paragraph that opens with the byline's name
+/// (or the staff's) and a verb of a biography.
+fn drop_author_bio(article: &mut Article) {
+    static BIO: OnceLock<Regex> = OnceLock::new();
+    let bio = re(
+        &BIO,
+        r"^(?:(?:is|was) (?:an?|the|our)\b|joined\b|has (?:been|worked|covered|reported|written)\b|covers\b|reports (?:on|for)\b|writes (?:about|for|on)\b|est (?:un|une|le|la|notre) (?:journaliste|correspondante?|reporter|redact|redacteur|redactrice|fondat)|a rejoint\b)",
+    );
+    static STAFF: OnceLock<Regex> = OnceLock::new();
+    let staff = re(&STAFF, r"^our (?:editorial )?(?:staff|team|newsroom) (?:at|of)\b.{0,60}\b(?:is|are) an?\b");
+    let names: Vec<String> = article
+        .author
+        .iter()
+        .flat_map(|a| a.split([',', ';', '&']).flat_map(|n| n.split(" and ")).flat_map(|n| n.split(" et ")))
+        .map(|n| fold(n.trim()))
+        .filter(|n| word_count(n) >= 2)
+        .collect();
+    let mut cut = article.blocks.len();
+    for i in (0..article.blocks.len()).rev().take(3) {
+        if i < 3 {
+            break;
+        }
+        let f = fold(article.blocks[i].text().trim());
+        let f = f.trim_start_matches(['#', ' ']);
+        let by_name = names.iter().any(|n| {
+            f == n.as_str() || f.strip_prefix(n.as_str()).is_some_and(|rest| bio.is_match(rest.trim_start_matches([',', ' '])))
+        });
+        if by_name || staff.is_match(f) {
+            cut = i;
+        } else if cut == article.blocks.len() {
+            continue;
+        } else {
+            break;
+        }
+    }
+    for block in article.blocks.drain(cut..) {
+        article.removed.push(Removed { kind: "author-bio".into(), text: block.text().to_owned() });
+    }
+}
+
 fn url_spells(url: &str, line: &str) -> bool {
     let segment = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let segment = segment.split(['?', '#']).next().unwrap_or("");
@@ -2627,6 +2672,13 @@ mod tests {
             ("Sign up", "newsletter"),
             ("Elder beat Mt. Healthy Friday night in a Division I sectional 47-34.Full Story >", "related-link"),
             ("Publié le 2 nov. 2023 à 16:00Mis à jour le 2 nov. 2023 à 16:16", "timestamp"),
+            ("To view the full story, please subscribe to The Harbour Gazette.", "subscribe"),
+            ("Il vous reste 85% à découvrir. Inscrivez vous pour lire la suite de cet article.", "subscribe"),
+            ("If you found the reporting above valuable, please consider making a donation to support it.", "subscribe"),
+            ("Got a tip? Email Anna Voss at anna@example.org.", "subscribe"),
+            ("Publier un nouveau commentaire", "comments"),
+            ("• Réagir (14)", "comments"),
+            ("Suggest a Correction", "comments"),
         ] {
             assert_eq!(chrome_kind(line, none), Some(kind), "{line}");
         }
@@ -2653,6 +2705,20 @@ mod tests {
         );
         assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
         assert_eq!(chrome_kind("Le port | la ville | la mer est une chanson connue de tous.", none), None);
+        // The author's box closing the text goes; a paragraph about someone
+        // else named like a byline stays.
+        let body = "The governor declared a statewide emergency on Monday after heavy rainfall flooded several counties in the east of the state.\n\n\
+             The order allows state resources to be mobilized and made available to assist cities and counties if they need it.\n\n\
+             The State Emergency Operations Center has received fourteen county declarations since the storms began last week.\n\n";
+        let a = clean(
+            &format!("By Madison Weil\n\n{body}Madison Weil\n\nMadison Weil joined the News Channel 3 team in June 2018. Learn more about Madison here."),
+            none,
+        );
+        assert_eq!(a.author.as_deref(), Some("Madison Weil"));
+        assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+        assert!(a.removed.iter().any(|r| r.kind == "author-bio" && r.text.starts_with("Madison Weil joined")));
+        let a = clean(&format!("By Madison Weil\n\n{body}Anna Voss is the port director and said the work would go on."), none);
+        assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
     }
 
     #[test]
