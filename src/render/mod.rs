@@ -342,6 +342,7 @@ pub fn render_scope(input: &Inputs, scope: Scope, sink: &Sink) -> Result<usize, 
         // any long list in a site generator: claims/<id>/, claims/<id>/page/2/, …
         pages.par_extend(cmp.claims.par_iter().flat_map_iter(|claim| {
             let carriers: Vec<_> = claim.cells.iter().map(|c| (sources[c.source.as_str()], c)).collect();
+            let carriers = wordings(&carriers);
             let carrying: std::collections::BTreeSet<&str> = claim.cells.iter().map(|c| c.source.as_str()).collect();
             let absent: Vec<_> = cmp.sources.iter().filter(|s| !carrying.contains(s.slug.as_str())).collect();
             let chunks: Vec<_> = carriers.chunks(CARRIERS_PER_PAGE).collect();
@@ -613,6 +614,76 @@ struct ReportView<'a> {
 
 /// How many carrying sources one claim page lists.
 pub const CARRIERS_PER_PAGE: usize = 100;
+
+/// One way a source words a claim (the sentence, the tagged words, the
+/// stance and the review), and every source that words it so, by outlet:
+/// a dispatch carried word for word by many sources is one row of the
+/// claim page, not one row (and one copy of the sentence) per source.
+#[derive(Serialize)]
+struct Wording<'a> {
+    before: &'a str,
+    text: &'a str,
+    after: &'a str,
+    stance: crate::config::Stance,
+    status: Status,
+    language: &'a str,
+    outlets: Vec<WordingOutlet<'a>>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct WordingOutlet<'a> {
+    outlet: &'a str,
+    outlet_name: &'a str,
+    affiliation: &'a crate::config::Affiliation,
+    sources: Vec<WordingSource<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordingSource<'a> {
+    slug: &'a str,
+    title: &'a str,
+    anchor: &'a str,
+}
+
+/// The claim's wordings in the order of their first source, each source's
+/// passages in the order of its text.
+fn wordings<'a>(carriers: &[(&'a crate::compare::Source, &'a crate::compare::Cell)]) -> Vec<Wording<'a>> {
+    let mut out: Vec<Wording<'a>> = Vec::new();
+    let mut seen: BTreeMap<(&str, &str, &str, crate::config::Stance, Status, &str), usize> =
+        BTreeMap::new();
+    for (s, cell) in carriers {
+        for p in &cell.passages {
+            let key = (p.before.as_str(), p.text.as_str(), p.after.as_str(), p.stance, p.status, s.language.as_str());
+            let i = *seen.entry(key).or_insert_with(|| {
+                out.push(Wording {
+                    before: &p.before,
+                    text: &p.text,
+                    after: &p.after,
+                    stance: p.stance,
+                    status: p.status,
+                    language: &s.language,
+                    outlets: Vec::new(),
+                    count: 0,
+                });
+                out.len() - 1
+            });
+            let w = &mut out[i];
+            w.count += 1;
+            let source = WordingSource { slug: &s.slug, title: &s.title, anchor: &p.anchor };
+            match w.outlets.iter_mut().find(|o| o.outlet == s.outlet) {
+                Some(o) => o.sources.push(source),
+                None => w.outlets.push(WordingOutlet {
+                    outlet: &s.outlet,
+                    outlet_name: &s.outlet_name,
+                    affiliation: &s.affiliation,
+                    sources: vec![source],
+                }),
+            }
+        }
+    }
+    out
+}
 
 #[derive(Serialize)]
 struct ClaimHeader<'a> {

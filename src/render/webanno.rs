@@ -1,7 +1,8 @@
 //! `annotations.jsonld`: every tag, note and quote, and every other finding
 //! the editor set in a page, as a W3C Web Annotation
 //! (https://www.w3.org/TR/annotation-model/), so other annotation tools can
-//! read them. Targets use TextQuoteSelectors over the page's plain text.
+//! read them. Targets name the highlight's element in the source page and
+//! its place in the page's plain text, never copying the words.
 //! Ids and sources are absolute URLs under the site's `base_url`, or
 //! relative to the published site when it has none. `created` is the
 //! page's publication date (else the date it was accessed), never the
@@ -10,10 +11,9 @@
 //! Serialised from borrowed structs in one pass: at ten thousand sources a
 //! `serde_json::Value` tree of the collection took gigabytes.
 
-use crate::annotate::{Annotated, Origin, CONTEXT_CHARS};
+use crate::annotate::{Annotated, Origin};
 use crate::config::Config;
 use crate::page::Status;
-use crate::text;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -40,25 +40,26 @@ fn creator(origin: Origin, status: Status) -> &'static Agent {
     }
 }
 
-/// The passage, described twice as the model allows (each selector names
-/// the same words): by its place in the page's plain text, in characters
-/// (Unicode code points, as the model counts), and by its words with at
-/// most `CONTEXT_CHARS` characters either side.
+/// The passage, described twice as the model allows: by the element that
+/// marks it in the published source page (its `id`, a FragmentSelector as
+/// the model defines for HTML), and by its place in the page's plain text,
+/// in characters (Unicode code points, as the model counts). Neither copies
+/// the passage's words: the source page has them once.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Selector<'a> {
+    Fragment {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        #[serde(rename = "conformsTo")]
+        conforms_to: &'static str,
+        value: Cow<'a, str>,
+    },
     Position {
         #[serde(rename = "type")]
         kind: &'static str,
         start: usize,
         end: usize,
-    },
-    Quote {
-        #[serde(rename = "type")]
-        kind: &'static str,
-        exact: &'a str,
-        prefix: &'a str,
-        suffix: &'a str,
     },
 }
 
@@ -108,25 +109,23 @@ struct Annotation<'a> {
     target: Target<'a>,
 }
 
-fn passage<'a>(source: &'a str, plain: &'a str, start: usize, end: usize) -> Target<'a> {
+fn passage<'a>(source: &'a str, fragment: impl Into<Cow<'a, str>>, plain: &'a str, start: usize, end: usize) -> Target<'a> {
     let first = plain[..start].chars().count();
     Target::Passage {
         source,
         selector: [
+            Selector::Fragment { kind: "FragmentSelector", conforms_to: FRAGMENT_SPEC, value: fragment.into() },
             Selector::Position {
                 kind: "TextPositionSelector",
                 start: first,
                 end: first + plain[start..end].chars().count(),
             },
-            Selector::Quote {
-                kind: "TextQuoteSelector",
-                exact: &plain[start..end],
-                prefix: text::before(plain, start, CONTEXT_CHARS),
-                suffix: text::after(plain, end, CONTEXT_CHARS),
-            },
         ],
     }
 }
+
+/// What a FragmentSelector's value conforms to for an HTML element's id.
+const FRAGMENT_SPEC: &str = "http://tools.ietf.org/rfc/rfc3986";
 
 /// Every annotation of one page, in page order: tags, notes, quotes.
 fn annotations<'a>(
@@ -156,12 +155,11 @@ fn annotations<'a>(
             generator: (creator.kind != SOFTWARE.kind).then_some(&SOFTWARE),
             body: vec![
                 Body::link("tagging", format!("{base}claims/{}/", t.claim)),
-                Body::text(Some("tagging"), t.claim.as_str()),
                 Body::text(Some("describing"), label),
                 Body::text(Some("classifying"), t.stance.as_str()),
                 Body::text(Some("assessing"), review),
             ],
-            target: passage(source, plain, t.start, t.end),
+            target: passage(source, t.id.as_str(), plain, t.start, t.end),
         });
     }
     for n in &a.notes {
@@ -174,7 +172,7 @@ fn annotations<'a>(
             generator: None,
             body: vec![Body { format: Some("text/plain"), ..Body::text(None, n.text.as_str()) }],
             target: match n.span {
-                Some((start, end)) => passage(source, plain, start, end),
+                Some((start, end)) => passage(source, format!("note-{}", n.id), plain, start, end),
                 None => Target::Page(source),
             },
         });
@@ -193,7 +191,7 @@ fn annotations<'a>(
             created,
             generator: None,
             body,
-            target: passage(source, plain, q.start, q.end),
+            target: passage(source, q.id.as_str(), plain, q.start, q.end),
         });
     }
     editor_findings(a, config, page, &mut out);
@@ -219,13 +217,13 @@ fn editor_findings<'a>(a: &'a Annotated, config: &'a Config, page: &'a PageRefs<
     let by_editor =
         |id: String, motivation: &'static str, body: Vec<Body<'a>>, (start, end): (usize, usize)| Annotation {
             id: format!("{source}#{id}"),
+            target: passage(source, id, plain, start, end),
             kind: "Annotation",
             motivation,
             creator: &EDITOR,
             created,
             generator: None,
             body,
-            target: passage(source, plain, start, end),
         };
     let actor_name = |id: &'a str| a.actor_name(id, config).unwrap_or(id);
     for (i, f) in a.figures.iter().enumerate().filter(|(_, f)| f.origin == Origin::Editor) {

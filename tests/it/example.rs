@@ -378,6 +378,23 @@ fn help_explains_commands_with_examples() {
 use std::process::Command;
 
 #[test]
+fn a_wording_many_sources_carry_is_one_row_of_the_claim_page() {
+    let site = Site::new();
+    for i in 0..5 {
+        site.write(&format!("seeds/{i}.txt"), format!("Report {i}\n\nThe moon is made of cheese, the wire said.\n"));
+    }
+    site.write("seeds/other.txt", "Other report\n\nA paper says the moon is made of cheese.\n");
+    site.build_ok();
+    let html = site.read("public/claims/moon-cheese/index.html");
+    assert_eq!(html.matches("<tr class=\"carrier ").count(), 2, "two wordings: {html}");
+    assert_eq!(html.matches("<mark class=\"tag ").count(), 2, "each wording once: {html}");
+    assert!(html.contains("5 sources"), "{html}");
+    for i in 0..5 {
+        assert!(html.contains(&format!("href=\"../../sources/report-{i}/#t1\"")), "source {i} linked: {html}");
+    }
+}
+
+#[test]
 fn long_claim_pages_are_paginated() {
     let site = Site::new();
     for i in 0..120 {
@@ -387,9 +404,9 @@ fn long_claim_pages_are_paginated() {
     let first = site.read("public/claims/moon-cheese/index.html");
     assert!(first.contains("page 1 / 2"), "pager on the first page");
     assert!(first.contains("href=\"../../claims/moon-cheese/page/2/\""));
-    // One row per passage, the source heading the rows of its passages.
+    // One row per wording, with the sources that word the claim so.
     assert_eq!(first.matches("<tr class=\"carrier ").count(), 100);
-    assert_eq!(first.matches("<th scope=\"row\" rowspan=").count(), 100);
+    assert_eq!(first.matches("<ul class=\"carried\">").count(), 100);
     let second = site.read("public/claims/moon-cheese/page/2/index.html");
     assert_eq!(second.matches("<tr class=\"carrier ").count(), 20);
     assert!(second.contains("href=\"../../../../claims/moon-cheese/\""), "link back to page 1");
