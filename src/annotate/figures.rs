@@ -230,12 +230,36 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         )
         .expect("valid")
     });
+    // "1.2-billion-yuan": a scale word joined to its number and its noun by
+    // hyphens is a token of its own, and so is the noun ("45-year-old"
+    // stays one word, for the rules on ages).
+    let after_number =
+        |start: usize| text[..start].strip_suffix('-').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    let scale =
+        |word: &str| word.split('-').next().is_some_and(|w| MULTIPLIERS.iter().any(|(m, _)| m.len() > 2 && *m == w));
+    let parts = |m: regex::Match<'_>| -> Vec<(usize, usize)> {
+        if m.as_str().contains('-') && after_number(m.start()) && scale(m.as_str()) {
+            let mut at = m.start();
+            m.as_str()
+                .split('-')
+                .map(|part| {
+                    let span = (at, at + part.len());
+                    at += part.len() + 1;
+                    span
+                })
+                .collect()
+        } else {
+            vec![(m.start(), m.end())]
+        }
+    };
     // The alternatives start with different characters (a digit, a letter,
     // a sign, punctuation), so the first character of a match tells which
     // one matched; a search without captures is several times faster.
     re.find_iter(text)
-        .map(|m| {
-            let first = m.as_str().chars().next().unwrap_or(' ');
+        .flat_map(parts)
+        .map(|(start, end)| {
+            let word = &text[start..end];
+            let first = word.chars().next().unwrap_or(' ');
             let kind = if first.is_numeric() {
                 Kind::Digits
             } else if first.is_ascii_lowercase() {
@@ -245,7 +269,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             } else {
                 Kind::Break
             };
-            Token { start: m.start(), end: m.end(), text: m.as_str(), kind }
+            Token { start, end, text: word, kind }
         })
         .collect()
 }
@@ -345,6 +369,11 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("milliards", 1e9),
     ("bn", 1e9),
     ("trillion", 1e12),
+    // South Asian English: "Rs 1.75 lakh crore" is 1.75 × 10^12 rupees.
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
 ];
 
 /// Vague quantities, by their folded words: (words, lowest value, highest
@@ -1167,11 +1196,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     let mut currency: Option<&str> = None;
     let mut fraction = false;
     // "$47 billion", "€3m", "US$ 5"
-    if toks[i].kind == Kind::Sign && matches!(toks[i].text, "$" | "€" | "£") {
+    // ("Rs 1.75 lakh crore", "INR 500": rupees, written before the number.)
+    let rupee = toks[i].kind == Kind::Word && matches!(toks[i].text, "rs" | "inr");
+    if toks[i].kind == Kind::Sign && matches!(toks[i].text, "$" | "€" | "£") || rupee {
         currency = Some(match toks[i].text {
             "$" => "dollar",
             "€" => "euro",
-            _ => "pound",
+            "£" => "pound",
+            _ => "rupee",
         });
         let n = toks.get(i + 1).filter(|t| t.kind == Kind::Digits && t.start <= toks[i].end + 1)?;
         let _ = n;
@@ -1905,6 +1937,12 @@ mod tests {
         // "two dozen" is 24; the sign again before a range's second number.
         assert_eq!(bounds("Some two dozen large blazes burned."), (Some(24.0), Some(24.0)));
         assert_eq!(bounds("Costs range from $15 billion to $100 billion a year."), (Some(15e9), Some(100e9)));
+        // South Asian scale words, rupees before the number, scale words
+        // hyphenated to their number and noun.
+        assert_eq!(bounds("a stimulus package of Rs 1.75 lakh crore"), (Some(1.75e12), Some(1.75e12)));
+        assert_eq!(bounds("Nearly 3 lakh people were fed."), (None, Some(3e5)));
+        assert_eq!(bounds("The 1.2-billion-yuan telescope"), (Some(1.2e9), Some(1.2e9)));
+        assert!(find("a 45-year-old man and his 3-year-old son").is_empty());
         // A magnitude measures an earthquake, before or after its number.
         assert_eq!(one("A 6.1-magnitude earthquake struck the region.").counts, "magnitude");
         assert_eq!(bounds("Un séisme de magnitude 6,8 a frappé le Maroc."), (Some(6.8), Some(6.8)));

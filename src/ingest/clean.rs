@@ -1911,7 +1911,8 @@ fn drop_author_bio(article: &mut Article) {
         let f = fold(article.blocks[i].text().trim());
         let f = f.trim_start_matches(['#', ' ']);
         let by_name = names.iter().any(|n| {
-            f == n.as_str() || f.strip_prefix(n.as_str()).is_some_and(|rest| bio.is_match(rest.trim_start_matches([',', ' '])))
+            f == n.as_str()
+                || f.strip_prefix(n.as_str()).is_some_and(|rest| bio.is_match(rest.trim_start_matches([',', ' '])))
         });
         if by_name || staff.is_match(f) {
             cut = i;
@@ -2674,7 +2675,10 @@ mod tests {
             ("Publié le 2 nov. 2023 à 16:00Mis à jour le 2 nov. 2023 à 16:16", "timestamp"),
             ("To view the full story, please subscribe to The Harbour Gazette.", "subscribe"),
             ("Il vous reste 85% à découvrir. Inscrivez vous pour lire la suite de cet article.", "subscribe"),
-            ("If you found the reporting above valuable, please consider making a donation to support it.", "subscribe"),
+            (
+                "If you found the reporting above valuable, please consider making a donation to support it.",
+                "subscribe",
+            ),
             ("Got a tip? Email Anna Voss at anna@example.org.", "subscribe"),
             ("Publier un nouveau commentaire", "comments"),
             ("• Réagir (14)", "comments"),
@@ -2717,7 +2721,10 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Madison Weil"));
         assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
         assert!(a.removed.iter().any(|r| r.kind == "author-bio" && r.text.starts_with("Madison Weil joined")));
-        let a = clean(&format!("By Madison Weil\n\n{body}Anna Voss is the port director and said the work would go on."), none);
+        let a = clean(
+            &format!("By Madison Weil\n\n{body}Anna Voss is the port director and said the work would go on."),
+            none,
+        );
         assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
     }
 

@@ -650,8 +650,7 @@ struct WordingSource<'a> {
 /// passages in the order of its text.
 fn wordings<'a>(carriers: &[(&'a crate::compare::Source, &'a crate::compare::Cell)]) -> Vec<Wording<'a>> {
     let mut out: Vec<Wording<'a>> = Vec::new();
-    let mut seen: BTreeMap<(&str, &str, &str, crate::config::Stance, Status, &str), usize> =
-        BTreeMap::new();
+    let mut seen: BTreeMap<(&str, &str, &str, crate::config::Stance, Status, &str), usize> = BTreeMap::new();
     for (s, cell) in carriers {
         for p in &cell.passages {
             let key = (p.before.as_str(), p.text.as_str(), p.after.as_str(), p.stance, p.status, s.language.as_str());
