@@ -165,9 +165,18 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
     });
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     let mut hosts: Vec<String> = Vec::new();
-    for line in lines {
+    let lines: Vec<&str> = lines.collect();
+    for (k, line) in lines.iter().enumerate() {
         hosts.extend(host_re.find_iter(line).filter_map(|m| host_of(m.as_str())));
         let line = line.trim().trim_start_matches(['*', '•', '-', '#', '□', ' ']).trim();
+        // "BBC confirms The Traitors will return" over "BBC": a teaser's
+        // topic label beside its headline, which names it again.
+        let topic = [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter_map(|j| lines.get(j)).any(|n| {
+            n.contains(line) && crate::text::word_count(n) >= crate::text::word_count(line) + 3
+        });
+        if topic {
+            continue;
+        }
         // (A name as a name is written: "Le monde" is a menu's section.)
         let named =
             line.split_whitespace().all(|w| w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_lowercase));
@@ -360,6 +369,8 @@ mod tests {
         assert_eq!(by_masthead(namesake.into_iter(), &c), None, "another outlet of that name");
         let two = ["The Japan Times", "The Japan Times", "Le Point", "Le Point"];
         assert_eq!(by_masthead(two.into_iter(), &c), None, "two outlets as often: neither");
+        let topics = ["BBC confirms The Traitors will return for a third series", "BBC", "* BBC", "* Rochdale"];
+        assert_eq!(by_masthead(topics.into_iter(), &c), None, "a teaser's topic label");
     }
 
     #[test]
