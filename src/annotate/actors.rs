@@ -1133,6 +1133,16 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                 break;
             }
         }
+        // "le président de la République François Hollande": the office's
+        // last word, then the person's name (two or three capitalised
+        // words; "République Démocratique du Congo" stays a country).
+        if let Some(rest) = text.strip_prefix("République ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if (2..=3).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                start += "République ".len();
+                text = &plain[start..end];
+            }
+        }
         let text = text.trim_end_matches(['.', '\'', '’']);
         // "Twitter-like": what is left after a word that is no name is not
         // a name either.

@@ -1322,10 +1322,27 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
                 && !gap.trim_start().starts_with(',');
             // An agent or an object of a preposition ("par le WSJ", "the
             // letter to Daniel Greenberg") is no subject.
+            // "le président du Parti Populaire estime": an organisation
+            // that names whose officer the subject is, not the subject.
+            let officer = !found.actors[m.actor].person && {
+                let lead = crate::fold::fold(crate::text::before(plain, m.start, 40)).replace(char::is_whitespace, " ");
+                let words: Vec<&str> = lead.split_whitespace().collect();
+                let n = words.len();
+                let role_at = |i: usize| words.get(i).is_some_and(|w| actors::is_role(w.trim_start_matches("l'")));
+                n >= 2
+                    && match words[n - 1] {
+                        "du" | "des" | "of" => role_at(n - 2),
+                        "de" | "la" | "the" => {
+                            role_at(n - 2) || n >= 3 && matches!(words[n - 2], "de" | "of") && role_at(n - 3)
+                        }
+                        w => w.starts_with("d'") && role_at(n - 2),
+                    }
+            };
             !["par ", "by ", "par le ", "par la ", " to ", " with ", " from ", " against ", " avec ", " contre "]
                 .iter()
                 .any(|p| lead.ends_with(p))
                 && !indefinite
+                && !officer
         })
         .map(|m| (m.start - start, m.end - start, Who::Actor(m.actor)))
         .collect();
@@ -2032,6 +2049,15 @@ mod tests {
         // "Beforehand Murray": the adverb that opens the sentence is no first name.
         let text = "Andy Murray won on Sunday. Beforehand Murray said it would \"take a little while to sink in\".";
         assert_eq!(who(text), [name("andi-murrai")]);
+        // The office before the name is no part of it.
+        let text = "Le président de la République François Hollande a évoqué la «solidarité de la nation».";
+        assert_eq!(who(text), [name("francois-hollande")]);
+    }
+
+    #[test]
+    fn an_organisation_naming_whose_officer_speaks_is_not_the_speaker() {
+        let text = "Mischael Modrikamen a parlé ce matin à la radio. Le président du Parti Populaire estime que les «Francophones n'ont pas encore perçu le changement».";
+        assert_eq!(who(text), [name("mischael-modrikamen")]);
     }
 
     #[test]

@@ -171,9 +171,11 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         let line = line.trim().trim_start_matches(['*', '•', '-', '#', '□', ' ']).trim();
         // "BBC confirms The Traitors will return" over "BBC": a teaser's
         // topic label beside its headline, which names it again.
-        let topic = [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter_map(|j| lines.get(j)).any(|n| {
-            n.contains(line) && crate::text::word_count(n) >= crate::text::word_count(line) + 3
-        });
+        let topic = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .any(|n| n.contains(line) && crate::text::word_count(n) >= crate::text::word_count(line) + 3);
         if topic {
             continue;
         }
