@@ -961,6 +961,15 @@ pub const ROLES: &[&str] = &[
     "rapporteure",
     "chair",
     "deputy",
+    "realtor",
+    "broker",
+    "farmer",
+    "agriculteur",
+    "agricultrice",
+    "firefighter",
+    "pompier",
+    "sheriff",
+    "entraineuse",
 ];
 
 const FEMININE: &[&str] = &[

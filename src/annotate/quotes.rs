@@ -300,7 +300,9 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     && plain[s_start..span.open].trim_start_matches(['«', '"', '“', ' ']).is_empty()
                     && (!plain[span.close.min(s_end)..s_end].chars().any(char::is_alphanumeric)
                         || text.trim_end().ends_with(['.', '!', '?', '…'])
-                            && plain[span.close.min(s_end)..s_end].trim_start().starts_with(char::is_uppercase))
+                            && plain[span.close.min(s_end)..s_end]
+                                .trim_start_matches(|c: char| c.is_whitespace() || "«\"“".contains(c))
+                                .starts_with(char::is_uppercase))
                     && s_start > para_start;
                 let of_paragraph = || {
                     let outside = |m: &&actors::Mention| !inside.iter().any(|&(o, c)| o <= m.start && m.end <= c);
@@ -329,7 +331,15 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                                     .filter(|w| matches!(w, Who::Actor(_)))
                                     .and_then(|w| resolve(w, s_start, found, &inside, plain))
                             }),
-                        _ => None,
+                        // Several people named: the subject of the sentence
+                        // right before ("Sur …, Roland Duchatelet balaie
+                        // les reproches. « Il n'était pas … »").
+                        _ => {
+                            let before = &plain[para_start..s_start];
+                            let last = crate::text::sentences(before).last().cloned()?;
+                            subject_person(plain, para_start + last.start, para_start + last.end, found, &inside)
+                                .map(|a| found.actors[a].id.clone())
+                        }
                     }
                 };
                 let carried = match carried {
@@ -1487,6 +1497,60 @@ fn subject_of(plain: &str, start: usize, verb: usize, folded: &Folded, found: &a
     subject_at(clause, clause, base, folded, found, false).filter(|w| !matches!(w, Who::Actor(_))).map(|w| (w, base))
 }
 
+/// The person a sentence without quotation is about: named in the
+/// subject's place (after an opening phrase and its comma, a title or a
+/// role at most) and followed by its verb, a lowercase word that opens no
+/// relative clause or complement ("Jans reconnait certaines lacunes.").
+fn subject_person(
+    plain: &str,
+    from: usize,
+    to: usize,
+    found: &actors::Found,
+    quoted: &[(usize, usize)],
+) -> Option<usize> {
+    let sentence = &plain[from..to];
+    let opening = sentence.find(", ").filter(|i| *i < 80).map_or(0, |i| i + 2);
+    let m = found.within(from, to).iter().find(|m| {
+        m.start >= from + opening && m.end <= to && !quoted.iter().any(|&(o, c)| o <= m.start && m.end <= c)
+    })?;
+    if !found.actors[m.actor].person {
+        return None;
+    }
+    let lead = &plain[from + opening..m.start];
+    if lead.contains([',', '«', '"', '“']) || crate::text::word_count(lead) > 3 {
+        return None;
+    }
+    let next = plain[m.end..to].split_whitespace().next().unwrap_or("");
+    let next = crate::fold::fold(next);
+    let verb = next.starts_with(|c: char| c.is_lowercase())
+        && !matches!(
+            next.as_str(),
+            "qui"
+                | "que"
+                | "qu'"
+                | "dont"
+                | "de"
+                | "du"
+                | "des"
+                | "et"
+                | "ou"
+                | "au"
+                | "aux"
+                | "en"
+                | "who"
+                | "whose"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "at"
+                | "from"
+                | "with"
+                | "to"
+        );
+    verb.then_some(m.actor)
+}
+
 /// A sentence's last clause giving its words to someone: ", a annoncé X,
 /// lundi.", ", said X." (with nothing but the rest of the sentence after).
 fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Found) -> Option<Who> {
@@ -2052,6 +2116,15 @@ mod tests {
         // The office before the name is no part of it.
         let text = "Le président de la République François Hollande a évoqué la «solidarité de la nation».";
         assert_eq!(who(text), [name("francois-hollande")]);
+    }
+
+    #[test]
+    fn a_quotation_after_a_sentence_about_one_of_several_people_is_its_subjects() {
+        let text = "Ron Jans arrive au club. Sur la méconnaissance du football belge par Ron Jans, Roland Duchatelet balaie les reproches. «Il n'était pas indispensable de prendre quelqu'un d'autre.»";
+        assert_eq!(who(text), [name("roland-duchatelet")]);
+        // "Realtor Ghulam said": the profession opening the sentence is no first name.
+        let text = "Realtor Shaun Ghulam works in Brampton. Realtor Ghulam said sellers were waiting. \"Check how many times the property has been listed,\" Ghulam said.";
+        assert_eq!(who(text), [name("chaun-ghulam")]);
     }
 
     #[test]
