@@ -342,9 +342,23 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                         }
                     }
                 };
+                // "Et les discussions actuelles, qu'en penser ? « C'est du
+                // bric à brac … »": the answer to the writer's question in
+                // the same paragraph is the person the article last quoted.
+                let answer = || {
+                    let before = &plain[para_start..s_start];
+                    let last = crate::text::sentences(before).last().cloned()?;
+                    let question = &before[last];
+                    (question.trim_end().ends_with('?') && !question.contains(['«', '"', '“', '”', '»']))
+                        .then_some(())?;
+                    last_person_quoted
+                        .as_ref()
+                        .filter(|(_, close)| span.open.saturating_sub(*close) < 3000)
+                        .map(|(id, _)| id.clone())
+                };
                 let carried = match carried {
                     Some(speaker) => speaker,
-                    None if own_sentence => of_paragraph(),
+                    None if own_sentence => answer().or_else(of_paragraph),
                     None => None,
                 };
                 carried.or_else(|| {
@@ -2125,6 +2139,12 @@ mod tests {
         // "Realtor Ghulam said": the profession opening the sentence is no first name.
         let text = "Realtor Shaun Ghulam works in Brampton. Realtor Ghulam said sellers were waiting. \"Check how many times the property has been listed,\" Ghulam said.";
         assert_eq!(who(text), [name("chaun-ghulam")]);
+    }
+
+    #[test]
+    fn the_answer_to_the_writers_question_is_the_person_last_quoted() {
+        let text = "«Tenez bon», a déclaré Mischael Modrikamen à la radio.\n\nEt la loi de financement, qu'en penser ? «C'est du bric à brac parce que les principes ne sont pas clairs !»";
+        assert_eq!(who(text), [name("mischael-modrikamen"), name("mischael-modrikamen")]);
     }
 
     #[test]
