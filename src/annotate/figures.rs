@@ -1438,6 +1438,14 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     if let Some(e) = span_end {
         end = e;
     }
+    // A multiplier: "nearly ten times more likely", "four or five times",
+    // "sixfold", "une dizaine de fois" (the keys count them, as readers do).
+    if counts.is_empty() && toks.get(last + 1).is_some_and(|t| t.text == "times") {
+        counts = "time".into();
+        class = None;
+        end = last + 1;
+        bare_digits = false;
+    }
     // A change in points: "a 0.3-point drop", "a quarter-point cut".
     let hyphened = text[toks[last].end..].strip_prefix('-').unwrap_or("");
     if hyphened.starts_with("point") || hyphened.starts_with("percentage-point") || toks[last].text.ends_with("-point")
@@ -1475,6 +1483,16 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         if year && class.as_deref().is_none_or(|c| c == "time-span") {
             return None;
         }
+        // A time of day: "21:00 local time", "à 07.00".
+        let clock = |t: &Token| {
+            t.text.len() == 5 && t.text.as_bytes()[2] == b'.' && t.text[..2].bytes().all(|b| b.is_ascii_digit())
+        };
+        if toks[at].kind == Kind::Digits
+            && (text[..toks[at].start].strip_suffix(':').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+                || clock(&toks[at]) && matches!(next_word, Some("local" | "gmt" | "utc" | "heure" | "heures" | "h")))
+        {
+            return None;
+        }
         // A time of day: "9 am", "10 p.m.".
         if toks[at].kind == Kind::Digits
             && matches!(next_word, Some("am" | "pm" | "a" | "p"))
@@ -1487,11 +1505,6 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
         if toks.get(last + 1).is_some_and(|t| t.text.starts_with("year-old") || t.text.starts_with("years-old"))
             || prev_word.is_some_and(|w| matches!(w, "aged" | "age" | "agee" | "ages"))
         {
-            return None;
-        }
-        // A multiplier compares, it counts nothing: "more than three times
-        // as long".
-        if counts.is_empty() && toks.get(last + 1).is_some_and(|t| t.text == "times") {
             return None;
         }
         // A calibre names a kind of weapon: "0.50 calibre rounds".
@@ -1953,7 +1966,13 @@ mod tests {
         assert_eq!(bounds("She won in just under four hours."), (None, Some(4.0)));
         assert_eq!(bounds("Queues at the office exceeded three hours."), (Some(3.0), None));
         assert!(find("Just over 20 seconds later, a second blast.").is_empty());
-        assert!(find("The report runs more than four times as long.").is_empty());
+        // A multiplier is a figure of times, as the keys' readers count it.
+        let f = one("The report runs more than four times as long.");
+        assert_eq!((f.low, f.high, f.counts.as_str()), (Some(4.0), None, "time"));
+        assert_eq!(bounds("Black women are nearly ten times more likely to die."), (None, Some(10.0)));
+        // A time of day is no figure: "21:00 local time", "07.00 local time".
+        assert!(find("A curfew on alcohol sales from 21:00 local time.").is_empty());
+        assert!(find("The mosque opened at 07.00 local time.").is_empty());
         let found = find("Le texte est adopté (310 contre 120 et 15 abstentions).");
         assert_eq!(found.iter().map(|f| f.low).collect::<Vec<_>>(), [Some(310.0), Some(120.0), Some(15.0)]);
         let found = find("Ont voté contre : 12 élus (sur 40).");
