@@ -266,7 +266,7 @@ pattern!(
 // speaking of the reader's browser, however long.
 pattern!(
     browser_notice,
-    r"\b(your|votre) (browser|navigateur) (is|est) (outdated|obsolete|out of date|not supported|no longer supported|trop ancien)\b|\b(update|upgrade|mettre a jour|mettez a jour) (your|votre) (browser|navigateur)\b"
+    r"\b(your|votre) (browser|navigateur) (is|est) (outdated|obsolete|out of date|not supported|no longer supported|trop ancien)\b|\b(update|upgrade|mettre a jour|mettez a jour) (your|votre) (browser|navigateur)\b|^(si vous voyez ceci|if you (can )?see this)\b|\b(videz|vider|clear) (le|your) cache\b"
 );
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
@@ -1764,6 +1764,7 @@ pub fn clean_blocks(
             let text = h1_text(&text).or_else(|| h2_text(&text)).map_or(text.clone(), str::to_owned);
             let text = unkicked.clone().unwrap_or(text);
             let (title, byline) = glued_byline(&text);
+
             if let Some(byline) = byline {
                 if article.author.is_none() {
                     article.author = byline_names(&byline).filter(|n| word_count(n) > 0);
@@ -1830,6 +1831,11 @@ pub fn clean_blocks(
     if find_title && article.title.is_none() {
         if let Some(first) = kept.first() {
             let text = first.text().to_owned();
+            // (The headline with its timestamp glued on: the headline.)
+            let text = match glued_timestamp(&text) {
+                (head, Some(_)) if kept.len() > 1 && could_be_headline(&head) => head,
+                _ => text,
+            };
             // The only paragraph left is the article, never its title; nor
             // is an item of a menu.
             if kept.len() > 1 && word_count(&text) <= 30 && could_be_headline(&text) && !not_a_headline(&text) {
@@ -1841,6 +1847,16 @@ pub fn clean_blocks(
                 article.title = Some(title_from_lede(lede));
             }
         }
+    }
+    // "… en raison du Magal Publié le mercredi 6 septembre 2023 | Agence de
+    // Presse Sénégalaise": a timestamp glued to the headline goes to the
+    // date.
+    if let Some((title, Some(stamp))) = article.title.as_deref().map(glued_timestamp) {
+        if article.date.is_none() {
+            read_date(article, &stamp, false);
+        }
+        article.removed.push(Removed { kind: "timestamp".into(), text: stamp });
+        article.title = Some(title);
     }
     for (i, block) in kept.into_iter().enumerate() {
         // The dateline goes to the page's metadata and out of the text,
@@ -2080,6 +2096,18 @@ fn link_boxes(texts: &[String], layout: &[Layout], kind: &mut [Option<&'static s
 
 /// "Missile launch meetingBy Yonhap": a headline a scrape ran into its
 /// byline, split into the two.
+fn glued_timestamp(line: &str) -> (String, Option<String>) {
+    static STAMP: OnceLock<Regex> = OnceLock::new();
+    let stamp = re(&STAMP, r"\s(?:Publié le|Mis à jour le|Published(?: on)?|Updated(?: on)?)\s");
+    if let Some(m) = stamp.find(line) {
+        let (head, rest) = (line[..m.start()].trim_end(), line[m.start()..].trim());
+        if word_count(head) >= 4 && find_dates(&fold(rest)).iter().any(|d| d.full.is_some()) {
+            return (head.to_owned(), Some(rest.to_owned()));
+        }
+    }
+    (line.to_owned(), None)
+}
+
 fn glued_byline(line: &str) -> (String, Option<String>) {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(&R, r"^(.{12,}?\p{Ll}[.?!]?)((?:By|Par) \p{Lu}[\p{L}.' -]{1,40})$");
@@ -2658,6 +2686,17 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Nearly 300 Journalists Strike for First Time in 30 Years"));
         assert!(url_spells("https://x.org/a/b/some-headline-words-here.html", "Some headline words here"));
         assert!(!url_spells("https://x.org/a/story/37580211", "Kentucky governor declares an emergency"));
+    }
+
+    #[test]
+    fn a_timestamp_glued_to_the_headline_is_the_date() {
+        let line = "Les marchés de Dakar se vident de leur monde en raison du Magal Publié le mercredi 6 septembre 2023 | Agence de Presse Sénégalaise";
+        let (head, stamp) = glued_timestamp(line);
+        assert_eq!(head, "Les marchés de Dakar se vident de leur monde en raison du Magal");
+        assert!(stamp.is_some_and(|s| s.starts_with("Publié le mercredi")));
+        let a = clean(&format!("{line}\n\nLa forte affluence des Dakarois vers Touba pour le pèlerinage a vidé les marchés de la capitale, mercredi.\n\nLes vendeurs de poisson attendent le retour des clients après le Magal, disent-ils au marché."), &[]);
+        assert_eq!(a.title.as_deref(), Some("Les marchés de Dakar se vident de leur monde en raison du Magal"));
+        assert_eq!(a.date.as_deref(), Some("2023-09-06"));
     }
 
     #[test]
