@@ -811,8 +811,17 @@ fn subject_at(
     // A person's name anywhere in the phrase: the role before it is theirs.
     // "Google Search lead Liz Reid": a name, a role in lower case, then the
     // person who holds it; the first name only qualifies the role.
-    let people: Vec<&actors::Mention> =
+    let mut people: Vec<&actors::Mention> =
         mentions.iter().filter(|m| found.actors[m.actor].person && found.actors[m.actor].name.contains(' ')).collect();
+    // "said Gastelum-Vera's neighbor, Brian Kinder": the possessor names
+    // whose neighbour speaks; the person after is the speaker.
+    let possessive = |m: &actors::Mention| {
+        let after = plain_between(trimmed, base, m.end, m.end + 4);
+        after.starts_with("'s") || after.starts_with("’s")
+    };
+    if people.len() >= 2 && possessive(people[0]) {
+        people.remove(0);
+    }
     if let [m, n, ..] = people.as_slice() {
         let between = plain_between(trimmed, base, m.end, n.start).trim();
         let role = !between.is_empty()
@@ -2139,6 +2148,9 @@ mod tests {
         // "Realtor Ghulam said": the profession opening the sentence is no first name.
         let text = "Realtor Shaun Ghulam works in Brampton. Realtor Ghulam said sellers were waiting. \"Check how many times the property has been listed,\" Ghulam said.";
         assert_eq!(who(text), [name("chaun-ghulam")]);
+        // The possessor before the speaker's role is not the speaker.
+        let text = "Sophia Gastelum-Vera was arrested. “I know the parent wouldn’t mean for it to happen,” said Gastelum-Vera’s neighbor, Brian Kinder, who lives next door.";
+        assert_eq!(who(text), [name("brian-kinder")]);
         // "estimated", "indicated" give words too.
         let text = "In late March, Dr Anthony Fauci estimated \"between 100,000 and 200,000\" deaths.";
         assert_eq!(who(text), [name("anthoni-fauci")]);
