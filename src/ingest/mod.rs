@@ -214,11 +214,20 @@ pub fn plan(seeds: &[Seed], pages: &[&Page], config: &Config) -> (Vec<NewPage>, 
                     .or_else(|| outlet::by_masthead(article.removed.iter().map(|r| r.text.as_str()), config))
                     .unwrap_or(outlet);
             }
-            // A byline that names an outlet or agency names no author.
+            // A byline that names an outlet or agency names no author, nor
+            // does one that is a site's address ("Par sudinfo.be").
+            let address = |a: &str| {
+                let a = a.trim().trim_start_matches("www.");
+                a.contains('.')
+                    && !a.contains(' ')
+                    && a.rsplit('.')
+                        .next()
+                        .is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
+            };
             if article
                 .author
                 .as_deref()
-                .is_some_and(|a| config.rules.outlet_names.contains_key(&crate::config::name_key(a)))
+                .is_some_and(|a| config.rules.outlet_names.contains_key(&crate::config::name_key(a)) || address(a))
             {
                 article.author = None;
             }

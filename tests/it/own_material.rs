@@ -225,3 +225,18 @@ fn a_credit_naming_another_outlet_is_not_the_pages_outlet() {
     assert_eq!(outlet_of("seeds/republished.txt"), "outlet = \"unknown\"");
     assert_eq!(outlet_of("seeds/own.txt"), "outlet = \"wsj\"");
 }
+
+#[test]
+fn a_byline_that_is_a_sites_address_names_no_author() {
+    let site = Site::new();
+    site.write(
+        "seeds/pompiers.txt",
+        "Flash mob géant chez les pompiers de Saint-Hubert\n\nPar sudinfo.be\n\n\
+         Les pompiers de Saint-Hubert ont ouvert leurs portes dimanche et des centaines de visiteurs ont dansé dans la caserne.\n\n\
+         La journée a réuni des familles venues de toute la province, a indiqué le commandant de la zone de secours.\n",
+    );
+    site.build_ok();
+    let page = site.read("content/sources/flash-mob-geant-chez-les-pompiers-de-saint-hubert.md");
+    assert!(!page.contains("author ="), "{page}");
+    assert!(page.contains("Par sudinfo.be"), "the byline is kept in [[removed]]: {page}");
+}
