@@ -1764,7 +1764,6 @@ pub fn clean_blocks(
             let text = h1_text(&text).or_else(|| h2_text(&text)).map_or(text.clone(), str::to_owned);
             let text = unkicked.clone().unwrap_or(text);
             let (title, byline) = glued_byline(&text);
-
             if let Some(byline) = byline {
                 if article.author.is_none() {
                     article.author = byline_names(&byline).filter(|n| word_count(n) > 0);
@@ -1896,8 +1895,6 @@ pub fn clean_blocks(
     }
 }
 
-/// Whether the last segment of the page's address spells `line`: at least
-/// four of its words, nearly all of them in the address, in order.
 /// The author's box at the end of the text: "Madison Weil joined the news
 /// team in June 2018. Learn more about Madison…", "Candice Sealey is the
 /// founder of…", "Our Editorial Staff at … is a team…", with the name
@@ -1943,6 +1940,8 @@ fn drop_author_bio(article: &mut Article) {
     }
 }
 
+/// Whether the last segment of the page's address spells `line`: at least
+/// four of its words, nearly all of them in the address, in order.
 fn url_spells(url: &str, line: &str) -> bool {
     let segment = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let segment = segment.split(['?', '#']).next().unwrap_or("");
