@@ -1438,8 +1438,9 @@ fn figure_at(toks: &[Token], i: usize, text: &str, classes: &Classes, marked: bo
     if let Some(e) = span_end {
         end = e;
     }
-    // A multiplier: "nearly ten times more likely", "four or five times",
-    // "sixfold", "une dizaine de fois" (the keys count them, as readers do).
+    // A multiplier: "nearly ten times more likely", "four or five times"
+    // (the keys count them, as readers do; French "cent fois" is not read
+    // as one yet).
     if counts.is_empty() && toks.get(last + 1).is_some_and(|t| t.text == "times") {
         counts = "time".into();
         class = None;
