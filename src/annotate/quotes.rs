@@ -345,16 +345,19 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                 // "Et les discussions actuelles, qu'en penser ? « C'est du
                 // bric à brac … »": the answer to the writer's question in
                 // the same paragraph is the person the article last quoted.
-                let answer = || {
-                    let before = &plain[para_start..s_start];
-                    let last = crate::text::sentences(before).last().cloned()?;
-                    let question = &before[last];
-                    (question.trim_end().ends_with('?') && !question.contains(['«', '"', '“', '”', '»']))
-                        .then_some(())?;
+                // A question of the writer's own, in no quotation marks, and
+                // who answers it: the person the article last quoted.
+                let asked = |q: &str| q.trim_end().ends_with('?') && !q.contains(['«', '"', '“', '”', '»']);
+                let last_quoted = || {
                     last_person_quoted
                         .as_ref()
                         .filter(|(_, close)| span.open.saturating_sub(*close) < 3000)
                         .map(|(id, _)| id.clone())
+                };
+                let answer = || {
+                    let before = &plain[para_start..s_start];
+                    let last = crate::text::sentences(before).last().cloned()?;
+                    asked(&before[last]).then(last_quoted).flatten()
                 };
                 let carried = match carried {
                     Some(speaker) => speaker,
@@ -377,14 +380,8 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
                     // paragraph of its own with no quotation marks ("Is
                     // Starmer a good leader?"), and the answer, all
                     // quotation: the person the article last quoted.
-                    let question = previous.trim_end().ends_with('?')
-                        && !previous.contains(['«', '"', '“', '”', '»'])
-                        && crate::text::word_count(previous) <= 60;
-                    if question {
-                        return last_person_quoted
-                            .as_ref()
-                            .filter(|(_, close)| span.open.saturating_sub(*close) < 3000)
-                            .map(|(id, _)| id.clone());
+                    if asked(previous) && crate::text::word_count(previous) <= 60 {
+                        return last_quoted();
                     }
                     speaker_of_sentence(plain, last, folded, found, open_ended)
                         .and_then(|w| resolve(w, last.0, found, &inside, plain))
@@ -2145,6 +2142,10 @@ mod tests {
     fn a_quotation_after_a_sentence_about_one_of_several_people_is_its_subjects() {
         let text = "Ron Jans arrive au club. Sur la méconnaissance du football belge par Ron Jans, Roland Duchatelet balaie les reproches. «Il n'était pas indispensable de prendre quelqu'un d'autre.»";
         assert_eq!(who(text), [name("roland-duchatelet")]);
+    }
+
+    #[test]
+    fn professions_possessors_and_verbs_of_estimating() {
         // "Realtor Ghulam said": the profession opening the sentence is no first name.
         let text = "Realtor Shaun Ghulam works in Brampton. Realtor Ghulam said sellers were waiting. \"Check how many times the property has been listed,\" Ghulam said.";
         assert_eq!(who(text), [name("chaun-ghulam")]);
