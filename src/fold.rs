@@ -16,6 +16,11 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
+        if original.is_ascii() {
+            let text = fold(original);
+            let origin = (0..text.len()).collect();
+            return Folded { text, origin, original_len: original.len() };
+        }
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         for (at, c) in original.char_indices() {
@@ -42,6 +47,14 @@ impl Folded {
 
 /// Folds a string without keeping the offset map (for patterns and aliases).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // One byte in, one byte out: only case and the backquote change.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
@@ -50,8 +63,12 @@ pub fn fold(s: &str) -> String {
 }
 
 fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+        return;
+    }
     match c {
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => out.push('\''),
         '\u{00AB}' | '\u{00BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' => out.push('"'),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => out.push(' '),
         // The em dash stays: it parts clauses ("in recent years—26 cases"),
@@ -60,7 +77,6 @@ fn fold_char(c: char, out: &mut String) {
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => decompose_canonical(c, |d| {
             if !is_combining_mark(d) {
                 out.extend(d.to_lowercase());

@@ -111,6 +111,16 @@ pub fn after(text: &str, at: usize, n: usize) -> &str {
 
 /// Number of words (runs of alphanumerics).
 pub fn word_count(s: &str) -> usize {
+    if s.is_ascii() {
+        let mut words = 0;
+        let mut in_word = false;
+        for b in s.bytes() {
+            let alnum = b.is_ascii_alphanumeric();
+            words += usize::from(alnum && !in_word);
+            in_word = alnum;
+        }
+        return words;
+    }
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
