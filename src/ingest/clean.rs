@@ -33,6 +33,22 @@ pub enum Block {
 }
 
 impl Block {
+    /// A heading, or a web page's list item: the structure of a text, not
+    /// a paragraph of it.
+    pub fn is_structure(&self) -> bool {
+        match self {
+            Block::Heading(_) => true,
+            Block::Markdown { markdown, .. } => {
+                let m = markdown.trim_start();
+                m.starts_with('#') || m.starts_with("- ") || m.starts_with("* ") || {
+                    let digits = m.bytes().take_while(u8::is_ascii_digit).count();
+                    digits > 0 && m[digits..].starts_with(". ")
+                }
+            }
+            Block::Paragraph(_) => false,
+        }
+    }
+
     /// The text the rules read.
     pub fn text(&self) -> &str {
         match self {
@@ -1070,6 +1086,7 @@ pub fn clean_blocks(
 ) {
     let n = blocks.len();
     let texts: Vec<String> = blocks.iter().map(|b| b.text().to_owned()).collect();
+    let structural: Vec<bool> = blocks.iter().map(Block::is_structure).collect();
     let mut kind: Vec<Option<&'static str>> = texts.iter().map(|p| chrome_kind(p, outlet_chrome)).collect();
     for i in 0..n.min(3) {
         if kind[i].is_none() && article.url.is_none() {
@@ -1263,7 +1280,9 @@ pub fn clean_blocks(
         .collect();
     // The article is the largest run of paragraphs no long stretch of short
     // lines interrupts; other runs are teasers and site text.
-    let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts);
+    // A web page's headings and list items, as its markup marks them: the
+    // article's own structure, which a text dump would have bulleted.
+    let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts, &structural, !scraped);
     // List items at either end of the run, apart from its paragraphs, are a
     // list of links beside the article.
     if let (Some(f), Some(l)) = (first_good, last_good) {
@@ -1493,6 +1512,7 @@ pub fn clean_blocks(
         _ => None,
     };
     if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
+        eprintln!("run {first_good:?}..{last_good:?}");
         for i in 0..n {
             eprintln!(
                 "{i:3} {:?} good={} title={} {}",
@@ -1685,6 +1705,9 @@ pub fn clean_blocks(
             })
             .collect();
         let verdicts = crate::ingest::lines::second_opinion(&facts, first_good.zip(last_good), title_at);
+        if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
+            eprintln!("verdicts {:?}", verdicts.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect::<Vec<_>>());
+        }
         for (i, verdict) in verdicts.into_iter().enumerate() {
             match verdict {
                 Some(true) => kind[i] = Some("site-text"),
@@ -2117,13 +2140,21 @@ fn glued_byline(line: &str) -> (String, Option<String>) {
 }
 
 /// The first and last paragraph of the largest run of paragraphs, where a
-/// run ends at more than eight lines in a row that are not paragraphs;
-/// `inline` lines (pictures, captions, buttons) do not count; a run weighs
+/// run ends at more than eight lines in a row that are not paragraphs
+/// (sixteen in a web page's extracted content, whose headings and list
+/// items, `structural`, weigh as a dump's bulleted lines do); `inline` lines (pictures, captions, buttons) do not count; a run weighs
 /// its words, a list item's half. A run whose
 /// paragraphs stand apart, a date between most of them, is a list of
 /// teasers ("Le 9 juillet", "Malaysia / 20 m ago"), taken only when there
 /// is nothing else.
-fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) -> (Option<usize>, Option<usize>) {
+fn main_run(
+    good: &[bool],
+    inline: &[bool],
+    dated: &[bool],
+    texts: &[String],
+    structural: &[bool],
+    extracted: bool,
+) -> (Option<usize>, Option<usize>) {
     const GAP: usize = 8;
     #[derive(Clone, Copy)]
     struct Run {
@@ -2138,8 +2169,13 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
     // The lines between two paragraphs, a list's items (a box of links, a
     // video playlist set in the article) weighing a third of a line.
     let bare = |j: usize| is_list_item(&texts[j]) && word_count(&texts[j]) == 0;
+    let listed = |j: usize| is_list_item(&texts[j]) || structural.get(j).copied().unwrap_or(false);
+    // A web page's extracted content holds no site menu: a stretch of
+    // short lines inside it (a section of headings and one-line answers)
+    // is the article's own, and breaks it only when twice as long.
+    let limit = if extracted { 2 * GAP } else { GAP };
     let gap = |r: std::ops::Range<usize>| -> usize {
-        r.filter(|&j| !inline[j]).map(|j| if is_list_item(&texts[j]) || j > 0 && bare(j - 1) { 1 } else { 3 }).sum()
+        r.filter(|&j| !inline[j]).map(|j| if listed(j) || j > 0 && bare(j - 1) { 1 } else { 3 }).sum()
     };
     let plain = |r: std::ops::Range<usize>| r.filter(|&j| !inline[j]).count();
     // (Across a list, only to text that goes on: two paragraphs in a row,
@@ -2153,7 +2189,7 @@ fn main_run(good: &[bool], inline: &[bool], dated: &[bool], texts: &[String]) ->
         // A list item weighs half a paragraph: lists of teasers are long.
         let words = if is_list_item(&texts[i]) { word_count(&texts[i]) / 2 } else { word_count(&texts[i]) };
         match runs.last_mut() {
-            Some(run) if plain(run.end + 1..i) < GAP || gap(run.end + 1..i) < 3 * GAP && two(i) => {
+            Some(run) if plain(run.end + 1..i) < limit || gap(run.end + 1..i) < 3 * limit && two(i) => {
                 run.gaps += 1;
                 if (run.end + 1..i).any(|j| dated[j]) {
                     run.dated += 1;
@@ -3062,5 +3098,40 @@ mod tests {
         }
         let notice = "Votre navigateur est obsolète. Veuillez le mettre à jour avec la dernière version pour éviter les failles de sécurité.";
         assert_eq!(chrome_kind(notice, &[]), Some("widget"));
+    }
+}
+
+#[cfg(test)]
+mod extracted_tests {
+    use super::*;
+
+    fn md(text: &str) -> Block {
+        Block::Markdown { markdown: text.to_owned(), plain: text.trim_start_matches("- ").to_owned() }
+    }
+
+    /// A web page's article with a section of short headings and one-line
+    /// answers between its paragraphs: all of it is the article, though a
+    /// text dump's menu of that length would end the run.
+    #[test]
+    fn a_section_of_short_lines_inside_a_web_pages_article_keeps_it_whole() {
+        let para = |n: usize| {
+            md(&format!(
+                "Paragraph {n} of the report says that the council met on Monday to discuss the harbour, \
+                 and that the mayor promised a decision before the end of the month."
+            ))
+        };
+        let mut blocks = vec![para(1), para(2), para(3)];
+        for topic in ["Vision", "Access", "Tasks", "Needs", "Power", "Time"] {
+            blocks.push(Block::Heading(format!("{topic} :")));
+            blocks.push(md(&format!("List the {topic} of the project.")));
+        }
+        blocks.extend([para(4), para(5)]);
+        let mut article = Article::default();
+        clean_blocks(&mut article, blocks, &[], &[], false);
+        let kept: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+        for n in 1..=5 {
+            assert!(kept.iter().any(|t| t.starts_with(&format!("Paragraph {n} "))), "paragraph {n} lost: {kept:?}");
+        }
+        assert!(kept.iter().any(|t| t.starts_with("List the Power")), "{kept:?}");
     }
 }

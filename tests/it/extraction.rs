@@ -108,7 +108,7 @@ fn article_text_on_the_extraction_benchmark() {
     let (precision, recall, f1) = means(&scores);
     println!("extraction benchmark, {} pages: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}", scores.len());
     assert_eq!(scores.len(), 181);
-    assert!(f1 >= 0.960, "F1 {f1:.3} fell below 0.960 (precision {precision:.3}, recall {recall:.3})");
+    assert!(f1 >= 0.964, "F1 {f1:.3} fell below 0.964 (precision {precision:.3}, recall {recall:.3})");
 }
 
 /// The content page ingest writes for scraped text.
