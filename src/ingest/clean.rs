@@ -1456,6 +1456,9 @@ pub fn clean_blocks(
             .find(|&j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
             .is_some_and(|b| !(i + 1..b).any(|j| candidate(j) && word_count(&texts[j]) >= 4))
     };
+    // (The line right above the timestamp, pictures and buttons aside:
+    // the headline's place, though a teaser's too.)
+    let over_date = |i: usize| (i + 1..n).find(|&j| !inline[j] || dated[j]).is_some_and(|j| dated[j]);
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
         _ if opening.is_some() => opening,
@@ -1470,6 +1473,7 @@ pub fn clean_blocks(
                 (
                     3 * usize::from(repeated(i, first))
                         + 3 * usize::from(over_byline(i, first))
+                        + 2 * usize::from(over_date(i))
                         + 2 * usize::from(long)
                         + near,
                     usize::MAX - rank,
