@@ -624,11 +624,18 @@ fn is_interface_words(f: &str) -> bool {
         "mastodon",
         "threads",
         "embed",
+        "restart",
+        "gallery",
+        "galleries",
+        "playlist",
+        "listen",
+        "ecouter",
+        "ajouter",
     ];
     const ALSO: &[&str] = &[
         "via", "e", "this", "it", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to", "in", "out",
         "up", "item", "leave", "a", "comment", "someone", "see", "more", "sharing", "options", "opens", "new",
-        "window", "tab", "your", "friend", "un", "ami", "cet", "ce",
+        "window", "tab", "your", "friend", "un", "ami", "cet", "ce", "back", "photo", "la", "add",
     ];
     if f.ends_with('.') {
         return false;
@@ -642,8 +649,10 @@ fn is_interface_words(f: &str) -> bool {
     }
     let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let core = |w: &&&str| CORE.contains(*w) || glued(w);
+    // (A player's duration beside its buttons: "12'16 Écouter".)
+    let number = |w: &&&str| w.bytes().all(|b| b.is_ascii_digit());
     !words.is_empty()
-        && words.iter().all(|w| core(&w) || ALSO.contains(w))
+        && words.iter().all(|w| core(&w) || ALSO.contains(w) || number(&w))
         && words.iter().filter(|w| core(w)).count() >= if words.len() <= 3 { 1 } else { 2 }
 }
 
@@ -1048,6 +1057,13 @@ fn is_name_line(para: &str) -> bool {
         })
 }
 
+/// Names and only names: "Kimberly Miller and Gareth McGrath", "Anne
+/// Roy, Paul Gay et Léa Noël".
+fn is_names_line(para: &str) -> bool {
+    let parts: Vec<&str> = para.split([',', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" et ")).collect();
+    parts.len() <= 4 && parts.iter().all(|p| is_name_line(p.trim()))
+}
+
 /// What a URL line at the top of a scrape gives: "URL: https://…".
 fn url_line(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -1305,10 +1321,25 @@ pub fn clean_blocks(
     // what precedes it is teasers, when more text follows it.
     if let (Some(f), Some(l)) = (first_good, last_good) {
         let words = |r: std::ops::Range<usize>| r.filter(|&i| seeds[i]).map(|i| word_count(&texts[i])).sum::<usize>();
+        // (Or under a line of a headline's length, with most of the text
+        // after it: the promotion the page opens with is no article.)
+        let under_headline = |i: usize| {
+            (0..i).rev().find(|&j| !inline[j]).is_some_and(|j| {
+                kind[j].is_none()
+                    && !seeds[j]
+                    && (4..=30).contains(&word_count(&texts[j]))
+                    && could_be_headline(&texts[j])
+                    && !not_a_headline(&texts[j])
+            })
+        };
         let header = (f + 1..l).rev().find(|&i| {
-            byline_names(&texts[i]).is_some()
-                && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| j != i && kind[j].is_none() && is_date_line(&texts[j]))
-                && words(i..l + 1) > words(f..i)
+            let named = byline_names(&texts[i]).is_some();
+            (named || is_names_line(&texts[i]))
+                && (named
+                    && (i.saturating_sub(2)..(i + 3).min(n))
+                        .any(|j| j != i && kind[j].is_none() && is_date_line(&texts[j]))
+                    && words(i..l + 1) > words(f..i)
+                    || under_headline(i) && words(i..l + 1) > 3 * words(f..i))
         });
         if let Some(h) = header {
             first_good = (h..=l).find(|&i| seeds[i]);
@@ -1563,6 +1594,13 @@ pub fn clean_blocks(
         {
             // "Anna Voss" on its own line, over or under the timestamp:
             // the author, unless a byline names one.
+            kind[i] = Some("byline");
+            if named.is_none() {
+                named = Some(text.trim().to_owned());
+            }
+        } else if header && title_at.is_some_and(|t| t + 1 == i) && is_names_line(text) {
+            // "Kimberly Miller and Gareth McGrath" right under the headline:
+            // its writers.
             kind[i] = Some("byline");
             if named.is_none() {
                 named = Some(text.trim().to_owned());
@@ -2900,6 +2938,8 @@ mod tests {
             ("FILE - The mayor speaks at the harbour on Monday, May 3, 2021.", "image-caption"),
             ("Facebook Twitter LinkedIn Share via Email", "share-widget"),
             ("cancel email link share Save", "share-widget"),
+            ("Back to story Restart gallery", "share-widget"),
+            ("12'16 Écouter Écouter Ajouter à la playlist Partager", "share-widget"),
             ("arrow_upward Skip to content", "widget"),
             ("PREVIOUS Harbour bridge reopens after repairs", "widget"),
             ("1 024 3 minute read", "notice"),
