@@ -169,6 +169,11 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
     for (k, line) in lines.iter().enumerate() {
         hosts.extend(host_re.find_iter(line).filter_map(|m| host_of(m.as_str())));
         let line = line.trim().trim_start_matches(['*', '•', '-', '#', '□', ' ']).trim();
+        // (A link's label for screen readers: "About Reuters , opens new tab".)
+        let line = [", opens new tab", "(opens in new tab)", "(opens in a new window)", "(nouvelle fenêtre)"]
+            .iter()
+            .find_map(|s| line.strip_suffix(s))
+            .map_or(line, |l| l.trim_end_matches([' ', ',']));
         // "BBC confirms The Traitors will return" over "BBC": a teaser's
         // topic label beside its headline, which names it again.
         let topic = [k.checked_sub(1), Some(k + 1)]
@@ -179,6 +184,13 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         if topic {
             continue;
         }
+        // ("Reuters home", "About Reuters": a site's links to its own front
+        // page and to its own presentation name the site, even a wire's.)
+        let (line, own_link) = ["About ", "À propos de ", "A propos de "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p))
+            .or_else(|| line.strip_suffix(" home").or_else(|| line.strip_suffix(" homepage")))
+            .map_or((line, false), |rest| (rest.trim(), true));
         // (A name as a name is written: "Le monde" is a menu's section.)
         let named =
             line.split_whitespace().all(|w| w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_lowercase));
@@ -194,7 +206,7 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
                 .flatten()
         });
         if let Some([one]) = ids.map(Vec::as_slice) {
-            if !config.outlets.get(one).is_some_and(|o| o.is_wire()) {
+            if own_link || !config.outlets.get(one).is_some_and(|o| o.is_wire()) {
                 *counts.entry(one.as_str()).or_default() += 1;
             }
         }
@@ -373,6 +385,11 @@ mod tests {
         assert_eq!(by_masthead(two.into_iter(), &c), None, "two outlets as often: neither");
         let topics = ["BBC confirms The Traitors will return for a third series", "BBC", "* BBC", "* Rochdale"];
         assert_eq!(by_masthead(topics.into_iter(), &c), None, "a teaser's topic label");
+        // A wire's name over republished copy is no masthead; its site's
+        // links to its own front page and presentation are.
+        assert_eq!(by_masthead(["* Reuters", "* Reuters", "* Reuters"].into_iter(), &c), None, "a wire's credit");
+        let own = ["Reuters home", "* Markets", "About Reuters"];
+        assert_eq!(by_masthead(own.into_iter(), &c).as_deref(), Some("reuters"), "a wire's own site");
     }
 
     #[test]
