@@ -221,7 +221,7 @@ pattern!(
 // after it: it ends the article only when teasers, not paragraphs, follow.
 pattern!(
     links_box,
-    r"^(related (articles?|stories|content|news)|read more|see also|en relation|plus (par|dans|de) [\w .'-]{1,30}|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions)\s*:?\s*$"
+    r"^(related (articles?|stories|content|news)|read more|see also|en relation|plus (par|dans|de) [\w .'-]{1,30}|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions|[\w .'-]{1,30} resources)\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
@@ -245,7 +245,7 @@ pattern!(interface_prefix, r"^(CLOSE|SKIP|EXPAND|PLAY|FERMER|PREVIOUS|NEXT|PRÉC
 // a reply button, a reply's header ("par Horus En réponse à : …").
 pattern!(
     comments,
-    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b|^(vos|les|your) (reactions|commentaires|comments)(\s*\(\d+\))?\s*$|^publier un (nouveau )?commentaire\s*$|^\W*reagir(\s*\(\d+\))?\s*$|^suggest a correction\s*$"
+    r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b|^(vos|les|your) (reactions|commentaires|comments)(\s*\(\d+\))?\s*$|^publier un (nouveau )?commentaire\s*$|^\W*reagir(\s*\(\d+\))?\s*$|^suggest a correction\s*$|\b(append|allow|open|close[sd]?) (comment|comments|comment threads)\b|\bcomment threads\b"
 );
 pattern!(
     comments_heading,
@@ -253,7 +253,7 @@ pattern!(
 );
 pattern!(
     comment_prompt,
-    r"\b(leave|post|add|write|submit) (a|your) (comment|reply)\b|\bjoin the (conversation|discussion|debate)\b"
+    r"\b(leave|post|add|write|submit) (a|your) (comment|reply)\b|\bjoin the (conversation|discussion|debate)\b|^(ask|submit|send) (us )?(your|a) question\b|^posez (votre|vos) questions?\b"
 );
 // "Le Club est l'espace de libre expression des abonnés…", "The views
 // expressed are the author's own".
@@ -2939,6 +2939,8 @@ mod tests {
             ("Facebook Twitter LinkedIn Share via Email", "share-widget"),
             ("cancel email link share Save", "share-widget"),
             ("Back to story Restart gallery", "share-widget"),
+            ("The Seattle Times does not append comment threads to stories from wire services", "comments"),
+            ("Ask your question in the form below.", "comments"),
             ("12'16 Écouter Écouter Ajouter à la playlist Partager", "share-widget"),
             ("arrow_upward Skip to content", "widget"),
             ("PREVIOUS Harbour bridge reopens after repairs", "widget"),
