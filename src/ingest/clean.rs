@@ -264,7 +264,7 @@ pattern!(
 // Appeals to subscribe, donate or log in.
 pattern!(
     subscribe,
-    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^(ajouter|add) (aux favoris|a vos selections|to (your )?(favourites|favorites|saved articles|reading list))\b|^pour ajouter l'article\b|^creer un compte\s*$|\bvous (possedez|avez) deja un compte\b|\balready have an account\b|\barticles? gratuits?\b|\byou have (read|reached) \d+\b.{0,30}\barticles?\b|\bfree articles? (left|remaining|this month)\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b|\bto (view|read|continue reading) (the full|this|the rest of (the|this)) (story|article)\b.{0,20}\bsubscribe\b|^il vous reste \d+ ?% (de (cet|l') article )?a (decouvrir|lire)\b|^join now or renew\b|\bplease consider (making a (donation|contribution)|donating|supporting)\b|^got a (news )?tip\?"
+    r"\babonnez-vous\b|\ben vous abonnant\b|^je m'abonne\b|^j'adhere\b|\b(adhesion|don|dons|donation|gift) (est|sont|is|are) (deductibles?|tax[- ]deductible)\b|\bdeductibles? (de vos|des) impots\b|\bdeja abonne|\bsubscribe (now|today)\b|\bbecome a (member|subscriber)\b|\balready (a )?(subscriber|member)\b|\bsupport (our|independent|quality) journalism\b|^(je fais|faites|faire) un don\b|\bmake a (donation|contribution)\b|^join for [£$€]?\d|\bsubscribers? only\b|\breserve aux abonnes\b|^(se connecter|s'identifier|identifiez-vous|connectez-vous)\b|\bj'offre un abonnement\b|\bsign in or (create|register)\b|^(create|creez(-vous)?) (an|un|your|votre) (free )?(account|compte)\b|\b(register|sign in|log in|subscribe)( / (sign in|register))? to (unlock|continue|keep reading|read (more|this|the full))\b|\bunlock (more|this|the full) (articles?|stor(y|ies))\b|\bunlimited (digital |online )?access\b|\bprint subscriber\b|^view (more )?(offers|plans)\s*$|\bregistering for free\b|\bsign-in if you have an account\b|\breserved for (subscribers|members)\b|\bcontent is reserved\b|\bsign in without (a )?password\b|^(ajouter|add) (aux favoris|a vos selections|to (your )?(favourites|favorites|saved articles|reading list))\b|^pour ajouter l'article\b|^creer un compte\s*$|\bvous (possedez|avez) deja un compte\b|\balready have an account\b|\barticles? gratuits?\b|\byou have (read|reached) \d+\b.{0,30}\barticles?\b|\bfree articles? (left|remaining|this month)\b|^subscribe (for|to (read|unlock|get)) (more|unlimited|all)\b|\bdon't have an account\b|^create (an )?account\s*$|\bnew way to (log ?in|sign in)\b|\bto (view|read|continue reading) (the full|this|the rest of (the|this)) (story|article)\b.{0,20}\bsubscribe\b|^il vous reste \d+ ?% (de (cet|l') article )?a (decouvrir|lire)\b|^join now or renew\b|\bplease consider (making a (donation|contribution)|donating|supporting)\b|^got a (news )?tip\?"
 );
 // "Topics: uber, libertarians", "Mots-clés : …": the page's tags.
 pattern!(topics, r"^(topics?|tags?|mots[- ]cles|themes?|sujets?|keywords|filed under)\s*:");
@@ -295,7 +295,7 @@ pattern!(
 );
 pattern!(
     newsletter,
-    r"newsletter|\bby signing up\b|^stay up to date with (notifications|alerts|updates) from\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
+    r"newsletter|\bby signing up\b|\bliste de diffusion\b|\bmailing list\b|^en remplissant ce formulaire\b|^(recevoir|recevez) (les informations|la lettre|nos informations|nos actualites)\b|^stay up to date with (notifications|alerts|updates) from\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
 );
 pattern!(
     notice,
@@ -2223,6 +2223,12 @@ fn main_run(
     // (Across a list, only to text that goes on: two paragraphs in a row,
     // not teasers one by one.)
     let two = |i: usize| (i + 1..good.len()).find(|&j| !inline[j]).is_some_and(|j| good[j]);
+    // ("10/11 [Communiqué] En pleine COP26, …": a teaser that opens with
+    // its day.)
+    let stamped = |i: usize| {
+        static R: OnceLock<Regex> = OnceLock::new();
+        re(&R, r"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s+\S").is_match(texts[i].trim_start())
+    };
     let mut runs: Vec<Run> = Vec::new();
     for (i, g) in good.iter().enumerate() {
         if !g {
@@ -2233,7 +2239,7 @@ fn main_run(
         match runs.last_mut() {
             Some(run) if plain(run.end + 1..i) < limit || gap(run.end + 1..i) < 3 * limit && two(i) => {
                 run.gaps += 1;
-                if (run.end + 1..i).any(|j| dated[j]) {
+                if (run.end + 1..i).any(|j| dated[j]) || stamped(i) {
                     run.dated += 1;
                 }
                 if run.dated == 0 {
@@ -2941,6 +2947,9 @@ mod tests {
             ("Back to story Restart gallery", "share-widget"),
             ("The Seattle Times does not append comment threads to stories from wire services", "comments"),
             ("Ask your question in the form below.", "comments"),
+            ("J’adhère dès 13 €", "subscribe"),
+            ("En remplissant ce formulaire vous pourrez être inscrit à notre liste de diffusion.", "newsletter"),
+            ("66 % de votre adhésion est déductible de vos impôts dans la limite de 20 %.", "subscribe"),
             ("12'16 Écouter Écouter Ajouter à la playlist Partager", "share-widget"),
             ("arrow_upward Skip to content", "widget"),
             ("PREVIOUS Harbour bridge reopens after repairs", "widget"),
