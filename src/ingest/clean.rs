@@ -192,7 +192,7 @@ pattern!(
 );
 pattern!(
     related,
-    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|(more )?trending( now| stories| news)?|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^(charger|afficher|voir|load|show) (plus|more)\b.{0,30}$|^article (precedent|suivant)\b|^(previous|next) (article|story|post)\b|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
+    r"^(a )?(lire|voir|decouvrir|ecouter|regarder) (aussi|egalement)|^a decouvrir\s*:?$|^(sommaire|table des matieres|(table of )?contents|dans cet article|in this (article|story))\s*:?$|^(more (on|videos)|plus de videos)\b[^.!?]{0,40}$|^(a )?(lire|voir) (plus|la suite)\b|^(articles )?(les )?plus lus\s*$|^(read|see|watch) (also|more|next)\b|^(also|further) read\b|^related( (articles?|stories|content|news))?\b|^sur le meme sujet\b|^>{1,2}|^(plus|more) (d'infos|d'articles|stories|news|from)\b|^dans la meme rubrique\b|^(latest|top|breaking|more) (news|stories|headlines)\s*$|^(les )?(plus lus|dernieres (infos|actualites|actus|nouvelles))\s*$|^(a la une|most read|(more )?trending( now| stories| news)?|recommended( for you)?|you may also like|vous aimerez aussi|nos articles)\s*:?\s*$|^recommandes?\s*:|^recommended (from|for|by)\b.{0,30}$|^(charger|afficher|voir|load|show) (plus|more)\b.{0,30}$|^(article|billet|post) (precedent|suivant)\b|^(previous|next) (article|story|post)\b|^articles? (en relation|lies|connexes|similaires|associes)\b|(full story|read more|read the full story|continue reading|lire la suite|lire l'article|en savoir plus)\s*[>»›→]*\s*$"
 );
 pattern!(source_footer, r"^sources?\s*:");
 // A text field as lynx draws it: "____________________ (BUTTON)".
@@ -2948,6 +2948,7 @@ mod tests {
             ("The Seattle Times does not append comment threads to stories from wire services", "comments"),
             ("Ask your question in the form below.", "comments"),
             ("J’adhère dès 13 €", "subscribe"),
+            ("Billet précédent Billet suivant", "related-link"),
             ("[1/5] The harbour bridge at dawn, May 3, 2021. REUTERS/Anna Voss Purchase Licensing Rights", "image-caption"),
             ("* Purchase Licensing Rights , opens new tab", "share-widget"),
             ("Il vous reste 61.86% de cet article à lire. La suite est réservée aux abonnés.", "subscribe"),
