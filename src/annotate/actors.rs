@@ -1221,7 +1221,13 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                 // A person's name is two to four words with no word of an
                 // organisation or a place and no possessive ("Indiana's
                 // Richmond High School").
-                let organisation = parts.iter().any(|w| ORGANISATION_WORDS.contains(&fold(w).as_str()))
+                // ("Marine Le Pen": a first name that is an organisation's
+                // word elsewhere.)
+                let first_name = |i: usize, w: &str| i == 0 && fold(w) == "marine" && parts.len() <= 3;
+                let organisation = parts
+                    .iter()
+                    .enumerate()
+                    .any(|(i, w)| ORGANISATION_WORDS.contains(&fold(w).as_str()) && !first_name(i, w))
                     || parts.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
                     || parts.len() > 4
                     || text.contains("'s ")
@@ -1252,6 +1258,8 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             if (2..=10).contains(&acronym.chars().count())
                 && rest[acronym.len()..].starts_with(')')
                 && !found.actors[index].configured
+                // ("Ugo Bernalicis (LFI)": a person's party, not initials.)
+                && !found.actors[index].person
             {
                 let first = by_key.entry(fold(&acronym)).or_insert(index);
                 if *first == index && !found.actors[index].name.contains('(') {
