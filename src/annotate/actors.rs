@@ -1556,7 +1556,10 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 // porte-parole du Kremlin"), not the person.
                 const OF: &[&str] =
                     &["of", "at", "in", "for", "from", "de", "du", "des", "d", "a", "au", "aux", "chez", "en", "pour"];
-                let complement = w.get(k + 1).is_some_and(|x| OF.contains(&x.as_str()))
+                // ("le chef parlementaire du Parti québécois": the word right
+                // before the mention is the preposition too.)
+                let complement = (w.get(k + 1).is_some_and(|x| OF.contains(&x.as_str()))
+                    || w.len() > k + 1 && w.last().is_some_and(|x| OF.contains(&x.as_str())))
                     && !c.ends_with(',')
                     && !before.trim_end().ends_with(',');
                 if !complement {

@@ -607,6 +607,9 @@ fn attribution_after(after: &str, at: usize, folded: &Folded, found: &actors::Fo
         ),
     );
     if let Some(m) = inverted.find(&fold) {
+        if let Some(who) = demonstrative(&fold[m.end()..]) {
+            return Some(who);
+        }
         return subject_at(window, &fold[m.end()..], base + byte_at(window, &fold, m.end()), folded, found, true);
     }
     // ", X said", ", he added", ", the spokesman said", "», Rostec a assuré"
@@ -1621,7 +1624,20 @@ fn sentence_final(rest: &str, base: usize, folded: &Folded, found: &actors::Foun
     );
     let after_verb = verb.find(clause).map_or(verb_end, |v| v.end());
     let at = base + byte_at(rest, &fold, m.start() + 1 + after_verb);
-    subject_at(rest, &clause[after_verb..], at, folded, found, true)
+    demonstrative(&clause[after_verb..]).or_else(|| subject_at(rest, &clause[after_verb..], at, folded, found, true))
+}
+
+/// "celui qui est aussi député de Matane", "cette dernière": after a verb
+/// of saying, the person just named, as a pronoun would be.
+fn demonstrative(subject: &str) -> Option<Who> {
+    let s = subject.trim_start();
+    if s.starts_with("celui qui ") || s.starts_with("ce dernier") {
+        Some(Who::Pronoun(Some(Gender::Masculine)))
+    } else if s.starts_with("celle qui ") || s.starts_with("cette derniere") {
+        Some(Who::Pronoun(Some(Gender::Feminine)))
+    } else {
+        None
+    }
 }
 
 /// Who a sentence without quotation marks says is speaking: its subject,
@@ -2403,6 +2419,14 @@ mod tests {
         assert_eq!(
             who("«Ce n'est pas ce type de dispositions», a renchéri David Habib (PS), dénonçant son caractère «inégalitaire»."),
             [name("david-habib"), name("david-habib")]
+        );
+    }
+
+    #[test]
+    fn a_demonstrative_after_the_verb_is_the_person_just_named() {
+        assert_eq!(
+            who("Le chef du parti, Pascal Bérubé, parle des régions. Elles sont lasses d'être vues comme «des gens qui ont à quémander» des investissements, dit celui qui est aussi député de Matane."),
+            [name("pascal-berube")]
         );
     }
 }
