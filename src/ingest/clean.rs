@@ -202,7 +202,7 @@ pattern!(photo_credit, r"\(\p{Lu}\p{Ll}[^()/\d]{1,40}/\p{Lu}\p{Ll}[^()/\d]{1,40}
 // "… poses with classmates in 1981. Photo by Handout/School Board/AFP".
 pattern!(photo_by, r"[.!?]\s+(photo|photograph|picture|image|file photo)s? (by|courtesy of)\s+\w[\w .,'/&-]{1,90}$");
 pattern!(lynx_field, r"^_{6,}(\s*\(button\).*)?$");
-pattern!(video_teaser, r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$");
+pattern!(video_teaser, r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$|^(?i:video|watch now|watch)\s+\d{1,2}:\d{2}(\s+\d{1,2}:\d{2})?$");
 // "Accueil à la une Parité…": a trail from the home page, without separators.
 pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$"#);
 // A reporter's address or handle on a line of its own.
@@ -215,13 +215,13 @@ pattern!(
 // of other posts, archives.
 pattern!(
     after_article,
-    r"^(house rules|comments? (policy|guidelines|rules)|community (guidelines|standards)|leave a (comment|reply)|post a comment|join the (conversation|discussion)|recent posts|related posts|popular posts|latest posts|more stories|archives|featured tags|tags|you might also like|more from [\w .'-]{1,30}|commentaires|laisser un commentaire|laissez un commentaire|reagissez|dans la meme rubrique|a lire aussi|sur le meme theme|nos derniers articles|articles recents|derniers articles|comments?|comments? \(\d+\)|(tous )?(vos |les )?commentaires? \(\d+\)|reagir|mots-cles|keywords)\s*:?\s*$"
+    r"^(house rules|comments? (policy|guidelines|rules)|community (guidelines|standards)|leave a (comment|reply)|post a comment|join the (conversation|discussion)|recent posts|related posts|popular posts|latest posts|archives|featured tags|tags|commentaires|laisser un commentaire|laissez un commentaire|reagissez|dans la meme rubrique|a lire aussi|sur le meme theme|nos derniers articles|articles recents|derniers articles|comments?|comments? \(\d+\)|(tous )?(vos |les )?commentaires? \(\d+\)|reagir|mots-cles|keywords)\s*:?\s*$"
 );
 // The heading of a box of links that may sit inside an article as well as
 // after it: it ends the article only when teasers, not paragraphs, follow.
 pattern!(
     links_box,
-    r"^(related (articles?|stories|content|news)|read more|see also|en relation|plus (par|dans|de) [\w .'-]{1,30}|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions|[\w .'-]{1,30} resources)\s*:?\s*$"
+    r"^(related (articles?|stories|content|news)|read more|see also|en relation|plus (par|dans|de) [\w .'-]{1,30}|more on this( story| topic)?|(a )?lire aussi|voir aussi|you may also like|(a )?decouvrir (aussi|egalement)|a decouvrir|a la une|vous aimerez aussi|sur le meme sujet|(most|les plus) (read|popular|viewed|shared|lus|partages|commentes)\b.{0,30}|editor'?s picks|top stories|latest (news|stories)|just in|explore more\b.{0,40}|reactions|[\w .'-]{1,30} resources|more stories|you might also like|more (from|in) [\w .'-]{1,30})\s*:?\s*$"
 );
 pattern!(rights_reserved, r"\ball rights reserved\b|\btous droits reserves\b|\bmay not be (published|reproduced)\b");
 pattern!(copyright, r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits reserves\b|\bdroits reserves\b");
@@ -333,6 +333,12 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
         f.trim().trim_start_matches(['•', '·', '▪', '►', '*', '-', ' ', '□', '◦', '○', '■', '‣']).trim_end_matches('*');
     let heading = f.trim_start_matches('#');
     let f = if heading.len() < f.len() && heading.starts_with(' ') { heading.trim_start() } else { f };
+    // A link's label for screen readers says nothing of what the line is:
+    // "Click to share on Twitter (Opens in new window)".
+    let f = ["(opens in new window)", "(opens in a new window)", ", opens new tab", "(nouvelle fenetre)"]
+        .iter()
+        .find_map(|s| f.strip_suffix(s))
+        .map_or(f, |l| l.trim_end_matches([' ', ',']));
     let words = word_count(f);
     if outlet_chrome.iter().any(|c| c == f) {
         return Some("outlet-chrome");
@@ -2139,9 +2145,12 @@ fn link_boxes(texts: &[String], layout: &[Layout], kind: &mut [Option<&'static s
             let indented = layout.get(end).is_some_and(|l| l.indent > base);
             // (A card: a picture, then its headline.)
             let card_headline = end > 0 && kind[end - 1] == Some("image") && kind[end].is_none() && !is_body(t);
+            // (One line may introduce the items: "Here are more perspectives
+            // on how to navigate this economy:".)
+            let intro = end == i + 1 && word_count(t) <= 25;
             if numbered_item(t) || is_list_item(t) || card_headline {
                 items += 1;
-            } else if !(indented && items > 0 || matches!(kind[end], Some("advertisement" | "image"))) {
+            } else if !(indented && items > 0 || intro || matches!(kind[end], Some("advertisement" | "image"))) {
                 break;
             }
             end += 1;
@@ -2949,6 +2958,8 @@ mod tests {
             ("Ask your question in the form below.", "comments"),
             ("J’adhère dès 13 €", "subscribe"),
             ("Billet précédent Billet suivant", "related-link"),
+            ("VIDEO 4:42 04:42", "widget"),
+            ("* Click to share on Facebook (Opens in new window)", "follow-us"),
             ("[1/5] The harbour bridge at dawn, May 3, 2021. REUTERS/Anna Voss Purchase Licensing Rights", "image-caption"),
             ("* Purchase Licensing Rights , opens new tab", "share-widget"),
             ("Il vous reste 61.86% de cet article à lire. La suite est réservée aux abonnés.", "subscribe"),
