@@ -247,6 +247,7 @@ pattern!(
     comments,
     r"\bcomments? section\b|\bkeep (your )?comments\b|\b(log|sign) in (here )?to (leave a |post a |add a )?comment|\bvotre (commentaire|message) sera publie\b|\bajoutez votre commentaire\b|\blaisse[rz] un commentaire\b|\bmoderation a priori\b|^(repondre|reply|report|signaler)( a ce (message|commentaire)| this comment)?\s*$|\ben reponse a\s*:|\b(in reply|replying) to\b\s*:?\s*\S+\s*$|^reagissez a (cet|l') article\b|\b(would you like|want) to comment on\b|^(vos|les|your) (reactions|commentaires|comments)(\s*\(\d+\))?\s*$|^publier un (nouveau )?commentaire\s*$|^\W*reagir(\s*\(\d+\))?\s*$|^suggest a correction\s*$|\b(append|allow|open|close[sd]?) (comment|comments|comment threads)\b|\bcomment threads\b"
 );
+pattern!(comments_on, r"^\d+ (commentaires?|comments?|reponses?|responses?|reactions?|thoughts) (sur|on|to|a)\b");
 pattern!(
     comments_heading,
     r"^(\d+\s+)?(commentaires?|comments?|reactions?)(\s*\(\d+\))?\s*:?$|^(ecrire|rediger|poster|ajouter|laisser|laissez|publier|donnez) (un|votre) (commentaire|avis)\b|^(leave|post|add|write|submit) a (comment|reply)\b|^(tous )?(vos|les) commentaires\b|^reagissez\b|^(\d+\s+)?(thoughts|responses|replies) (on|to)\b|^(vos|les|your|our readers') (reactions|commentaires|comments)(\s*\(\d+\))?\s*$"
@@ -631,6 +632,9 @@ fn is_interface_words(f: &str) -> bool {
         "threads",
         "embed",
         "restart",
+        "click",
+        "expand",
+        "caption",
         "gallery",
         "galleries",
         "playlist",
@@ -641,7 +645,7 @@ fn is_interface_words(f: &str) -> bool {
     const ALSO: &[&str] = &[
         "via", "e", "this", "it", "article", "story", "page", "on", "sur", "par", "the", "le", "x", "to", "in", "out",
         "up", "item", "leave", "a", "comment", "someone", "see", "more", "sharing", "options", "opens", "new",
-        "window", "tab", "your", "friend", "un", "ami", "cet", "ce", "back", "photo", "la", "add",
+        "window", "tab", "your", "friend", "un", "ami", "cet", "ce", "back", "photo", "la", "add", "show",
     ];
     if f.ends_with('.') {
         return false;
@@ -1286,8 +1290,9 @@ pub fn clean_blocks(
     let comments_at = (0..n).find(|&i| {
         let f = fold(&texts[i]);
         let f = f.trim().trim_start_matches(['#', '*', '•', ' ']).trim_end_matches(['*', ' ']);
-        word_count(f) <= 6
-            && comments_heading().is_match(f)
+        // ("21 commentaires sur « Pourquoi les applications… »": the count
+        // and the title of the post they are on.)
+        (word_count(f) <= 6 && comments_heading().is_match(f) || word_count(f) <= 30 && comments_on().is_match(f))
             && seeds[..i].iter().filter(|g| **g).count() >= 3
             && (0..i).filter(|&j| seeds[j]).map(|j| word_count(&texts[j])).sum::<usize>() >= 150
     });
@@ -2959,6 +2964,8 @@ mod tests {
             ("J’adhère dès 13 €", "subscribe"),
             ("Billet précédent Billet suivant", "related-link"),
             ("VIDEO 4:42 04:42", "widget"),
+            ("* Click to email this to a friend (Opens in new window)", "share-widget"),
+            ("Show Caption", "share-widget"),
             ("* Click to share on Facebook (Opens in new window)", "follow-us"),
             ("[1/5] The harbour bridge at dawn, May 3, 2021. REUTERS/Anna Voss Purchase Licensing Rights", "image-caption"),
             ("* Purchase Licensing Rights , opens new tab", "share-widget"),
