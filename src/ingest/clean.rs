@@ -2479,7 +2479,9 @@ fn find_dates(f: &str) -> Vec<FoundDate> {
         let full = c[3].parse().ok().and_then(|m| ymd(&c[1], m, &c[5]));
         out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full });
     }
-    for c in re(&NUMERIC, r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures_iter(f) {
+    // ("26/01/201726/01/2017": the date published and the date updated,
+    // run together by a dump.)
+    for c in re(&NUMERIC, r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\b|\d{1,2}[/.]\d{1,2}[/.]\d{4}\b)").captures_iter(f) {
         let full = c[2].parse().ok().and_then(|m| ymd(&c[3], m, &c[1]));
         out.push(FoundDate { start: c.get(0).map_or(0, |m| m.start()), full });
     }
@@ -3210,5 +3212,11 @@ mod extracted_tests {
             assert!(kept.iter().any(|t| t.starts_with(&format!("Paragraph {n} "))), "paragraph {n} lost: {kept:?}");
         }
         assert!(kept.iter().any(|t| t.starts_with("List the Power")), "{kept:?}");
+    }
+
+    #[test]
+    fn two_dates_run_together_give_the_first() {
+        let found = find_dates("published 26/01/201726/01/2017");
+        assert_eq!(found.first().and_then(|d| d.full.clone()).as_deref(), Some("2017-01-26"));
     }
 }
