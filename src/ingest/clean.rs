@@ -811,6 +811,11 @@ fn is_date_line(line: &str) -> bool {
     let f = fold(line);
     let words = word_count(&f);
     let dates = find_dates(&f);
+    // ("2/3 des mobinautes ne téléchargent plus…": a fraction opening a
+    // sentence, no day and month.)
+    if dates.first().is_some_and(|d| d.full.is_none() && d.start == 0) && sentence(line) && !timestamp().is_match(&f) {
+        return false;
+    }
     words <= 16
         && dates.first().is_some_and(|d| d.start <= 12 || timestamp().is_match(&f) || timestamp_inside().is_match(&f))
         || words <= 8 && dates.iter().any(|d| d.full.is_some())
@@ -3218,5 +3223,11 @@ mod extracted_tests {
     fn two_dates_run_together_give_the_first() {
         let found = find_dates("published 26/01/201726/01/2017");
         assert_eq!(found.first().and_then(|d| d.full.clone()).as_deref(), Some("2017-01-26"));
+    }
+
+    #[test]
+    fn a_fraction_opening_a_sentence_is_no_date_line() {
+        assert!(!is_date_line("2/3 des mobinautes ne téléchargent plus d’application mobile"));
+        assert!(is_date_line("Publié le 26/01/2017"));
     }
 }

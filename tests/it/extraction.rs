@@ -157,7 +157,7 @@ fn article_text_of_the_benchmark_pages_dumped_to_text() {
     println!("dumped to text, {} pages: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}", scores.len());
     println!("line model: {} line(s) set aside, {} of them in the answer", learnt.0, learnt.1);
     assert_eq!(scores.len(), 181);
-    assert!(f1 >= 0.825, "F1 {f1:.3} fell below 0.825 (precision {precision:.3}, recall {recall:.3})");
+    assert!(f1 >= 0.829, "F1 {f1:.3} fell below 0.829 (precision {precision:.3}, recall {recall:.3})");
     // The model sets aside what the rules leave (316 lines when measured),
     // nearly all of it outside the article (34 of them in it).
     assert!(learnt.0 >= 250 && learnt.1 * 100 <= learnt.0 * 15, "line model: {learnt:?}");
