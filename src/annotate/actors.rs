@@ -1558,8 +1558,15 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                     &["of", "at", "in", "for", "from", "de", "du", "des", "d", "a", "au", "aux", "chez", "en", "pour"];
                 // ("le chef parlementaire du Parti québécois": the word right
                 // before the mention is the preposition too.)
+                // ("le ministre de l'Intérieur", "minister of the Interior":
+                // the article after the preposition too.)
+                let article = |x: &String| matches!(x.as_str(), "l" | "la" | "le" | "les" | "the");
+                let tail = match w.split_last() {
+                    Some((last, rest)) if article(last) && rest.len() > k => rest.last(),
+                    _ => w.last().filter(|_| w.len() > k + 1),
+                };
                 let complement = (w.get(k + 1).is_some_and(|x| OF.contains(&x.as_str()))
-                    || w.len() > k + 1 && w.last().is_some_and(|x| OF.contains(&x.as_str())))
+                    || tail.is_some_and(|x| OF.contains(&x.as_str())))
                     && !c.ends_with(',')
                     && !before.trim_end().ends_with(',');
                 if !complement {

@@ -2429,4 +2429,13 @@ mod tests {
             [name("pascal-berube")]
         );
     }
+
+    #[test]
+    fn the_ministry_after_a_role_is_its_complement_not_the_speaker() {
+        assert_eq!(
+            who("Le ministre de l’Intérieur, Anne Roche, a salué un « texte juste ». Elle avait plaidé « l’urgence ».\n\n\
+                 Le ministre français de l’Intérieur, Anne Roche, a dénoncé des « gesticulations »."),
+            [name("anne-roche"), name("anne-roche"), name("anne-roche")]
+        );
+    }
 }
