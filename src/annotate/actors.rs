@@ -1296,7 +1296,25 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
                     || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)
             })
             .or(only);
-        let index = match surname {
+        // ("the EC" after "the Election Commission": the initials of an
+        // organisation the text named in full, in capitals.)
+        let abbreviated = || {
+            let letters = plain[start..end].to_owned();
+            (initials && (2..=6).contains(&letters.chars().count())).then_some(())?;
+            let mut matching = found.actors.iter().enumerate().filter(|(_, a)| {
+                !a.person
+                    && a.name.split_whitespace().count() >= 2
+                    && a.name
+                        .split_whitespace()
+                        .filter(|w| w.starts_with(char::is_uppercase))
+                        .filter_map(|w| w.chars().next())
+                        .collect::<String>()
+                        == letters
+            });
+            let first = matching.next()?;
+            matching.next().is_none().then_some(first)
+        };
+        let index = match surname.or_else(abbreviated) {
             Some((i, _)) => i,
             None => {
                 let before = plain[..start].trim_end();

@@ -2438,4 +2438,12 @@ mod tests {
             [name("anne-roche"), name("anne-roche"), name("anne-roche")]
         );
     }
+
+    #[test]
+    fn initials_name_the_organisation_the_text_named_in_full() {
+        assert_eq!(
+            who("The Election Commission on Tuesday rejected the plea.\n\n\"We reject it,\" the EC told the court."),
+            [name("election-commission")]
+        );
+    }
 }
