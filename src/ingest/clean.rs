@@ -202,7 +202,10 @@ pattern!(photo_credit, r"\(\p{Lu}\p{Ll}[^()/\d]{1,40}/\p{Lu}\p{Ll}[^()/\d]{1,40}
 // "… poses with classmates in 1981. Photo by Handout/School Board/AFP".
 pattern!(photo_by, r"[.!?]\s+(photo|photograph|picture|image|file photo)s? (by|courtesy of)\s+\w[\w .,'/&-]{1,90}$");
 pattern!(lynx_field, r"^_{6,}(\s*\(button\).*)?$");
-pattern!(video_teaser, r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$|^(?i:video|watch now|watch)\s+\d{1,2}:\d{2}(\s+\d{1,2}:\d{2})?$");
+pattern!(
+    video_teaser,
+    r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$|^(?i:video|watch now|watch)\s+\d{1,2}:\d{2}(\s+\d{1,2}:\d{2})?$"
+);
 // "Accueil à la une Parité…": a trail from the home page, without separators.
 pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$"#);
 // A reporter's address or handle on a line of its own.
@@ -1075,7 +1078,8 @@ fn is_name_line(para: &str) -> bool {
 /// Names and only names: "Kimberly Miller and Gareth McGrath", "Anne
 /// Roy, Paul Gay et Léa Noël".
 fn is_names_line(para: &str) -> bool {
-    let parts: Vec<&str> = para.split([',', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" et ")).collect();
+    let parts: Vec<&str> =
+        para.split([',', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" et ")).collect();
     parts.len() <= 4 && parts.iter().all(|p| is_name_line(p.trim()))
 }
 
@@ -1764,7 +1768,10 @@ pub fn clean_blocks(
             .collect();
         let verdicts = crate::ingest::lines::second_opinion(&facts, first_good.zip(last_good), title_at);
         if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
-            eprintln!("verdicts {:?}", verdicts.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect::<Vec<_>>());
+            eprintln!(
+                "verdicts {:?}",
+                verdicts.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect::<Vec<_>>()
+            );
         }
         for (i, verdict) in verdicts.into_iter().enumerate() {
             match verdict {
@@ -2974,7 +2981,10 @@ mod tests {
             ("* Click to email this to a friend (Opens in new window)", "share-widget"),
             ("Show Caption", "share-widget"),
             ("* Click to share on Facebook (Opens in new window)", "follow-us"),
-            ("[1/5] The harbour bridge at dawn, May 3, 2021. REUTERS/Anna Voss Purchase Licensing Rights", "image-caption"),
+            (
+                "[1/5] The harbour bridge at dawn, May 3, 2021. REUTERS/Anna Voss Purchase Licensing Rights",
+                "image-caption",
+            ),
             ("* Purchase Licensing Rights , opens new tab", "share-widget"),
             ("Il vous reste 61.86% de cet article à lire. La suite est réservée aux abonnés.", "subscribe"),
             ("En remplissant ce formulaire vous pourrez être inscrit à notre liste de diffusion.", "newsletter"),
