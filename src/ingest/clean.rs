@@ -1121,6 +1121,8 @@ pub fn clean_blocks(
 ) {
     let n = blocks.len();
     let texts: Vec<String> = blocks.iter().map(|b| b.text().to_owned()).collect();
+    // A web page's headings and list items, as its markup marks them: the
+    // article's own structure, which a text dump would have bulleted.
     let structural: Vec<bool> = blocks.iter().map(Block::is_structure).collect();
     let mut kind: Vec<Option<&'static str>> = texts.iter().map(|p| chrome_kind(p, outlet_chrome)).collect();
     for i in 0..n.min(3) {
@@ -1316,8 +1318,6 @@ pub fn clean_blocks(
         .collect();
     // The article is the largest run of paragraphs no long stretch of short
     // lines interrupts; other runs are teasers and site text.
-    // A web page's headings and list items, as its markup marks them: the
-    // article's own structure, which a text dump would have bulleted.
     let (mut first_good, mut last_good) = main_run(&seeds, &inline, &dated, &texts, &structural, !scraped);
     // List items at either end of the run, apart from its paragraphs, are a
     // list of links beside the article.
@@ -2210,11 +2210,12 @@ fn glued_byline(line: &str) -> (String, Option<String>) {
 /// The first and last paragraph of the largest run of paragraphs, where a
 /// run ends at more than eight lines in a row that are not paragraphs
 /// (sixteen in a web page's extracted content, whose headings and list
-/// items, `structural`, weigh as a dump's bulleted lines do); `inline` lines (pictures, captions, buttons) do not count; a run weighs
-/// its words, a list item's half. A run whose
-/// paragraphs stand apart, a date between most of them, is a list of
-/// teasers ("Le 9 juillet", "Malaysia / 20 m ago"), taken only when there
-/// is nothing else.
+/// items, `structural`, weigh as a dump's bulleted lines do); `inline`
+/// lines (pictures, captions, buttons) do not count; a run weighs its
+/// words, a list item's half. A run whose paragraphs stand apart, a date
+/// between most of them or opening them, is a list of teasers ("Le 9
+/// juillet", "Malaysia / 20 m ago", "10/11 [Communiqué] …"), taken only
+/// when there is nothing else.
 fn main_run(
     good: &[bool],
     inline: &[bool],
