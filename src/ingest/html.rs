@@ -129,6 +129,15 @@ fn credit_elements(html: &str) -> Vec<String> {
 }
 
 /// "Cécile Ducourtieux (Bruxelles, bureau européen)" names one person.
+/// "Amitai Winehouse For Mailonline": the writer, without the outlet the
+/// byline says they write for.
+fn without_outlet(s: &str) -> String {
+    match s.rsplit_once(" For ").or_else(|| s.rsplit_once(" for ")) {
+        Some((name, outlet)) if !name.is_empty() && crate::text::word_count(outlet) <= 3 => name.trim().to_owned(),
+        _ => s.to_owned(),
+    }
+}
+
 fn without_parentheses(s: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
@@ -196,7 +205,10 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
             article.author = Some(labelled);
         }
     }
-    article.author = article.author.map(|a| without_parentheses(&a)).filter(|a| !a.is_empty() && a != "No Author");
+    article.author = article
+        .author
+        .map(|a| without_outlet(&without_parentheses(&a)))
+        .filter(|a| !a.is_empty() && a != "No Author");
     let title_key = article.title.as_deref().map(crate::config::name_key);
     let mut converted = markup::convert(&content, MAX_DEPTH);
     if let Some(second) = second {
@@ -548,6 +560,12 @@ pub fn url(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_names_the_writer_not_the_outlet_they_write_for() {
+        assert_eq!(without_outlet("Amitai Winehouse For Mailonline"), "Amitai Winehouse");
+        assert_eq!(without_outlet("Anna Voss"), "Anna Voss");
+    }
 
     #[test]
     fn metadata_and_article_from_a_page() {
