@@ -205,10 +205,8 @@ pub fn read(html: &str, chrome: &[String]) -> Article {
             article.author = Some(labelled);
         }
     }
-    article.author = article
-        .author
-        .map(|a| without_outlet(&without_parentheses(&a)))
-        .filter(|a| !a.is_empty() && a != "No Author");
+    article.author =
+        article.author.map(|a| without_outlet(&without_parentheses(&a))).filter(|a| !a.is_empty() && a != "No Author");
     let title_key = article.title.as_deref().map(crate::config::name_key);
     let mut converted = markup::convert(&content, MAX_DEPTH);
     if let Some(second) = second {
