@@ -1299,7 +1299,7 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
         // ("the EC" after "the Election Commission": the initials of an
         // organisation the text named in full, in capitals.)
         let abbreviated = || {
-            let letters = plain[start..end].to_owned();
+            let letters = &plain[start..end];
             (initials && (2..=6).contains(&letters.chars().count())).then_some(())?;
             let mut matching = found.actors.iter().enumerate().filter(|(_, a)| {
                 !a.person
@@ -1574,10 +1574,9 @@ fn roles_and_titles(plain: &str, found: &mut Found) {
                 // porte-parole du Kremlin"), not the person.
                 const OF: &[&str] =
                     &["of", "at", "in", "for", "from", "de", "du", "des", "d", "a", "au", "aux", "chez", "en", "pour"];
-                // ("le chef parlementaire du Parti québécois": the word right
-                // before the mention is the preposition too.)
-                // ("le ministre de l'Intérieur", "minister of the Interior":
-                // the article after the preposition too.)
+                // (So is one whose preposition, with its article or not,
+                // stands right before it: "le chef parlementaire du Parti
+                // québécois", "le ministre de l'Intérieur".)
                 let article = |x: &String| matches!(x.as_str(), "l" | "la" | "le" | "les" | "the");
                 let tail = match w.split_last() {
                     Some((last, rest)) if article(last) && rest.len() > k => rest.last(),

@@ -339,10 +339,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     let f = if heading.len() < f.len() && heading.starts_with(' ') { heading.trim_start() } else { f };
     // A link's label for screen readers says nothing of what the line is:
     // "Click to share on Twitter (Opens in new window)".
-    let f = ["(opens in new window)", "(opens in a new window)", ", opens new tab", "(nouvelle fenetre)"]
-        .iter()
-        .find_map(|s| f.strip_suffix(s))
-        .map_or(f, |l| l.trim_end_matches([' ', ',']));
+    let f = without_link_label(f);
     let words = word_count(f);
     if outlet_chrome.iter().any(|c| c == f) {
         return Some("outlet-chrome");
@@ -1073,6 +1070,25 @@ fn is_name_line(para: &str) -> bool {
                 && w.chars().skip(1).any(char::is_lowercase)
                 && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
         })
+}
+
+/// A line without the label a link carries for screen readers at its end
+/// ("About Reuters , opens new tab", "Tweet (Opens in new window)"), in
+/// any case, folded or not.
+pub fn without_link_label(line: &str) -> &str {
+    const LABELS: &[&str] = &[
+        ", opens new tab",
+        "(opens in new tab)",
+        "(opens in new window)",
+        "(opens in a new window)",
+        "(nouvelle fenetre)",
+        "(nouvelle fenêtre)",
+    ];
+    let ends_with = |label: &str| {
+        let at = line.len().checked_sub(label.len())?;
+        (line.is_char_boundary(at) && line[at..].eq_ignore_ascii_case(label)).then_some(at)
+    };
+    LABELS.iter().find_map(|l| ends_with(l)).map_or(line, |at| line[..at].trim_end_matches([' ', ',']))
 }
 
 /// Names and only names: "Kimberly Miller and Gareth McGrath", "Anne

@@ -170,10 +170,7 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         hosts.extend(host_re.find_iter(line).filter_map(|m| host_of(m.as_str())));
         let line = line.trim().trim_start_matches(['*', '•', '-', '#', '□', ' ']).trim();
         // (A link's label for screen readers: "About Reuters , opens new tab".)
-        let line = [", opens new tab", "(opens in new tab)", "(opens in a new window)", "(nouvelle fenêtre)"]
-            .iter()
-            .find_map(|s| line.strip_suffix(s))
-            .map_or(line, |l| l.trim_end_matches([' ', ',']));
+        let line = super::clean::without_link_label(line);
         // "BBC confirms The Traitors will return" over "BBC": a teaser's
         // topic label beside its headline, which names it again.
         let topic = [k.checked_sub(1), Some(k + 1)]
