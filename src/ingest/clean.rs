@@ -214,6 +214,14 @@ pattern!(
     caption,
     r"\((?:[^()]*\b(?:photo|photos|picture|pictures|pic|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$|^iframe\s*:\s*https?://\S+$|^via (giphy|getty images|youtube|twitter|instagram|tenor|imgur)\s*$|^\[\d{1,3}/\d{1,3}\]\s"
 );
+// The news agencies' caption: "FILE - In this June 20, 2020, file photo,
+// Tiz the Law …", "In this image made from video, …" — whatever its length.
+pattern!(
+    agency_caption,
+    r"^(file\s*[-–—]\s*)?in this [^.]{0,60}?\b(file )?(photo|image|picture|frame grab|video grab)( (made|taken|provided|released))?\b[^.]{0,60},"
+);
+// A gallery's counter: "Image 1 of 1", "Photo 3 sur 12", "1 / 5".
+pattern!(gallery_counter, r"^((image|photo|picture|slide|diapositive)s? )?\d{1,3} ?(of|sur|de|/) ?/? ?\d{1,3}$");
 // The heading of what a page puts after its article: comment rules, lists
 // of other posts, archives.
 pattern!(
@@ -385,6 +393,9 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
     if is_doubled(t) {
         return Some("image-caption");
     }
+    if words <= 5 && gallery_counter().is_match(f.trim()) {
+        return Some("widget");
+    }
     // "28,25,140Cases", "779 56Deaths": a counter of a data widget.
     let digits = t.chars().filter(char::is_ascii_digit).count();
     if (1..=4).contains(&words)
@@ -457,6 +468,7 @@ pub fn chrome_kind(para: &str, outlet_chrome: &[String]) -> Option<&'static str>
         return Some("copyright");
     }
     if words <= 60 && (f.contains('©') || caption().is_match(f) || photo_by().is_match(f))
+        || words <= 150 && agency_caption().is_match(f)
         || words <= 100 && photo_credit().is_match(para.trim())
     {
         return Some("image-caption");
@@ -1478,8 +1490,11 @@ pub fn clean_blocks(
         .and_then(|url| (0..n).find(|&i| kind[i].is_none() && !good[i] && url_spells(url, &texts[i])));
     // Not a headline: a name next to the timestamp, or what
     // `could_be_headline` rules out.
+    // (A button may stand between them: "Francois Massol", "Follow", "Dec 9,
+    // 2019 · 6 min read".)
     let named_by_date = |i: usize| {
-        is_name_line(&texts[i]) && (i + 1 < n && is_date_line(&texts[i + 1]) || i > 0 && is_date_line(&texts[i - 1]))
+        is_name_line(&texts[i])
+            && ((i + 1..n.min(i + 3)).any(|j| is_date_line(&texts[j])) || i > 0 && is_date_line(&texts[i - 1]))
     };
     let candidate = |i: usize| {
         let t = texts[i].trim();
@@ -1491,6 +1506,16 @@ pub fn clean_blocks(
             && word_count(t) >= 2
             && !named_by_date(i)
             && !not_a_headline(t)
+    };
+    // Under the byline that follows a headline: the writer's biography, the
+    // standfirst ("By", "Eric Yoder", "National reporter focusing on …").
+    let byline_at = |j: usize| {
+        matches!(fold(texts[j].trim()).as_str(), "by" | "par") || byline_names(&texts[j]).is_some() || named_by_date(j)
+    };
+    let under_byline = |i: usize| {
+        (i.saturating_sub(4)..i)
+            .find(|&b| byline_at(b))
+            .is_some_and(|b| (b.saturating_sub(4)..b).any(|h| candidate(h) && word_count(&texts[h]) >= 4))
     };
     let key =
         |t: &str| fold(t).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
@@ -1521,7 +1546,15 @@ pub fn clean_blocks(
                 lines <= 4
             })
             .find(|&j| kind[j] == Some("byline") || byline_names(&texts[j]).is_some() || named_by_date(j))
-            .is_some_and(|b| !(i + 1..b).any(|j| candidate(j) && word_count(&texts[j]) >= 4))
+            .is_some_and(|b| {
+                !(i + 1..b).any(|j| (candidate(j) || kind[j] == Some("repeat")) && word_count(&texts[j]) >= 4)
+            })
+    };
+    // (Or its copy above is: the headline over its byline, shown again over
+    // the gallery that opens the article.)
+    let over_byline = |i: usize, first: usize| {
+        over_byline(i, first)
+            || (0..i).any(|j| kind[j] == Some("repeat") && texts[j].trim() == texts[i].trim() && over_byline(j, first))
     };
     // (The line right above the timestamp, pictures and buttons aside:
     // the headline's place, though a teaser's too.)
@@ -1537,7 +1570,17 @@ pub fn clean_blocks(
             .max_by_key(|&(rank, i)| {
                 let near = [2, 1].get(rank).copied().unwrap_or(0);
                 let long = (4..=30).contains(&word_count(&texts[i])) && !name_like(&texts[i]);
+                if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
+                    eprintln!(
+                        "cand {i} rank {rank} under {} rep {} byl {} date {} long {long}",
+                        under_byline(i),
+                        repeated(i, first),
+                        over_byline(i, first),
+                        over_date(i)
+                    );
+                }
                 (
+                    usize::from(!under_byline(i)),
                     3 * usize::from(repeated(i, first))
                         + 3 * usize::from(over_byline(i, first))
                         + 2 * usize::from(over_date(i))
@@ -2688,6 +2731,16 @@ mod tests {
             ("Cet article date de plus de huit ans.", "notice"),
             ("Skip to main content", "notice"),
             ("U.S. President Barack Obama speaks at the White House. Photo: Reuters", "image-caption"),
+            (
+                "FILE - In this June 20, 2020, file photo, the winner crosses the finish line in Elmont, N.Y. The \
+                 horse completed his final workout on Saturday, trained by a man who has won the race twice \
+                 before, and is the favourite for the race that was moved from May to September this year \
+                 because of the pandemic, which kept the crowds away from the track for the whole season.",
+                "image-caption",
+            ),
+            ("In this image made from video, the minister speaks to reporters in Paris, May 2, 2024.", "image-caption"),
+            ("Image 1 of / 1", "widget"),
+            ("Photo 3 sur 12", "widget"),
             ("Advertisement 2", "advertisement"),
             ("3. Advertisement 1", "advertisement"),
             ("This advertisement has not loaded yet, but your article continues below.", "advertisement"),
