@@ -183,10 +183,13 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         }
         // ("Reuters home", "About Reuters": a site's links to its own front
         // page and to its own presentation name the site, even a wire's.)
+        let logo = line.contains(" - Back to home");
         let (line, own_link) = ["About ", "À propos de ", "A propos de "]
             .iter()
             .find_map(|p| line.strip_prefix(p))
             .or_else(|| line.strip_suffix(" home").or_else(|| line.strip_suffix(" homepage")))
+            // ("The Guardian - Back to home The Guardian": the logo's link.)
+            .or_else(|| line.split_once(" - Back to home").map(|(name, _)| name))
             .map_or((line, false), |rest| (rest.trim(), true));
         // (A name as a name is written: "Le monde" is a menu's section.)
         let named =
@@ -204,7 +207,8 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
         });
         if let Some([one]) = ids.map(Vec::as_slice) {
             if own_link || !config.outlets.get(one).is_some_and(|o| o.is_wire()) {
-                *counts.entry(one.as_str()).or_default() += 1;
+                // (The logo's link home: the site's own, as sure as two.)
+                *counts.entry(one.as_str()).or_default() += if logo { 2 } else { 1 };
             }
         }
     }
@@ -387,6 +391,8 @@ mod tests {
         assert_eq!(by_masthead(["* Reuters", "* Reuters", "* Reuters"].into_iter(), &c), None, "a wire's credit");
         let own = ["Reuters home", "* Markets", "About Reuters"];
         assert_eq!(by_masthead(own.into_iter(), &c).as_deref(), Some("reuters"), "a wire's own site");
+        let logo = ["* News", "The Guardian - Back to home The Guardian", "* Opinion"];
+        assert_eq!(by_masthead(logo.into_iter(), &c).as_deref(), Some("guardian"), "the logo's link home");
     }
 
     #[test]
