@@ -204,7 +204,7 @@ pattern!(photo_by, r"[.!?]\s+(photo|photograph|picture|image|file photo)s? (by|c
 pattern!(lynx_field, r"^_{6,}(\s*\(button\).*)?$");
 pattern!(
     video_teaser,
-    r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$|^(?i:video|watch now|watch)\s+\d{1,2}:\d{2}(\s+\d{1,2}:\d{2})?$"
+    r"^\d{1,2}:\d{2}\s+[\p{Lu}'‘\x22“«][^.!?]*[^.!?:]$|^\d{1,2}:\d{2}\s*[-–—]\s*(?i:source|source ?:|via)\b.{0,30}$|^(?i:video|watch now|watch)\s+\d{1,2}:\d{2}(\s+\d{1,2}:\d{2})?$"
 );
 // "Accueil à la une Parité…": a trail from the home page, without separators.
 pattern!(home_trail, r#"^(accueil|home|homepage|page d'accueil)\s+\S.*[^.!?»"]$"#);
@@ -303,7 +303,7 @@ pattern!(
 );
 pattern!(
     advertisement,
-    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(don't want to see this\?\s*)?(remove|hide|block) (the )?ads\b|^(passer|fermer) (la )?(publicite|pub)\s*$|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
+    r"^(advertis(e)?ment|advertisment|publicite|pub|sponsored|sponsorise|contenu sponsorise|annonce|paid content|partner content|ad|advertising|hide ad|skip ad|(video )?ad feedback|close ad|report (this )?ad)\s*:?\s*$|^(story|article) continues (below|after)( (this )?(advertisement|ad))?\s*$|^advertisement\s*[-–—]\s*scroll to continue\s*$|^(don't want to see this\?\s*)?(remove|hide|block) (the )?ads\b|^(passer|fermer) (la )?(publicite|pub)\s*$|^(\d{1,2}\.\s+)?advertis(e)?ment\s+\d{1,2}\s*$|^this (advertisement|ad) has not loaded yet\b"
 );
 pattern!(
     newsletter,
@@ -1240,11 +1240,13 @@ pub fn clean_blocks(
         }
     }
     // The same line twice over a credit: a picture's alt text and caption.
-    for i in 0..n.saturating_sub(2) {
-        if kind[i].is_none()
+    // (Or over nothing: no article says a sentence twice in a row, a page
+    // gives a picture's alt text and its caption.)
+    for i in 0..n.saturating_sub(1) {
+        if matches!(kind[i], None | Some("repeat"))
             && texts[i] == texts[i + 1]
             && word_count(&texts[i]) >= 4
-            && matches!(kind[i + 2], Some("image-caption" | "copyright" | "image"))
+            && kind[i + 1].is_none()
         {
             kind[i] = Some("image-caption");
             kind[i + 1] = Some("image-caption");
@@ -1496,6 +1498,15 @@ pub fn clean_blocks(
         is_name_line(&texts[i])
             && ((i + 1..n.min(i + 3)).any(|j| is_date_line(&texts[j])) || i > 0 && is_date_line(&texts[i - 1]))
     };
+    // ("Jeremy Herb Lauren del Valle Kara Scannell" over "By Jeremy Herb,
+    // Lauren del Valle and Kara Scannell, CNN": the writers' pictures.)
+    let names_over_byline = |i: usize| {
+        let names = (i + 1 < n).then(|| byline_names(&texts[i + 1])).flatten().map(|b| fold(&b));
+        names.is_some_and(|b| {
+            let own: Vec<&str> = b.split(|c: char| !c.is_alphanumeric()).collect();
+            fold(&texts[i]).split_whitespace().all(|w| own.contains(&w))
+        })
+    };
     let candidate = |i: usize| {
         let t = texts[i].trim();
         kind[i].is_none()
@@ -1506,6 +1517,7 @@ pub fn clean_blocks(
             && word_count(t) >= 2
             && !named_by_date(i)
             && !not_a_headline(t)
+            && !names_over_byline(i)
     };
     // Under the byline that follows a headline: the writer's biography, the
     // standfirst ("By", "Eric Yoder", "National reporter focusing on …").
@@ -1559,10 +1571,23 @@ pub fn clean_blocks(
     // (The line right above the timestamp, pictures and buttons aside:
     // the headline's place, though a teaser's too.)
     let over_date = |i: usize| (i + 1..n).find(|&j| !inline[j] || dated[j]).is_some_and(|j| dated[j]);
+    // A headline over its byline and timestamp, the one such block above
+    // the article, however far above it (a carousel of videos between).
+    let headed = first_good.filter(|_| find_title).and_then(|first| {
+        let mut blocks = (0..first.saturating_sub(40)).filter(|&i| {
+            candidate(i)
+                && word_count(&texts[i]) >= 4
+                && over_byline(i, first)
+                && (i + 1..first.min(i + 7)).any(|j| kind[j] == Some("timestamp") || is_date_line(&texts[j]))
+        });
+        let one = blocks.next();
+        one.filter(|_| blocks.next().is_none())
+    });
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
         _ if opening.is_some() => opening,
         _ if marked.is_some() => marked,
+        _ if headed.is_some() => headed,
         (true, Some(first)) => (first.saturating_sub(40)..first)
             .rev()
             .filter(|&i| candidate(i))
@@ -1691,6 +1716,10 @@ pub fn clean_blocks(
             kind[i] = Some("dateline");
             let place = text.trim().trim_end_matches([':', ',', '-', '—', '–']).trim();
             article.dateline = Some(title_case(place));
+        } else if headed.is_some_and(|h| Some(h) == title_at && i > h + 6) && first_good.is_some_and(|f| i < f) {
+            // Between a headline far above the text and the text: a
+            // carousel of other stories.
+            kind[i] = Some("related-link");
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
             kind[i] = Some("navigation");
@@ -2741,6 +2770,8 @@ mod tests {
             ("In this image made from video, the minister speaks to reporters in Paris, May 2, 2024.", "image-caption"),
             ("Image 1 of / 1", "widget"),
             ("Photo 3 sur 12", "widget"),
+            ("Video Ad Feedback", "advertisement"),
+            ("02:12 - Source: CNN", "widget"),
             ("Advertisement 2", "advertisement"),
             ("3. Advertisement 1", "advertisement"),
             ("This advertisement has not loaded yet, but your article continues below.", "advertisement"),
