@@ -1583,8 +1583,19 @@ pub fn clean_blocks(
         let one = blocks.next();
         one.filter(|_| blocks.next().is_none())
     });
+    // The page's title as a dump may open with it ("Indiana governor
+    // endorses … - Washington Times"): the line that gives it without the
+    // site's name is the headline.
+    let page_title = texts.first().filter(|_| find_title && n > 1).and_then(|top| {
+        let head = [" - ", " | ", " – ", " — "].iter().filter_map(|sep| top.rsplit_once(sep)).map(|(h, _)| h).next()?;
+        let head = key(head);
+        (word_count(&head) >= 4)
+            .then(|| (1..n).find(|&j| kind[j].is_none() && candidate(j) && key(&texts[j]) == head))
+            .flatten()
+    });
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
+        _ if page_title.is_some() => page_title,
         _ if opening.is_some() => opening,
         _ if marked.is_some() => marked,
         _ if headed.is_some() => headed,
@@ -1633,6 +1644,18 @@ pub fn clean_blocks(
                         && !name_like(&texts[j])
                 };
                 match above {
+                    // (A headline and its deck over the byline, whatever
+                    // their lengths: the first is the headline.)
+                    Some(j)
+                        if j + 1 == t
+                            && over_byline(t, first)
+                            && candidate(j)
+                            && word_count(&texts[j]) >= 6
+                            && sentence_case(j)
+                            && !repeated(t, first) =>
+                    {
+                        j
+                    }
                     Some(j) if words >= 15 && candidate(j) && (3..words.min(21)).contains(&word_count(&texts[j])) => j,
                     // (Of about the same length too: a standfirst runs at
                     // least as long as its headline.)
@@ -1716,9 +1739,11 @@ pub fn clean_blocks(
             kind[i] = Some("dateline");
             let place = text.trim().trim_end_matches([':', ',', '-', '—', '–']).trim();
             article.dateline = Some(title_case(place));
-        } else if headed.is_some_and(|h| Some(h) == title_at && i > h + 6) && first_good.is_some_and(|f| i < f) {
+        } else if title_at.is_some_and(|t| {
+            (Some(t) == headed || Some(t) == page_title) && i > t + 1 && first_good.is_some_and(|f| i < f && f > t + 12)
+        }) {
             // Between a headline far above the text and the text: a
-            // carousel of other stories.
+            // carousel of other stories, a poll.
             kind[i] = Some("related-link");
         } else if title_at.is_some_and(|t| i < t) {
             // Menus, section names and kickers above the headline.
@@ -3249,6 +3274,60 @@ mod tests {
         let a = clean(&raw, &[]);
         assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
         assert_eq!(a.date.as_deref(), Some("2020-10-28"), "a date glued to the site's name");
+    }
+
+    #[test]
+    fn the_headline_stands_over_its_byline_wherever_it_is() {
+        let body = "The council reopened the old harbour bridge on Tuesday after two years of repairs that cost more than planned.\n\n\
+                    Engineers replaced the deck and most of the cables, the mayor said at a ceremony attended by residents.\n";
+        // Under the byline and the date: the subtitle, not the headline.
+        let raw = format!("Sign in\n\nBridge reopens after two years of repairs\n\nAnna Voss\n\nFollow\n\nDec 9, 2019 · 6 min read\n\n\
+                           A letter to the council, and to all who believe that repairs can wait for ever\n\n{body}");
+        assert_eq!(clean(&raw, &[]).title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        // A headline and its deck over the byline: the first.
+        let raw = format!(
+            "EXPLAINER\n\nWhy did the bridge take two years? Because nobody owned the cables, officials say\n\n\
+                           The port and the city argued over the bill for most of the repairs\n\nBy Anna Voss\n\n\
+                           Published March 13, 2024 5:30AM (EST)\n\n{body}"
+        );
+        assert_eq!(
+            clean(&raw, &[]).title.as_deref(),
+            Some("Why did the bridge take two years? Because nobody owned the cables, officials say")
+        );
+        // Far above the text, a carousel of videos between: the one headline
+        // over a byline and a timestamp; the writers' pictures over the
+        // byline are no headline; the carousel is chrome.
+        let mut raw = String::from("Menu\n\nBridge reopens after two years of repairs\n\nAnna Voss Paul Gay\n\n\
+                                    By Anna Voss and Paul Gay, Harbour Gazette\n\nUpdated 4:48 PM EST, Mon March 13, 2024\n\n");
+        for k in 1..=16 {
+            raw.push_str(&format!(
+                "Video Ad Feedback\n\nMayor number {k} speaks to reporters at the quay\n\n0{}:12 - Source: Harbour\n\n",
+                k % 10
+            ));
+        }
+        raw.push_str(body);
+        let a = clean(&raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        let text = a.blocks.iter().map(Block::text).collect::<Vec<_>>().join("\n");
+        assert!(!text.contains("speaks to reporters") && !text.contains("Source"), "{text}");
+        // The page's title the dump opens with, the site's name after it.
+        let mut raw = String::from("Bridge reopens after two years of repairs - Harbour Gazette\n\nMenu\n\n");
+        raw.push_str("Bridge reopens after two years of repairs\n\n");
+        for q in [
+            "Question of the Day",
+            "Will the bridge last?",
+            "Yes, for decades",
+            "No, not with these cables",
+            "View results",
+        ] {
+            raw.push_str(&format!("{q}\n\n"));
+        }
+        raw.push_str(&"Ad\n\n".repeat(10));
+        raw.push_str(&format!("By Anna Voss\n\nFriday, April 28, 2023\n\n{body}"));
+        let a = clean(&raw, &[]);
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after two years of repairs"));
+        let text = a.blocks.iter().map(Block::text).collect::<Vec<_>>().join("\n");
+        assert!(!text.contains("Question") && !text.contains("Will the bridge last"), "{text}");
     }
 
     #[test]
