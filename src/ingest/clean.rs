@@ -294,7 +294,7 @@ pattern!(
 // speaking of the reader's browser, however long.
 pattern!(
     browser_notice,
-    r"\b(your|votre) (browser|navigateur) (is|est) (outdated|obsolete|out of date|not supported|no longer supported|trop ancien)\b|\b(update|upgrade|mettre a jour|mettez a jour) (your|votre) (browser|navigateur)\b|^(si vous voyez ceci|if you (can )?see this)\b|\b(videz|vider|clear) (le|your) cache\b"
+    r"\b(your|votre) (browser|navigateur) (is|est) (outdated|obsolete|out of date|not supported|no longer supported|trop ancien)\b|\b(update|upgrade|mettre a jour|mettez a jour) (your|votre) (browser|navigateur)\b|^(si vous voyez ceci|if you (can )?see this)\b|\b(videz|vider|clear) (le|your) cache\b|^to (view|watch|play) this (video|content|media)\b.{0,40}\b(enable|activate|allow)\b|^pour (voir|lire|visionner) cette video\b.{0,40}\b(activer|activez)\b"
 );
 // "Photo of Paige McCartney": a portrait's alt text, naming the author.
 pattern!(
@@ -307,7 +307,7 @@ pattern!(
 );
 pattern!(
     newsletter,
-    r"newsletter|\bby signing up\b|\bliste de diffusion\b|\bmailing list\b|^en remplissant ce formulaire\b|^(recevoir|recevez) (les informations|la lettre|nos informations|nos actualites)\b|^stay up to date with (notifications|alerts|updates) from\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$"
+    r"newsletter|\bby signing up\b|\bliste de diffusion\b|\bmailing list\b|^en remplissant ce formulaire\b|^(recevoir|recevez) (les informations|la lettre|nos informations|nos actualites)\b|^stay up to date with (notifications|alerts|updates) from\b|\bwelcome email\b|\bcheck your (junk|spam) (folder|mail)\b|\bvos courriels indesirables\b|^(thanks|thank you|merci) (for signing up|for subscribing|de votre inscription|pour votre inscription)\b|inscrivez-vous|^(sign up|subscribe|s'inscrire|je m'inscris|s'abonner|je m'abonne)\s*!?$|protected by recaptcha|sign up (for|to)|subscribe to our|recevez (notre|nos|chaque)|abonnez-vous a notre|get our .{0,30}(email|newsletter)|^chaque (jour|semaine|matin|soir)\b.{0,80}\bvous\b|\b(every|each) (day|week|morning)\b.{0,60}\b(inbox|email)\b|\b(in|to) your inbox\b|\bdans votre boite (mail|e-mail|de reception)\b|^get (daily|weekly|the latest|our)\b[^.]{0,40}\b(news|newsletter|updates)\s*$|\bwe'?ll (send|point|deliver)\b.{0,40}\byou\b.{0,60}\b(news|stories|analysis|briefing)\b|^get in touch with (our|the) (news|newsroom|editorial) (team|desk)\b|^for more stories like this\b"
 );
 pattern!(
     notice,
@@ -2796,6 +2796,13 @@ mod tests {
             ("Image 1 of / 1", "widget"),
             ("Photo 3 sur 12", "widget"),
             ("Video Ad Feedback", "advertisement"),
+            ("To view this video please enable JavaScript, and consider upgrading to a web browser", "widget"),
+            (
+                "Get set for the working day – we'll point you to all the business news and analysis you need every morning",
+                "newsletter",
+            ),
+            ("Get in touch with our news team by emailing us at webnews@harbour.example.", "newsletter"),
+            ("For more stories like this, check our news page.", "newsletter"),
             ("02:12 - Source: CNN", "widget"),
             ("Advertisement 2", "advertisement"),
             ("3. Advertisement 1", "advertisement"),
