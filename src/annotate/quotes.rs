@@ -54,10 +54,10 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Verbs of saying, folded, as the past participle of a French compound
 /// tense or an English past or present form.
-const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|rassure|rencheri|questionne|ironise|lache|glisse|souffle|assene|interroge|critique|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit|desole|alarme|agace|insurge|etonne|interroge|amuse)|se sont (?:felicite|inquiete|indigne|rejoui|desole|alarme|insurge))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|responded|retorted|answered|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|estimated|estimates|indicated|indicates|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|conclude|points out|show(?:s|ed) that|asserted|asserts|asserting|made clear|makes clear|making clear)";
+const SAY: &str = r"(?:(?:declare|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnu|confie|poursuivi|tweete|ecrit|annonce|admis|avoue|rappele|note|conclu|repondu|repond|reagi|temoigne|raconte|regrette|denonce|commente|observe|juge|avertit|averti|prevenu|previent|promis|jure|tranche|resume|defendu|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|considere|reitere|repete|rapporte|signale|constate|soutenu|soutient|exprime|demande|requis|rassure|rencheri|questionne|ironise|lache|glisse|souffle|assene|interroge|critique|predit|s'est (?:felicite|inquiete|indigne|rejoui|defendu|emporte|exclame|dit|desole|alarme|agace|insurge|etonne|interroge|amuse)|se sont (?:felicite|inquiete|indigne|rejoui|desole|alarme|insurge))(?:e|s|es)?|(?:declar|affirm|ajout|expliqu|precis|soulign|indiqu|assur|estim|lanc|martel|insist|confi|poursuiv|ecriv|annonc|avou|rappel|not|conclu|repond|temoign|racont|regrett|denonc|comment|observ|jug|avertiss|preven|promett|jur|tranch|resum|plaid|argu|nuanc|corrig|detaill|relat|confirm|deplor|salu|fustig|tonn|consider|reiter|repet|rapport|signal|constat|souten|exprim|demand|dis|reconnaiss)e?ai(?:t|ent)|disant|declarant|avance|avancait|affirmant|estimant|expliquant|ajoutant|soulignant|assurant|precisant|indiquant|said|says|told|added|saying|stating|adding|explaining|noting|writing|insisting|arguing|reiterated|repeated|reported|responded|retorted|answered|explained|noted|wrote|tweeted|posted|continued|insisted|argued|warned|stated|claimed|recalled|asked|replied|acknowledged|admitted|assured|assures|reports|conceded|declared|announced|added|observed|remarked|commented|testified|suggested|urged|pointed out|went on|told reporters|told [a-z]+|according to|cautioned|estimated|estimates|indicated|indicates|stressed|emphasized|emphasised|predicted|complained|lamented|boasted|joked|quipped|recounted|explains|adds|notes|writes|tweets|continues|insists|argues|warns|states|claims|recalls|asks|replies|comments|remarks|concludes|concluded|conclude|points out|show(?:s|ed) that|asserted|asserts|asserting|made clear|makes clear|making clear)";
 
 /// French verbs said in the present, inverted: "déclare-t-il", "explique-t-elle".
-const SAY_PRESENT: &str = r"(?:declare|decrit|dit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|rassure|reagit|se desole|se felicite|se rejouit|s'alarme|s'agace|s'insurge|s'etonne|s'interroge|s'amuse|sourit|ironise|glisse|souffle|lache|assene|rencherit|critique)";
+const SAY_PRESENT: &str = r"(?:declare|decrit|dit|predit|affirme|ajoute|explique|precise|souligne|indique|assure|estime|lance|martele|insiste|reconnait|confie|poursuit|ecrit|annonce|avoue|rappelle|note|conclut|repond|raconte|regrette|denonce|commente|observe|juge|previent|tranche|resume|plaide|argue|nuance|corrige|detaille|relate|confirme|deplore|salue|fustige|tonne|s'inquiete|s'indigne|s'emporte|s'exclame|rassure|reagit|se desole|se felicite|se rejouit|s'alarme|s'agace|s'insurge|s'etonne|s'interroge|s'amuse|sourit|ironise|glisse|souffle|lache|assene|rencherit|critique)";
 
 /// Verbs that give a word or phrase to someone: "X called it «…»", "X a
 /// qualifié la décision de «…»", "X a parlé d'une «…»".
@@ -436,6 +436,27 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         k += 1;
         keep[k - 1]
     });
+    // A short phrase the text uses three times or more, in quotation marks
+    // or not («gilets jaunes»), is a name for something, nobody's words.
+    for q in quotes.iter_mut().filter(|q| q.speaker.is_some() && crate::text::word_count(&q.text) < SCARE_WORDS) {
+        let own = key(q);
+        if own.len() < 4 || own.split_whitespace().count() > 3 {
+            continue;
+        }
+        let uses = folded
+            .text
+            .match_indices(own.as_str())
+            .filter(|(at, _)| {
+                let before = folded.text[..*at].chars().next_back();
+                let after = folded.text[at + own.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+            .count();
+        if uses >= 3 {
+            q.speaker = None;
+            q.scare = true;
+        }
+    }
     quotes.extend(reported_speech(plain, folded, found, &quotes));
     quotes.sort_by_key(|q| (q.start, q.end));
     quotes
@@ -1047,6 +1068,11 @@ fn leads_to_verb(gap: &str) -> bool {
                         | "lui"
                         | "elle"
                         | "meme"
+                        // ("Marine Le Pen se dit «étonnée»", "s'est lui
+                        // déclaré «surpris»": a reflexive verb.)
+                        | "se"
+                        | "s'est"
+                        | "s'etait"
                         | "quant"
                         | "has"
                         | "had"
@@ -2292,6 +2318,27 @@ mod tests {
             who("23h06 : Hélène Morel : « J'espère que le gouvernement va voir la lumière verte »\n\n« C'est une excellente nouvelle », réagit Hélène Morel."),
             [name("helene-morel"), name("helene-morel")]
         );
+        // A reflexive verb gives its subject's words, an emphatic pronoun
+        // between; "prédit-il".
+        assert_eq!(
+            who("Hélène Morel se dit «étonnée». Le maire, Paul Girard, s'est lui déclaré «douloureusement surpris»."),
+            [name("helene-morel"), name("paul-girard")]
+        );
+        assert_eq!(
+            who("Selon M. Paul Girard, les pertes seront connues lundi. « Elles vont se chiffrer en milliards d'euros », prédit-il."),
+            [name("paul-girard")]
+        );
+    }
+
+    #[test]
+    fn a_phrase_the_text_keeps_using_is_a_name_not_a_quote() {
+        let quotes = speakers(
+            "Les «gilets jaunes» manifestent. Le ministre Paul Girard a salué les «gilets jaunes» du matin.\n\n\
+             Des gilets jaunes sont restés. Hélène Morel se dit «étonnée».",
+        );
+        let of = |t: &str| quotes.iter().find(|q| q.0 == t).map(|q| (q.1.clone(), q.2));
+        assert_eq!(of("gilets jaunes"), Some((None, true)), "{quotes:?}");
+        assert_eq!(of("étonnée"), Some((Some("helene-morel".to_owned()), false)), "{quotes:?}");
     }
 
     #[test]
