@@ -1272,6 +1272,11 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             }
         }
     }
+    // Where each actor is first named.
+    let mut first_at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &(start, _, index) in &spans {
+        first_at.entry(index).and_modify(|at| *at = (*at).min(start)).or_insert(start);
+    }
     // A single word refers to the actor whose name it ends (a surname), else
     // it is an actor of its own ("Rostec", "Trump") when it is not the first
     // word of a sentence.
@@ -1289,12 +1294,17 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
         };
         // ("US" is no one's surname: initials name a country or a body.)
         let initials = plain[start..end].chars().all(|c| !c.is_lowercase());
+        let bears = |a: &Actor| {
+            words(&a.name).last().is_some_and(|w| *w == word)
+                || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)
+        };
+        // (Of two people of that name, the one named last before it: "Julia
+        // Vojtsek … Vojtsek wrote" though her father Fred is named later.)
         let surname = persons()
             .filter(|_| !initials)
-            .rfind(|(_, a)| {
-                words(&a.name).last().is_some_and(|w| *w == word)
-                    || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)
-            })
+            .filter(|(i, _)| first_at.get(i).is_some_and(|&at| at < start))
+            .rfind(|(_, a)| bears(a))
+            .or_else(|| persons().filter(|_| !initials).rfind(|(_, a)| bears(a)))
             .or(only);
         // ("the EC" after "the Election Commission": the initials of an
         // organisation the text named in full, in capitals.)
@@ -1697,6 +1707,18 @@ mod tests {
         let doamr = f.mentions.last().map(|m| &f.actors[m.actor]).unwrap();
         assert_eq!(doamr.name, "Dutch Organisation for Applied Marine Research (DOAMR)");
         assert!(!doamr.person);
+    }
+
+    #[test]
+    fn a_surname_is_the_person_of_that_name_named_before_it() {
+        let text = "Anna Voss and her friend were in the theatre.\n\n\"He covered me,\" Voss wrote in a statement.\n\n\
+                    Her father Paul Voss came to visit. Voss said he was proud.";
+        let f = found(text);
+        let anna = f.actors.iter().position(|a| a.name == "Anna Voss").unwrap();
+        let paul = f.actors.iter().position(|a| a.name == "Paul Voss").unwrap();
+        let of = |word_at: usize| f.mentions.iter().find(|m| m.start == word_at).map(|m| m.actor);
+        assert_eq!(of(text.find("Voss wrote").unwrap()), Some(anna), "{:?}", f.mentions);
+        assert_eq!(of(text.find("Voss said").unwrap()), Some(paul), "{:?}", f.mentions);
     }
 
     #[test]
