@@ -920,8 +920,8 @@ fn words_number(toks: &[Token], i: usize) -> Option<(f64, usize)> {
                 (Some(v), _) if total == 80.0 || total == 60.0 && v < 20.0 => total += v,
                 (Some(v), _) if total > 0.0 && (total * 4.0 == v * 4.0 || v == 20.0 && total < 10.0) => total *= v,
                 (Some(v), _) => total += v,
-                (None, "cent" | "cents") => total = total.max(1.0) * 100.0,
-                (None, "mille") => total = total.max(1.0) * 1000.0,
+                (None, "cent" | "cents" | "hundred") => total = total.max(1.0) * 100.0,
+                (None, "mille" | "thousand") => total = total.max(1.0) * 1000.0,
                 _ => return None,
             }
         }
@@ -988,7 +988,14 @@ fn number_parts(toks: &[Token], i: usize, text: &str) -> Option<(f64, f64, usize
             _ => break,
         }
     }
-    let _ = &mut value;
+    // "One-hundred thirty", "two hundred fifty": the tens after the hundreds.
+    if t.kind == Kind::Word && (value * factor) % 100.0 == 0.0 && value * factor < 1000.0 && value * factor > 0.0 {
+        if let Some((tens, 1)) = words_number(toks, i + n).filter(|(v, _)| *v < 100.0 && *v >= 1.0) {
+            value = value * factor + tens;
+            factor = 1.0;
+            n += 1;
+        }
+    }
     Some((value, factor, n))
 }
 
@@ -1024,10 +1031,24 @@ fn noun_after<'t>(toks: &'t [Token<'t>], mut i: usize) -> (Vec<&'t str>, usize) 
     if toks.get(i).is_some_and(|t| matches!(t.text, "»" | "\"")) && linking(toks.get(i + 1)) {
         i += 1;
     }
-    // two "deliveries" a year: a noun in quotation marks.
-    if toks.get(i).is_some_and(|t| t.text == "\"")
+    // two "deliveries" a year, 14 «gilets jaunes»: a noun in quotation
+    // marks.
+    // (Folding makes every quotation mark straight: one opens a quotation
+    // where an even number of them come before it.)
+    let opening = |k: usize| toks[k].text == "\"" && toks[..k].iter().filter(|t| t.text == "\"").count() % 2 == 0;
+    let closing = |t: &Token| t.text == "\"";
+    if i < toks.len()
+        && opening(i)
         && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
-        && toks.get(i + 2).is_some_and(|t| t.text == "\"")
+        && (i + 2..i + 5)
+            .find(|&j| toks.get(j).is_none_or(|t| t.kind != Kind::Word))
+            .is_some_and(|j| toks.get(j).is_some_and(closing))
+    {
+        i += 1;
+    }
+    // "six other people", "deux autres blessés": the noun after.
+    if toks.get(i).is_some_and(|t| matches!(t.text, "other" | "additional" | "autres"))
+        && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word && !STOP.contains(&t.text))
     {
         i += 1;
     }
@@ -1074,7 +1095,23 @@ fn scan(plain: &str, folded: &Folded, marked: bool) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        let (mut s, e) = folded.original_range(toks[found.first].start, toks[found.last].end);
+        let (mut s, mut e) = folded.original_range(toks[found.first].start, toks[found.last].end);
+        // 14 «gilets jaunes»: the quotation the noun opens, whole.
+        let span = &plain[s..e];
+        let opened = |o: char, c: char| span.matches(o).count() > span.matches(c).count();
+        let straight = span.matches('"').count() % 2 == 1;
+        let close = [('«', '»'), ('“', '”'), ('"', '"')]
+            .into_iter()
+            .find(|&(o, c)| (o == '"' && straight || o != '"' && opened(o, c)) && !span.ends_with(o));
+        if let Some((_, c)) = close {
+            {
+                if let Some(k) =
+                    plain[e..].char_indices().take(40).find(|&(_, ch)| ch == c).map(|(k, ch)| k + ch.len_utf8())
+                {
+                    e += k;
+                }
+            }
+        }
         // «quelques dizaines» de conseillers: the quotation whole.
         if plain[s..e].contains('»') {
             if let Some(open) = plain[..s].strip_suffix('«').map(str::len) {
@@ -1864,6 +1901,18 @@ mod tests {
         assert_eq!(one("12,000,000 dollars").low, Some(12e6));
         assert_eq!(one("200'000 foyers").low, Some(200000.0));
         assert_eq!(one("deux mille manifestants").low, Some(2000.0));
+        // Hundreds then tens in words; "other" before the noun; a noun in
+        // quotation marks, whole; a closing mark is no noun's.
+        let f = one("One-hundred thirty people were arrested.");
+        assert_eq!((f.text.as_str(), f.low), ("One-hundred thirty people", Some(130.0)));
+        assert_eq!(one("two hundred fifty boats").low, Some(250.0));
+        let f = one("Le ministère a compté six autres blessés.");
+        assert_eq!((f.text.as_str(), f.counts.as_str()), ("six autres blessés", "blesse"));
+        let f = one("Ils étaient 14 «gilets jaunes» devant la mairie.");
+        assert_eq!(f.text, "14 «gilets jaunes»");
+        assert!(find("Il craint de « devoir repartir à zéro » après le « travail de fond ».")
+            .iter()
+            .all(|f| f.counts != "apres"));
         assert_eq!(one("3 millions de dollars").low, Some(3e6));
         // A scale word after a number is no vague quantity of its own.
         let f = one("chaque jour de grève coûte 20 millions à l'entreprise");
