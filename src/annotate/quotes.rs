@@ -443,15 +443,16 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
         if own.len() < 4 || own.split_whitespace().count() > 3 {
             continue;
         }
-        let uses = folded
-            .text
-            .match_indices(own.as_str())
-            .filter(|(at, _)| {
-                let before = folded.text[..*at].chars().next_back();
-                let after = folded.text[at + own.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        // (Singular or plural: «gilet jaune», «gilets jaunes».)
+        let words: Vec<String> = own
+            .split_whitespace()
+            .map(|w| {
+                let w = if w.len() > 3 { w.strip_suffix(['s', 'x']).unwrap_or(w) } else { w };
+                format!("{}[sx]?", regex::escape(w))
             })
-            .count();
+            .collect();
+        let Ok(term) = Regex::new(&format!(r"\b{}\b", words.join(r"\s+"))) else { continue };
+        let uses = term.find_iter(&folded.text).count();
         if uses >= 3 {
             q.speaker = None;
             q.scare = true;
@@ -2333,11 +2334,12 @@ mod tests {
     #[test]
     fn a_phrase_the_text_keeps_using_is_a_name_not_a_quote() {
         let quotes = speakers(
-            "Les «gilets jaunes» manifestent. Le ministre Paul Girard a salué les «gilets jaunes» du matin.\n\n\
+            "Les «gilets jaunes» manifestent. Le ministre Paul Girard a salué le «gilet jaune» du matin.\n\n\
              Des gilets jaunes sont restés. Hélène Morel se dit «étonnée».",
         );
         let of = |t: &str| quotes.iter().find(|q| q.0 == t).map(|q| (q.1.clone(), q.2));
         assert_eq!(of("gilets jaunes"), Some((None, true)), "{quotes:?}");
+        assert_eq!(of("gilet jaune"), Some((None, true)), "singular or plural: {quotes:?}");
         assert_eq!(of("étonnée"), Some((Some("helene-morel".to_owned()), false)), "{quotes:?}");
     }
 
