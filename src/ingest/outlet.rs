@@ -227,7 +227,20 @@ pub fn by_masthead<'a>(lines: impl Iterator<Item = &'a str>, config: &Config) ->
                 && !own.iter().any(|o| h == *o || h.strip_suffix(o.as_str()).is_some_and(|p| p.ends_with('.')))
         })
     };
-    counts.retain(|id, _| !namesake(id));
+    // "Daily content from Financial Times" in a subscription offer: a
+    // partner whose name the menu carries too, not the site.
+    static PARTNER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let partner_re = PARTNER.get_or_init(|| {
+        regex::Regex::new(r"(?i:content|contenus?|articles|stories|journalism|reporting) (?i:from|de|du) (\p{Lu}[\p{L}'&.-]*(?: \p{Lu}[\p{L}'&.-]*){0,3})")
+            .expect("valid pattern")
+    });
+    let partners: Vec<&String> = lines
+        .iter()
+        .flat_map(|l| partner_re.captures_iter(l).filter_map(|c| c.get(1)).collect::<Vec<_>>())
+        .filter_map(|m| config.rules.outlet_names.get(&crate::config::name_key(m.as_str())))
+        .flatten()
+        .collect();
+    counts.retain(|id, _| !namesake(id) && !partners.iter().any(|p| p.as_str() == *id));
     let mut ranked: Vec<(usize, &str)> = counts.into_iter().map(|(id, n)| (n, id)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     match ranked.as_slice() {
@@ -391,6 +404,13 @@ mod tests {
         assert_eq!(by_masthead(["* Reuters", "* Reuters", "* Reuters"].into_iter(), &c), None, "a wire's credit");
         let own = ["Reuters home", "* Markets", "About Reuters"];
         assert_eq!(by_masthead(own.into_iter(), &c).as_deref(), Some("reuters"), "a wire's own site");
+        let partner = [
+            "• Newsletters",
+            "• Financial Times",
+            "• Financial Times",
+            "• Daily content from Financial Times, the world's leading business publication.",
+        ];
+        assert_eq!(by_masthead(partner.into_iter(), &c), None, "a partner in a subscription offer");
         let logo = ["* News", "The Guardian - Back to home The Guardian", "* Opinion"];
         assert_eq!(by_masthead(logo.into_iter(), &c).as_deref(), Some("guardian"), "the logo's link home");
     }
