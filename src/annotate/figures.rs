@@ -1104,12 +1104,10 @@ fn scan(plain: &str, folded: &Folded, marked: bool) -> Vec<Figure> {
             .into_iter()
             .find(|&(o, c)| (o == '"' && straight || o != '"' && opened(o, c)) && !span.ends_with(o));
         if let Some((_, c)) = close {
+            if let Some(k) =
+                plain[e..].char_indices().take(40).find(|&(_, ch)| ch == c).map(|(k, ch)| k + ch.len_utf8())
             {
-                if let Some(k) =
-                    plain[e..].char_indices().take(40).find(|&(_, ch)| ch == c).map(|(k, ch)| k + ch.len_utf8())
-                {
-                    e += k;
-                }
+                e += k;
             }
         }
         // «quelques dizaines» de conseillers: the quotation whole.

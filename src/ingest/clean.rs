@@ -1593,6 +1593,7 @@ pub fn clean_blocks(
             .then(|| (1..n).find(|&j| kind[j].is_none() && candidate(j) && key(&texts[j]) == head))
             .flatten()
     });
+    let debug = std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some();
     let title_at = match (find_title, first_good) {
         _ if spelled.is_some() => spelled,
         _ if page_title.is_some() => page_title,
@@ -1606,7 +1607,7 @@ pub fn clean_blocks(
             .max_by_key(|&(rank, i)| {
                 let near = [2, 1].get(rank).copied().unwrap_or(0);
                 let long = (4..=30).contains(&word_count(&texts[i])) && !name_like(&texts[i]);
-                if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
+                if debug {
                     eprintln!(
                         "cand {i} rank {rank} under {} rep {} byl {} date {} long {long}",
                         under_byline(i),
@@ -1673,7 +1674,7 @@ pub fn clean_blocks(
             }),
         _ => None,
     };
-    if std::env::var_os("PARALLAX_DEBUG_CLEAN").is_some() {
+    if debug {
         eprintln!("run {first_good:?}..{last_good:?}");
         for i in 0..n {
             eprintln!(
