@@ -1804,6 +1804,11 @@ fn quoted_spans(plain: &str) -> Vec<Span> {
                         // A straight quote opens at a word's start, not after
                         // letters ("12" pipe", "don"t").
                         '"' => para[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()),
+                        // British single quotes: '‘' at a word's start.
+                        '‘' => {
+                            para[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric())
+                                && para[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                        }
                         _ => false,
                     };
                     if opens {
@@ -1816,6 +1821,19 @@ fn quoted_spans(plain: &str) -> Vec<Span> {
                     // text ("And I asked …?” said Hill): either closes either.
                     let closes = match o {
                         '«' => c == '»',
+                        // ("Sweden’s": an apostrophe inside a word closes
+                        // nothing.)
+                        // ("the workers’ unions": a plural's possessive,
+                        // when another closing mark follows.)
+                        '‘' => {
+                            let rest = &para[i + c.len_utf8()..];
+                            let possessive = para[..i].ends_with('s')
+                                && rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_lowercase))
+                                && rest.match_indices('’').any(|(k, _)| {
+                                    rest[k + '’'.len_utf8()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
+                                });
+                            c == '’' && rest.chars().next().is_none_or(|n| !n.is_alphanumeric()) && !possessive
+                        }
                         _ => matches!(c, '”' | '"'),
                     };
                     if c == '«' && o == '«' {
@@ -1831,7 +1849,7 @@ fn quoted_spans(plain: &str) -> Vec<Span> {
                 }
             }
         }
-        if let Some((o, at)) = open {
+        if let Some((o, at)) = open.filter(|(o, _)| *o != '‘') {
             // Open to the end: a quotation that goes on in the next paragraph.
             let inner = at + o.len_utf8();
             if crate::text::word_count(&para[inner..]) >= SCARE_WORDS {
@@ -2388,6 +2406,20 @@ mod tests {
         let found = speakers(plain);
         assert_eq!(found.len(), 2);
         assert!(found[0].0.ends_with("if needed."));
+    }
+
+    #[test]
+    fn british_single_quotes_are_quotations_and_apostrophes_are_not() {
+        let plain = "Sweden’s minister Anna Voss said: ‘We will never surrender, whatever the workers’ unions say.’ \
+                     The brochure’s title is ‘If crisis comes’.\n\nIt was the ‘90s, he recalled, and ‘nobody cared.";
+        let found = speakers(plain);
+        let texts: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["We will never surrender, whatever the workers’ unions say.", "If crisis comes"],
+            "{found:?}"
+        );
+        assert_eq!(found[0].1.as_deref(), Some("anna-voss"));
     }
 
     #[test]
