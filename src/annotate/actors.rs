@@ -1298,8 +1298,8 @@ pub fn find(plain: &str, folded: &Folded, rules: &Rules) -> Found {
             words(&a.name).last().is_some_and(|w| *w == word)
                 || a.name.split_whitespace().any(|w| fold(w) == word && w.len() > 3)
         };
-        // (Of two people of that name, the one named last before it: "Julia
-        // Vojtsek … Vojtsek wrote" though her father Fred is named later.)
+        // (Of two people of that name, the one named last before it: "Anna
+        // Voss … Voss wrote" though her father Paul is named later.)
         let surname = persons()
             .filter(|_| !initials)
             .filter(|(i, _)| first_at.get(i).is_some_and(|&at| at < start))

@@ -1069,7 +1069,7 @@ fn leads_to_verb(gap: &str) -> bool {
                         | "lui"
                         | "elle"
                         | "meme"
-                        // ("Marine Le Pen se dit «étonnée»", "s'est lui
+                        // ("Hélène Morel se dit «étonnée»", "s'est lui
                         // déclaré «surpris»": a reflexive verb.)
                         | "se"
                         | "s'est"

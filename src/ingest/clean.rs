@@ -215,7 +215,7 @@ pattern!(
     r"\((?:[^()]*\b(?:photo|photos|picture|pictures|pic|image|illustration|archives?|credit|getty|dr|d\.r)\b[^()]*)\)\.?$|\([^()]*/[^()]*\b(?:afp|reuters|ap|epa|getty|sipa|maxppp|belga|keystone)\b[^()]*\)\.?$|^(photo|photos|credit|credits|image|illustration)\s*:|\b(photos?|credits?|images?)\s*:\s*[\w .,'/-]{2,80}$|/\s*(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone)\s*\)?\.?$|\((afp|reuters|ap|getty images|epa) (photo|file)\)\.?$|\b(afp|reuters|ap|epa|getty images?|sipa|maxppp|belga|keystone|abaca|anadolu|xinhua)\s*/\s*[\p{L}][\p{L} .'-]{1,40}$|\s[-–—]\s*(picture|photo|pic|image|video)s?\s*(by|courtesy of|:)\s*\p{L}[\p{L} .,'/&-]{1,60}$|^file\s*[-–—]\s|^(clockwise )?from (top |bottom )?(left|right)( to (right|left))?\s*:|^(de gauche a droite|de haut en bas)\s*:|^in this (\w+ ){0,2}(photo|image|picture)\b|^(media|image|video|photo) caption\b|\b\d+ (photos|images|pictures|videos)\s*$|\b(capture d'ecran|captures d'ecran|screenshot|screengrab|screen grab)\b[^.]*$|^(cc|cc-by\S*|photo|image|credit)\b[^.]{0,40}\bhttps?://\S+$|^iframe\s*:\s*https?://\S+$|^via (giphy|getty images|youtube|twitter|instagram|tenor|imgur)\s*$|^\[\d{1,3}/\d{1,3}\]\s"
 );
 // The news agencies' caption: "FILE - In this June 20, 2020, file photo,
-// Tiz the Law …", "In this image made from video, …" — whatever its length.
+// the winner …", "In this image made from video, …" — whatever its length.
 pattern!(
     agency_caption,
     r"^(file\s*[-–—]\s*)?in this [^.]{0,60}?\b(file )?(photo|image|picture|frame grab|video grab)( (made|taken|provided|released))?\b[^.]{0,60},"
@@ -1492,14 +1492,14 @@ pub fn clean_blocks(
         .and_then(|url| (0..n).find(|&i| kind[i].is_none() && !good[i] && url_spells(url, &texts[i])));
     // Not a headline: a name next to the timestamp, or what
     // `could_be_headline` rules out.
-    // (A button may stand between them: "Francois Massol", "Follow", "Dec 9,
+    // (A button may stand between them: "Paul Gay", "Follow", "Dec 9,
     // 2019 · 6 min read".)
     let named_by_date = |i: usize| {
         is_name_line(&texts[i])
             && ((i + 1..n.min(i + 3)).any(|j| is_date_line(&texts[j])) || i > 0 && is_date_line(&texts[i - 1]))
     };
-    // ("Jeremy Herb Lauren del Valle Kara Scannell" over "By Jeremy Herb,
-    // Lauren del Valle and Kara Scannell, CNN": the writers' pictures.)
+    // ("Anna Voss Paul Gay Léa Noël" over "By Anna Voss,
+    // Paul Gay and Léa Noël, Harbour Gazette": the writers' pictures.)
     let names_over_byline = |i: usize| {
         let names = (i + 1 < n).then(|| byline_names(&texts[i + 1])).flatten().map(|b| fold(&b));
         names.is_some_and(|b| {
@@ -1520,7 +1520,7 @@ pub fn clean_blocks(
             && !names_over_byline(i)
     };
     // Under the byline that follows a headline: the writer's biography, the
-    // standfirst ("By", "Eric Yoder", "National reporter focusing on …").
+    // standfirst ("By", "Anna Voss", "Harbour reporter covering …").
     let byline_at = |j: usize| {
         matches!(fold(texts[j].trim()).as_str(), "by" | "par") || byline_names(&texts[j]).is_some() || named_by_date(j)
     };
