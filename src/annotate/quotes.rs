@@ -438,22 +438,20 @@ pub fn find_with(plain: &str, folded: &Folded, found: &actors::Found) -> Vec<Quo
     });
     // A short phrase the text uses three times or more, in quotation marks
     // or not («gilets jaunes»), is a name for something, nobody's words.
+    // (Singular or plural: «gilet jaune», «gilets jaunes».)
+    let stem = |w: &str| -> String { if w.len() > 3 { w.strip_suffix(['s', 'x']).unwrap_or(w) } else { w }.to_owned() };
+    let words_of = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(stem).collect()
+    };
+    let mut text_words: Option<Vec<String>> = None;
     for q in quotes.iter_mut().filter(|q| q.speaker.is_some() && crate::text::word_count(&q.text) < SCARE_WORDS) {
         let own = key(q);
         if own.len() < 4 || own.split_whitespace().count() > 3 {
             continue;
         }
-        // (Singular or plural: «gilet jaune», «gilets jaunes».)
-        let words: Vec<String> = own
-            .split_whitespace()
-            .map(|w| {
-                let w = if w.len() > 3 { w.strip_suffix(['s', 'x']).unwrap_or(w) } else { w };
-                format!("{}[sx]?", regex::escape(w))
-            })
-            .collect();
-        let Ok(term) = Regex::new(&format!(r"\b{}\b", words.join(r"\s+"))) else { continue };
-        let uses = term.find_iter(&folded.text).count();
-        if uses >= 3 {
+        let term = words_of(&own);
+        let all = text_words.get_or_insert_with(|| words_of(&folded.text));
+        if !term.is_empty() && all.windows(term.len()).filter(|w| *w == term.as_slice()).count() >= 3 {
             q.speaker = None;
             q.scare = true;
         }
